@@ -1,0 +1,212 @@
+package dev.lamina.core;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.MDC;
+
+/**
+ * One invocation of a function: who it is for, how long it may still run, and a place for
+ * interceptors and the handler to share per-invocation state.
+ *
+ * <p>Created by Lamina for every invocation and passed to each interceptor and to the handler.
+ * It is the only object plug-ins receive, so new data reaches them without signature changes.
+ * Remaining time is measured with the handler's injected {@link Clock}, against a deadline fixed
+ * when the invocation starts. The attribute store is safe for concurrent use (an interceptor may
+ * hand work to other threads); everything else is immutable.
+ *
+ * <pre>{@code
+ * protected Receipt handle(Order order, Invocation invocation) {
+ *   for (Item item : order.items()) {
+ *     invocation.checkRemainingTime();   // throws once the safety margin is reached
+ *     ship(item);
+ *   }
+ *   return new Receipt(invocation.requestId());
+ * }
+ * }</pre>
+ */
+public final class Invocation {
+
+  /**
+   * The safety margin used by {@link #checkRemainingTime()}. {@code @TimeGuard} (or a
+   * {@link TimeGuardConfig} interceptor) sets it; without one the margin is zero.
+   */
+  public static final AttributeKey<Duration> SAFETY_MARGIN =
+      AttributeKey.of("safetyMargin", Duration.class);
+
+  private final Context context;
+  private final Clock clock;
+  private final Instant start;
+  private final Instant deadline;
+  private final boolean coldStart;
+  private final String traceId;
+  private final Map<AttributeKey<?>, Object> attributes = new ConcurrentHashMap<>();
+
+  /**
+   * Creates an invocation. Lamina does this; tests of interceptors may too.
+   *
+   * @param context the Lambda context; not {@code null}
+   * @param clock the clock for remaining time; not {@code null}
+   * @param coldStart whether this is the first invocation of an on-demand environment
+   */
+  public Invocation(Context context, Clock clock, boolean coldStart) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.start = clock.instant();
+    this.deadline = start.plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
+    this.coldStart = coldStart;
+    this.traceId = traceIdOf(context);
+  }
+
+  private static String traceIdOf(Context context) {
+    String id = context.getXrayTraceId();
+    if (id == null || id.isEmpty()) {
+      // The Java runtime also publishes it as a system property for the X-Ray SDK.
+      id = System.getProperty("com.amazonaws.xray.traceHeader");
+    }
+    return id == null || id.isEmpty() ? null : id;
+  }
+
+  /** The Lambda request id; never {@code null}. */
+  public String requestId() {
+    return context.getAwsRequestId();
+  }
+
+  /** The function's name, as the runtime reports it; may be {@code null} outside Lambda. */
+  public String functionName() {
+    return context.getFunctionName();
+  }
+
+  /** The function's version; may be {@code null} outside Lambda. */
+  public String functionVersion() {
+    return context.getFunctionVersion();
+  }
+
+  /** The ARN the function was invoked with; may be {@code null} outside Lambda. */
+  public String invokedFunctionArn() {
+    return context.getInvokedFunctionArn();
+  }
+
+  /** The configured memory in MB. */
+  public int memoryLimitInMb() {
+    return context.getMemoryLimitInMB();
+  }
+
+  /** {@code true} only for the first invocation of an on-demand execution environment. */
+  public boolean isColdStart() {
+    return coldStart;
+  }
+
+  /** The X-Ray trace id, if tracing is on. */
+  public Optional<String> traceId() {
+    return Optional.ofNullable(traceId);
+  }
+
+  /** The wrapped Lambda context; never {@code null}. */
+  public Context context() {
+    return context;
+  }
+
+  /** The clock this invocation measures time with; never {@code null}. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** When the invocation started, by {@link #clock()}. */
+  public Instant startedAt() {
+    return start;
+  }
+
+  /** When Lambda will stop the invocation: start plus the remaining time reported at start. */
+  public Instant deadline() {
+    return deadline;
+  }
+
+  /** Time since the invocation started; never negative. */
+  public Duration elapsed() {
+    Duration d = Duration.between(start, clock.instant());
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  /** Time left until the deadline; {@link Duration#ZERO} once it has passed, never negative. */
+  public Duration remaining() {
+    Duration d = Duration.between(clock.instant(), deadline);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  /**
+   * Throws if the remaining time has reached the safety margin configured for this invocation
+   * ({@link #SAFETY_MARGIN}, set by {@code @TimeGuard}; zero if none).
+   *
+   * @throws RemainingTimeExceededException if {@code remaining() <= margin}
+   */
+  public void checkRemainingTime() {
+    checkRemainingTime(attribute(SAFETY_MARGIN).orElse(Duration.ZERO));
+  }
+
+  /**
+   * Throws if the remaining time has reached the given margin.
+   *
+   * @param margin the time to keep in reserve; not {@code null}, not negative
+   * @throws RemainingTimeExceededException if {@code remaining() <= margin}
+   */
+  public void checkRemainingTime(Duration margin) {
+    Objects.requireNonNull(margin, "margin");
+    Duration left = remaining();
+    if (left.compareTo(margin) <= 0) {
+      throw new RemainingTimeExceededException(requestId(), elapsed(), left, margin);
+    }
+  }
+
+  /**
+   * Reads an attribute.
+   *
+   * @param key the key; not {@code null}
+   * @param <T> the value type
+   * @return the value, or empty if none is set
+   */
+  public <T> Optional<T> attribute(AttributeKey<T> key) {
+    return Optional.ofNullable(key.type().cast(attributes.get(key)));
+  }
+
+  /**
+   * Sets an attribute for the rest of this invocation.
+   *
+   * @param key the key; not {@code null}
+   * @param value the value; {@code null} removes the attribute
+   * @param <T> the value type
+   */
+  public <T> void setAttribute(AttributeKey<T> key, T value) {
+    Objects.requireNonNull(key, "key");
+    if (value == null) {
+      attributes.remove(key);
+    } else {
+      attributes.put(key, key.type().cast(value));
+    }
+  }
+
+  /**
+   * Records a correlation id (for example a client's request id taken from the event) and puts
+   * it in the log context as {@value LogFields#CORRELATION_ID} for the rest of the invocation.
+   * Call it on the invocation's own thread.
+   *
+   * @param correlationId the id; {@code null} removes it
+   */
+  public void setCorrelationId(String correlationId) {
+    if (correlationId == null) {
+      MDC.remove(LogFields.CORRELATION_ID);
+    } else {
+      MDC.put(LogFields.CORRELATION_ID, correlationId);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Invocation[" + requestId() + "]";
+  }
+}

@@ -1,0 +1,147 @@
+package dev.lamina.core;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lamina.core.internal.HandlerRuntime;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Lamina without the base class: compose a handler, or decorate an existing one, with the same
+ * pipeline and features that {@link LambdaHandler} gets from annotations.
+ *
+ * <pre>{@code
+ * public class Orders implements RequestStreamHandler {
+ *   private final RequestStreamHandler delegate = Lamina
+ *       .handler(Order.class, Receipt.class, (order, invocation) -> receiptFor(order))
+ *       .interceptor(TimeGuardConfig.ofDefaults().interceptor(HandlerEnvironment.system().scheduler()))
+ *       .build();
+ *
+ *   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+ *     delegate.handleRequest(in, out, context);
+ *   }
+ * }
+ * }</pre>
+ */
+public final class Lamina {
+  private Lamina() {}
+
+  /**
+   * Starts composing a stream handler around a function.
+   *
+   * @param inputType the input type (may be generic: pass a {@link Type})
+   * @param outputType the output type; {@code Void.class} writes an empty response
+   * @param body the function; not {@code null}
+   * @param <I> the input type
+   * @param <O> the output type
+   * @return a builder
+   */
+  public static <I, O> Builder<I, O> handler(Type inputType, Type outputType,
+      InvocationHandler<I, O> body) {
+    return new Builder<>(inputType, outputType, body, body.getClass());
+  }
+
+  /**
+   * Starts decorating an existing {@link RequestHandler}: the runtime still (de)serialises its
+   * input and output; Lamina adds the log context and the interceptors around it.
+   *
+   * @param handler the handler to decorate; not {@code null}
+   * @param inputType its input type
+   * @param outputType its output type
+   * @param <I> the input type
+   * @param <O> the output type
+   * @return a builder; use {@link Builder#buildRequestHandler()}
+   */
+  public static <I, O> Builder<I, O> decorate(RequestHandler<I, O> handler, Type inputType,
+      Type outputType) {
+    Objects.requireNonNull(handler, "handler");
+    return new Builder<>(inputType, outputType,
+        (input, invocation) -> handler.handleRequest(input, invocation.context()),
+        handler.getClass());
+  }
+
+  /**
+   * Builds a Lamina handler. Not thread-safe; the handlers it builds are.
+   *
+   * @param <I> the input type
+   * @param <O> the output type
+   */
+  public static final class Builder<I, O> {
+    private final Type inputType;
+    private final Type outputType;
+    private final InvocationHandler<I, O> body;
+    private final Class<?> handlerClass;
+    private final List<Annotation> features = new ArrayList<>();
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private HandlerEnvironment environment;
+
+    private Builder(Type inputType, Type outputType, InvocationHandler<I, O> body,
+        Class<?> handlerClass) {
+      this.inputType = Objects.requireNonNull(inputType, "inputType");
+      this.outputType = Objects.requireNonNull(outputType, "outputType");
+      this.body = Objects.requireNonNull(body, "body");
+      this.handlerClass = handlerClass;
+    }
+
+    /**
+     * Adds an interceptor inside those added before it.
+     *
+     * @param interceptor the interceptor; not {@code null}
+     */
+    public Builder<I, O> interceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
+     * Switches on the feature of a {@link Feature}-annotated annotation, given as an instance
+     * (for example read from another class with {@code getAnnotation}). Features take their
+     * place by {@link Feature#order()}, outside the interceptors added with
+     * {@link #interceptor(Interceptor)}.
+     */
+    public Builder<I, O> feature(Annotation feature) {
+      Objects.requireNonNull(feature, "feature");
+      if (!feature.annotationType().isAnnotationPresent(Feature.class)) {
+        throw new PipelineException("[@" + feature.annotationType().getName()
+            + "] is not a feature: its annotation type must be meta-annotated with @Feature");
+      }
+      features.add(feature);
+      return this;
+    }
+
+    /** Uses this environment instead of {@link HandlerEnvironment#system()}. */
+    public Builder<I, O> environment(HandlerEnvironment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /** Builds a stream handler that reads and writes JSON with Lamina's codec. */
+    public RequestStreamHandler build() {
+      HandlerRuntime runtime = runtime(true);
+      return runtime::handleStream;
+    }
+
+    /** Builds a {@link RequestHandler} for the runtime to (de)serialise. */
+    @SuppressWarnings("unchecked")
+    public RequestHandler<I, O> buildRequestHandler() {
+      HandlerRuntime runtime = runtime(false);
+      return (I input, Context context) -> (O) runtime.handleObject(input, context);
+    }
+
+    @SuppressWarnings("unchecked")
+    private HandlerRuntime runtime(boolean stream) {
+      HandlerEnvironment env = environment != null ? environment : HandlerEnvironment.system();
+      List<Annotation> ordered = new ArrayList<>(features);
+      ordered.sort(java.util.Comparator
+          .comparingInt((Annotation a) -> a.annotationType().getAnnotation(Feature.class).order())
+          .thenComparing(a -> a.annotationType().getName()));
+      return new HandlerRuntime(handlerClass, inputType, outputType, env)
+          .build(ordered, interceptors, stream,
+              (input, invocation) -> body.handle((I) input, invocation));
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.lamina.core.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.lamina.core.HandlerEnvironment;
+import dev.lamina.core.InitContext;
+import dev.lamina.core.Interceptor;
+import dev.lamina.core.Invocation;
+import dev.lamina.core.Resources;
+import dev.lamina.core.codec.Codecs;
+import dev.lamina.core.codec.PayloadCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The engine behind {@code LambdaHandler} and {@code Lamina}'s builders: everything created once
+ * at init (codec, resources, pipeline) and the per-invocation entry points. Thread-safe.
+ */
+public final class HandlerRuntime implements InitContext {
+  private static final byte[] EMPTY = new byte[0];
+
+  private final Class<?> handlerClass;
+  private final Type inputType;
+  private final Type outputType;
+  private final HandlerEnvironment environment;
+  private final Resources resources;
+  private final PayloadCodec codec;
+  private final boolean onDemand;
+  private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
+  private volatile Pipeline pipeline;
+
+  /**
+   * Creates the runtime; call {@link #build} to assemble the pipeline.
+   */
+  public HandlerRuntime(Class<?> handlerClass, Type inputType, Type outputType,
+      HandlerEnvironment environment) {
+    this.handlerClass = handlerClass;
+    this.inputType = inputType;
+    this.outputType = outputType;
+    this.environment = environment;
+    this.resources = new Resources(environment.checkpointRegistry());
+    this.codec = Codecs.standard();
+    String initType = environment.variable("AWS_LAMBDA_INITIALIZATION_TYPE");
+    this.onDemand = initType == null || initType.isEmpty() || "on-demand".equals(initType);
+  }
+
+  /**
+   * Assembles the chain: the log context, then (for stream handlers) the response encoder, then
+   * the feature annotations' interceptors, then {@code extra} in the given order, then the
+   * handler.
+   *
+   * @param features feature annotations in chain order
+   * @param extra interceptors added in code, innermost last
+   * @param encodeResponse whether results are written as JSON bytes (stream handlers)
+   * @param terminal the handler
+   */
+  public HandlerRuntime build(List<Annotation> features, List<Interceptor> extra,
+      boolean encodeResponse, Pipeline.Terminal terminal) {
+    List<Interceptor> chain = new ArrayList<>();
+    chain.add(new LogContextInterceptor());
+    if (encodeResponse) {
+      chain.add(Interceptor.named("ResponseEncoder", this::encode));
+    }
+    chain.addAll(FeatureScanner.interceptors(features, this));
+    chain.addAll(extra);
+    this.pipeline = new Pipeline(chain, terminal);
+    return this;
+  }
+
+  private Object encode(Interceptor.Chain chain) throws Exception {
+    Object result = chain.proceed();
+    return outputType == Void.class ? EMPTY : codec.writeBytes(result);
+  }
+
+  /** The assembled pipeline. */
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  /** Reads the payload, runs the chain, writes the JSON response. */
+  public void handleStream(InputStream in, OutputStream out, Context context) throws IOException {
+    byte[] payload = in.readAllBytes();
+    Invocation invocation = newInvocation(context);
+    Object result;
+    try {
+      result = pipeline.run(invocation, () -> codec.read(payload, inputType));
+    } catch (IOException | RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw Sneaky.rethrow(e);
+    }
+    out.write((byte[]) result);
+    out.flush();
+  }
+
+  /** Runs the chain on an already decoded input (the decorator path). */
+  public Object handleObject(Object input, Context context) {
+    try {
+      return pipeline.run(newInvocation(context), () -> input);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw Sneaky.rethrow(e);
+    }
+  }
+
+  private Invocation newInvocation(Context context) {
+    boolean cold = firstInvocation.compareAndSet(true, false) && onDemand;
+    return new Invocation(context, environment.clock(), cold);
+  }
+
+  @Override
+  public Class<?> handlerClass() {
+    return handlerClass;
+  }
+
+  @Override
+  public Type inputType() {
+    return inputType;
+  }
+
+  @Override
+  public Type outputType() {
+    return outputType;
+  }
+
+  @Override
+  public PayloadCodec codec() {
+    return codec;
+  }
+
+  @Override
+  public HandlerEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public Resources resources() {
+    return resources;
+  }
+}
