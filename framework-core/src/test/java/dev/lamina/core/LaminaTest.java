@@ -1,0 +1,106 @@
+package dev.lamina.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lamina.test.FakeContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class LaminaTest {
+  record Order(String id, int qty) {}
+
+  record Receipt(String orderId, int total) {}
+
+  private final List<String> calls = new ArrayList<>();
+  private final HandlerEnvironment env = HandlerEnvironment.builder()
+      .variables(Map.of()).scheduler(new ManualScheduler()).build();
+
+  private Interceptor recording(String name) {
+    return Interceptor.named(name, chain -> {
+      calls.add(name);
+      return chain.proceed();
+    });
+  }
+
+  @Test
+  void composedStreamHandler_decodesRunsInterceptorsInOrder_andEncodes() throws Exception {
+    RequestStreamHandler handler = Lamina
+        .handler(Order.class, Receipt.class, (Order o, Invocation inv) -> {
+          calls.add("body");
+          return new Receipt(o.id(), o.qty() * 10);
+        })
+        .interceptor(recording("first"))
+        .interceptor(recording("second"))
+        .environment(env)
+        .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    handler.handleRequest(new ByteArrayInputStream(
+        "{\"id\":\"o-1\",\"qty\":3}".getBytes(StandardCharsets.UTF_8)), out, FakeContext.create());
+
+    assertEquals("{\"orderId\":\"o-1\",\"total\":30}", out.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of("first", "second", "body"), calls);
+  }
+
+  @Test
+  void decoratedRequestHandler_keepsItsTypes_andGetsTheLogContext() {
+    RequestHandler<Order, Receipt> existing = (order, context) -> {
+      calls.add("request id in MDC: " + MDC.get(LogFields.REQUEST_ID));
+      return new Receipt(order.id(), order.qty());
+    };
+
+    RequestHandler<Order, Receipt> decorated = Lamina.decorate(existing, Order.class, Receipt.class)
+        .interceptor(recording("audit"))
+        .environment(env)
+        .buildRequestHandler();
+    Receipt receipt = decorated.handleRequest(new Order("o-2", 4),
+        FakeContext.builder().requestId("req-7").build());
+
+    assertEquals(new Receipt("o-2", 4), receipt);
+    assertEquals(List.of("audit", "request id in MDC: req-7"), calls);
+    assertTrue(MDC.getCopyOfContextMap() == null || MDC.getCopyOfContextMap().isEmpty());
+  }
+
+  @Test
+  void featureAnnotationInstance_addsItsInterceptor_likeOnTheBaseClass() throws Exception {
+    @TimeGuard(safetyMarginMillis = 1_234, watchdogMillis = 0)
+    class Holder {}
+    List<Long> margins = new ArrayList<>();
+    RequestStreamHandler handler = Lamina
+        .handler(Map.class, String.class, (Map<?, ?> in, Invocation inv) -> {
+          margins.add(inv.attribute(Invocation.SAFETY_MARGIN).orElseThrow().toMillis());
+          return "ok";
+        })
+        .feature(Holder.class.getAnnotation(TimeGuard.class))
+        .environment(env)
+        .build();
+
+    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(), FakeContext.create());
+
+    assertEquals(List.of(1_234L), margins);
+  }
+
+  @Test
+  void annotationWithoutFeatureMetaAnnotation_isRejected() {
+    Deprecated notAFeature = Holder2.class.getAnnotation(Deprecated.class);
+
+    PipelineException e = assertThrows(PipelineException.class,
+        () -> Lamina.handler(Map.class, String.class, (in, inv) -> "x").feature(notAFeature));
+
+    assertTrue(e.getMessage().contains("@java.lang.Deprecated"), e.getMessage());
+  }
+
+  @Deprecated
+  static class Holder2 {}
+}
