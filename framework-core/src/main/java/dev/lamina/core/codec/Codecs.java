@@ -1,5 +1,7 @@
 package dev.lamina.core.codec;
 
+import dev.lamina.core.internal.codec.JacksonPayloadCodec;
+
 /**
  * Creates {@link PayloadCodec} instances. Each call builds a new, independent codec: create one
  * in the init phase and share it; there is no global instance.
@@ -15,6 +17,6 @@ public final class Codecs {
    * @return a new codec; never {@code null}
    */
   public static PayloadCodec standard() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return new JacksonPayloadCodec();
   }
 }
