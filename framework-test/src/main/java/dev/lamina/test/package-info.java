@@ -1,0 +1,16 @@
+/**
+ * Lamina's test kit: what a user needs to test a Lambda handler without deploying it.
+ *
+ * <ul>
+ *   <li>{@link dev.lamina.test.FakeContext} with a {@link dev.lamina.test.MutableClock}, for unit
+ *       tests that call a handler directly;</li>
+ *   <li>{@link dev.lamina.test.LocalLambda}, which runs a handler under the real runtime interface
+ *       client in a child JVM, fed by a local {@link dev.lamina.test.RuntimeApiServer};</li>
+ *   <li>{@link dev.lamina.test.LocalLambdaTest}, a JUnit 5 annotation that starts one for a test and
+ *       closes it afterwards.</li>
+ * </ul>
+ *
+ * <p>Nothing here depends on Lamina's core: it works on plain {@code RequestHandler} and
+ * {@code RequestStreamHandler} classes. Types in {@code dev.lamina.test.internal} are not an API.
+ */
+package dev.lamina.test;
