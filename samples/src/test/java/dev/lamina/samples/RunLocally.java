@@ -1,0 +1,76 @@
+package dev.lamina.samples;
+
+import dev.lamina.samples.greeting.GreetingHandler;
+import dev.lamina.test.InvocationResult;
+import dev.lamina.test.LocalLambda;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The README's first command: runs the greeting function under the real Lambda runtime interface
+ * client against a local Runtime API, sends it three events, and prints what it logged and
+ * answered.
+ *
+ * <p>Arguments: the samples module's directory (default: the working directory).
+ */
+public final class RunLocally {
+  private RunLocally() {}
+
+  public static void main(String[] args) throws IOException {
+    Path base = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
+    List<String> events = List.of("{\"name\":\"Ada\"}", "{\"name\":\"Grace\"}", "{}");
+
+    try (LocalLambda lambda = LocalLambda.builder()
+        .handler(GreetingHandler.class.getName())
+        .functionName("greeting")
+        .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
+        .classPath(functionClassPath(base))
+        .classLoadLog(true)
+        .start()) {
+      say("Started " + GreetingHandler.class.getName()
+          + " under the AWS Lambda runtime interface client (child JVM, local Runtime API at "
+          + lambda.runtimeApiAddress() + ")");
+      int printed = 0;
+      for (String event : events) {
+        say("");
+        say("> invoke " + event);
+        InvocationResult result = lambda.invoke(event);
+        List<String> out = lambda.stdoutLines();
+        for (String line : out.subList(printed, out.size())) {
+          say("  log      " + line);
+        }
+        printed = out.size();
+        if (result.isError()) {
+          say("  error    " + result.errorType() + ": " + result.errorMessage());
+        } else {
+          say("  response " + result.body());
+        }
+      }
+      LocalLambda.Timings t = lambda.timings();
+      say("");
+      say("JVM start to first response: " + t.firstResponse().toMillis() + " ms, "
+          + t.classesLoadedAtFirstResponse() + " classes loaded");
+    }
+  }
+
+  /** {@code target/classes} plus the runtime class path the build wrote for this module. */
+  static List<Path> functionClassPath(Path base) throws IOException {
+    List<Path> cp = new ArrayList<>();
+    cp.add(base.resolve("target/classes"));
+    String file = Files.readString(base.resolve("target/lamina/runtime.classpath")).trim();
+    for (String entry : file.split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        cp.add(Path.of(entry));
+      }
+    }
+    return cp;
+  }
+
+  private static void say(String line) {
+    System.out.println(line);
+  }
+}
