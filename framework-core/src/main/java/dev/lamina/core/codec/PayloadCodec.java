@@ -31,8 +31,7 @@ public interface PayloadCodec {
    * @param type the target type, possibly generic ({@code List<Order>}); not {@code null}
    * @param <T> the target type
    * @return the value; {@code null} only if the document is the JSON literal {@code null}
-   *     (or empty, for types that accept that)
-   * @throws MalformedInputException if the document is not valid JSON
+   * @throws MalformedInputException if the document is not valid JSON, or is empty
    * @throws InputMismatchException if the JSON does not fit the type
    */
   <T> T read(InputStream in, Type type);
@@ -48,9 +47,10 @@ public interface PayloadCodec {
    * Writes a value as one JSON document. {@code null} is written as the JSON literal
    * {@code null}.
    *
-   * @param out where the JSON goes; flushed, not closed
+   * @param out where the JSON goes; flushed, not closed. Nothing is written if encoding fails.
    * @param value the value to write; may be {@code null}
    * @throws OutputEncodingException if the value cannot be written as JSON
+   * @throws java.io.UncheckedIOException if {@code out} itself fails
    */
   void write(OutputStream out, Object value);
 

@@ -1,6 +1,8 @@
 package dev.lamina.core.internal.codec;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
@@ -34,9 +36,22 @@ final class CodecFailures {
         name, "$", ScrubbedCause.of(e));
   }
 
-  /** Translates a failure from reading {@code type}; {@code e} is any Jackson or I/O exception. */
+  /**
+   * Translates a failure from reading {@code type}. Invalid JSON is malformed input even when
+   * databind wrapped the parser's exception on the way out.
+   */
   static RuntimeException readFailure(IOException e, Type type) {
     String name = TypeNames.of(type);
+    StreamReadException malformed = findMalformed(e);
+    if (malformed != null) {
+      JsonParser parser = malformed.getProcessor();
+      String path = parser == null ? "$" : JsonPaths.of(parser.getParsingContext());
+      String where = malformed.getLocation() == null ? "" : " (line " + malformed.getLocation().getLineNr()
+          + ", column " + malformed.getLocation().getColumnNr() + ")";
+      return new MalformedInputException(
+          "Cannot read [" + name + "]: the input is not valid JSON near [" + path + "]" + where,
+          name, path, ScrubbedCause.of(e));
+    }
     if (e instanceof JsonMappingException mapping) {
       String path = JsonPaths.of(mapping.getPath());
       return new InputMismatchException(
@@ -44,16 +59,29 @@ final class CodecFailures {
               + ". Fix the payload or the handler's input type.",
           name, path, ScrubbedCause.of(e));
     }
-    if (e instanceof StreamReadException read) {
-      JsonParser parser = read.getProcessor();
-      String path = parser == null ? "$" : JsonPaths.of(parser.getParsingContext());
-      String where = read.getLocation() == null ? "" : " (line " + read.getLocation().getLineNr()
-          + ", column " + read.getLocation().getColumnNr() + ")";
-      return new MalformedInputException(
-          "Cannot read [" + name + "]: the input is not valid JSON near [" + path + "]" + where,
+    if (e instanceof InputCoercionException coercion) {
+      String path = coercion.getProcessor() == null ? "$" : JsonPaths.of(coercion.getProcessor().getParsingContext());
+      return new InputMismatchException(
+          "Cannot read [" + name + "]: the number at [" + path + "] does not fit the expected type",
           name, path, ScrubbedCause.of(e));
     }
+    if (e instanceof JacksonException) {
+      return new MalformedInputException(
+          "Cannot read [" + name + "]: the input exceeds the parser's limits or is not valid JSON ("
+              + e.getClass().getSimpleName() + ")", name, "$", ScrubbedCause.of(e));
+    }
     return unreadableStream(type, e);
+  }
+
+  private static StreamReadException findMalformed(Throwable e) {
+    Throwable t = e;
+    for (int i = 0; i < 16 && t != null; i++) {
+      if (t instanceof StreamReadException read && !(t instanceof InputCoercionException)) {
+        return read;
+      }
+      t = t.getCause() == t ? null : t.getCause();
+    }
+    return null;
   }
 
   /** Translates a failure from writing a value of {@code type}. */
