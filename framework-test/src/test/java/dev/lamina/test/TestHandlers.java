@@ -1,0 +1,21 @@
+package dev.lamina.test;
+
+import dev.lamina.test.internal.FunctionClassPath;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The class path of the handlers in {@code dev.lamina.test.handlers}, as the pom writes it. */
+final class TestHandlers {
+
+    private TestHandlers() {
+    }
+
+    static List<Path> classPath() {
+        Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        return FunctionClassPath.resolve(base, List.of("target/test-classes"), "target/lamina/runtime.classpath");
+    }
+
+    static String handler(Class<?> handlerClass) {
+        return handlerClass.getName() + "::handleRequest";
+    }
+}
