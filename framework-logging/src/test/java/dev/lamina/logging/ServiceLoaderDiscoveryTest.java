@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.logging.internal.JsonLogger;
 import dev.lamina.logging.internal.JsonLoggerFactory;
@@ -67,7 +66,7 @@ class ServiceLoaderDiscoveryTest {
                 lines.get(1));
     }
 
-    private static String timestampOf(String line) throws JsonProcessingException {
+    private static String timestampOf(String line) {
         Matcher matcher = TIMESTAMP.matcher(line);
         assertTrue(matcher.find(), () -> "no ISO-8601 UTC timestamp first in: " + line);
         return matcher.group(1);
