@@ -1,0 +1,130 @@
+package dev.lamina.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lamina.test.InvocationResult;
+import dev.lamina.test.LocalLambda;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures cold start: the time from just before a child JVM is started to the arrival of its
+ * first response, under the real runtime interface client with Lambda-like JVM flags, and the
+ * number of classes loaded by then. Each variant gets a fresh JVM per round; rounds are
+ * interleaved so machine load drifts affect all variants alike. Prints medians.
+ *
+ * <p>Run with {@code mvn -q -DskipTests -Pcold-start verify} from the repository root.
+ */
+public final class ColdStartHarness {
+
+  record Variant(String name, String handler, List<Path> classPath, String event) {}
+
+  record Sample(long millis, int classes) {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = options(args);
+    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "7"));
+    Path samples = Path.of(opts.getOrDefault("samples", "samples")).toAbsolutePath().normalize();
+    Path benchmarks = Path.of(opts.getOrDefault("benchmarks", "benchmarks")).toAbsolutePath()
+        .normalize();
+
+    List<Variant> variants = List.of(
+        new Variant("bare RequestStreamHandler (constant)",
+            ConstantStreamHandler.class.getName(),
+            List.of(benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
+            "{\"name\":\"Ada\"}"),
+        new Variant("Lamina greeting sample",
+            "dev.lamina.samples.greeting.GreetingHandler",
+            functionClassPath(samples),
+            "{\"name\":\"Ada\"}"));
+
+    Map<Variant, List<Sample>> results = new LinkedHashMap<>();
+    variants.forEach(v -> results.put(v, new ArrayList<>()));
+    for (Variant v : variants) {
+      measure(v); // warm the file cache; not counted
+    }
+    for (int round = 1; round <= rounds; round++) {
+      for (Variant v : variants) {
+        results.get(v).add(measure(v));
+      }
+      System.out.printf(Locale.ROOT, "round %d/%d done%n", round, rounds);
+    }
+
+    StringBuilder table = new StringBuilder()
+        .append("| variant | first response, median ms (min-max) | classes loaded, median |\n")
+        .append("| --- | --- | --- |\n");
+    for (Map.Entry<Variant, List<Sample>> e : results.entrySet()) {
+      List<Long> ms = e.getValue().stream().map(Sample::millis).sorted().toList();
+      List<Integer> classes = e.getValue().stream().map(Sample::classes).sorted().toList();
+      table.append(String.format(Locale.ROOT, "| %s | %d (%d-%d) | %d |%n", e.getKey().name(),
+          ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1),
+          classes.get(classes.size() / 2)));
+    }
+    String report = "Cold start, " + rounds + " interleaved rounds, JVM flags "
+        + LocalLambda.Builder.lambdaLikeFlags(512) + ", java " + System.getProperty("java.version")
+        + "\n\n" + table;
+    System.out.println();
+    System.out.println(report);
+    Path out = benchmarks.resolve("target/cold-start.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println("Written to " + out);
+  }
+
+  private static Sample measure(Variant v) {
+    try (LocalLambda lambda = LocalLambda.builder()
+        .handler(v.handler())
+        .classPath(v.classPath())
+        .classLoadLog(true)
+        .environment("AWS_LAMBDA_LOG_LEVEL", "WARN")
+        .start()) {
+      InvocationResult result = lambda.invoke(v.event());
+      if (result.isError()) {
+        throw new IllegalStateException(v.name() + " failed: " + result.errorType() + ": "
+            + result.errorMessage());
+      }
+      LocalLambda.Timings t = lambda.timings();
+      return new Sample(t.firstResponse().toMillis(), t.classesLoadedAtFirstResponse());
+    }
+  }
+
+  static List<Path> functionClassPath(Path module) throws IOException {
+    Path file = module.resolve("target/lamina/runtime.classpath");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("[" + file + "] is missing: build the samples module first"
+          + " (mvn -q -DskipTests install)");
+    }
+    List<Path> cp = new ArrayList<>();
+    cp.add(module.resolve("target/classes"));
+    for (String entry : Files.readString(file).trim().split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        cp.add(Path.of(entry));
+      }
+    }
+    return cp;
+  }
+
+  private static Path jarOf(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (String a : args) {
+      if (a.startsWith("--") && a.contains("=")) {
+        opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+      } else {
+        throw new IllegalArgumentException("unknown argument [" + a + "]: use --rounds=N,"
+            + " --samples=DIR, --benchmarks=DIR");
+      }
+    }
+    return opts;
+  }
+}

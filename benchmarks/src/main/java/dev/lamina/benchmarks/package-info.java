@@ -1,0 +1,2 @@
+/** Cold-start and per-invocation benchmarks. Not shipped. */
+package dev.lamina.benchmarks;
