@@ -78,16 +78,25 @@ public final class RuntimeClientClassPath {
 
     /** The extracted JNI library for this machine; extracted on first call, then reused. */
     public static Path jniLibrary() {
-        return JniHolder.PATH;
+        jniResourceName(); // fails with a clear message on an unsupported platform, before the holder runs
+        try {
+            return JniHolder.PATH;
+        } catch (ExceptionInInitializerError e) {
+            throw e.getCause() instanceof LocalLambdaException
+                    ? (LocalLambdaException) e.getCause()
+                    : new LocalLambdaException("[JNI library] could not be extracted", e.getCause());
+        }
     }
 
-    /** Lazy, thread-safe, once per JVM: the JVM initialises a holder class exactly once. */
+    /**
+     * Lazy, thread-safe, once per JVM: the JVM initialises a holder class exactly once. This is the one
+     * deliberate per-JVM global of the kit: the point is to share one extracted file.
+     */
     private static final class JniHolder {
-        static final Path PATH = extract();
+        static final Path PATH = extract(jniResourceName());
     }
 
-    private static Path extract() {
-        String name = jniResourceName();
+    private static Path extract(String name) {
         ClassLoader loader = RuntimeClientClassPath.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream("jni/" + name)) {
             if (in == null) {
