@@ -58,7 +58,7 @@ public final class RunLocally {
   }
 
   /** {@code target/classes} plus the runtime class path the build wrote for this module. */
-  static List<Path> functionClassPath(Path base) throws IOException {
+  public static List<Path> functionClassPath(Path base) throws IOException {
     List<Path> cp = new ArrayList<>();
     cp.add(base.resolve("target/classes"));
     String file = Files.readString(base.resolve("target/lamina/runtime.classpath")).trim();
