@@ -3,6 +3,7 @@ package dev.lamina.core;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lamina.core.internal.FeatureScanner;
 import dev.lamina.core.internal.HandlerRuntime;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -135,12 +136,8 @@ public final class Lamina {
     @SuppressWarnings("unchecked")
     private HandlerRuntime runtime(boolean stream) {
       HandlerEnvironment env = environment != null ? environment : HandlerEnvironment.system();
-      List<Annotation> ordered = new ArrayList<>(features);
-      ordered.sort(java.util.Comparator
-          .comparingInt((Annotation a) -> a.annotationType().getAnnotation(Feature.class).order())
-          .thenComparing(a -> a.annotationType().getName()));
       return new HandlerRuntime(handlerClass, inputType, outputType, env)
-          .build(ordered, interceptors, stream,
+          .build(FeatureScanner.inChainOrder(features), interceptors, stream,
               (input, invocation) -> body.handle((I) input, invocation));
     }
   }

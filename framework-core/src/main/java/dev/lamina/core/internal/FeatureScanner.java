@@ -32,7 +32,12 @@ public final class FeatureScanner {
         }
       }
     }
-    List<Annotation> ordered = new ArrayList<>(found.values());
+    return inChainOrder(found.values());
+  }
+
+  /** The given feature annotations sorted by {@link Feature#order()}, then annotation name. */
+  public static List<Annotation> inChainOrder(java.util.Collection<Annotation> features) {
+    List<Annotation> ordered = new ArrayList<>(features);
     ordered.sort(Comparator
         .comparingInt((Annotation a) -> a.annotationType().getAnnotation(Feature.class).order())
         .thenComparing(a -> a.annotationType().getName()));
