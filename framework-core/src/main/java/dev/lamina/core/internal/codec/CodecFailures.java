@@ -21,28 +21,13 @@ import java.lang.reflect.Type;
 final class CodecFailures {
   private CodecFailures() {}
 
-  static MalformedInputException emptyInput(Type type) {
-    String name = TypeNames.of(type);
-    return new MalformedInputException(
-        "Cannot read [" + name + "]: the input is empty (no JSON value at [$]). "
-            + "Send a JSON document; the Lambda runtime rejects empty input too.",
-        name, "$", null);
-  }
-
-  static MalformedInputException unreadableStream(Type type, IOException e) {
-    String name = TypeNames.of(type);
-    return new MalformedInputException(
-        "Cannot read [" + name + "]: the input stream failed (" + e.getClass().getSimpleName() + ")",
-        name, "$", ScrubbedCause.of(e));
-  }
-
   /**
    * Translates a failure from reading {@code type}. Invalid JSON is malformed input even when
    * databind wrapped the parser's exception on the way out.
    */
   static RuntimeException readFailure(IOException e, Type type) {
     String name = TypeNames.of(type);
-    StreamReadException malformed = findMalformed(e);
+    StreamReadException malformed = StreamFailures.findMalformed(e);
     if (malformed != null) {
       JsonParser parser = malformed.getProcessor();
       String path = parser == null ? "$" : JsonPaths.of(parser.getParsingContext());
@@ -70,18 +55,7 @@ final class CodecFailures {
           "Cannot read [" + name + "]: the input exceeds the parser's limits or is not valid JSON ("
               + e.getClass().getSimpleName() + ")", name, "$", ScrubbedCause.of(e));
     }
-    return unreadableStream(type, e);
-  }
-
-  private static StreamReadException findMalformed(Throwable e) {
-    Throwable t = e;
-    for (int i = 0; i < 16 && t != null; i++) {
-      if (t instanceof StreamReadException read && !(t instanceof InputCoercionException)) {
-        return read;
-      }
-      t = t.getCause() == t ? null : t.getCause();
-    }
-    return null;
+    return StreamFailures.unreadableStream(type, e);
   }
 
   /** Translates a failure from writing a value of {@code type}. */

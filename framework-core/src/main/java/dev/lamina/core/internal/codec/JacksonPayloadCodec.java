@@ -1,64 +1,46 @@
 package dev.lamina.core.internal.codec;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.core.codec.PayloadCodec;
-import dev.lamina.core.internal.codec.events.EventsMapperFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The standard codec: one base mapper for POJOs, records, maps, trees, strings and the event
- * classes the runtime reads with its plain mapper, plus an event mapper, built on first use, for
- * the event classes the runtime reads with its event codec.
+ * The standard codec: jackson-jr for records, beans, strings, numbers, maps and lists whose types
+ * it handles like the runtime's mapper ({@link JrEligibility}); jackson-databind for everything
+ * else. The route is decided once per type and cached, so choosing costs a map lookup. databind's
+ * mappers are built on first need, so a function whose payloads all go to jr never loads databind.
  *
- * <p>Immutable once built and safe for concurrent use; the event mapper is created at most once.
+ * <p>Immutable in behaviour and safe for concurrent use; the databind path is created at most once.
  */
 public final class JacksonPayloadCodec implements PayloadCodec {
-  private final ObjectMapper base;
-  private final Object eventsLock = new Object();
-  private volatile ObjectMapper events;
+  private final ConcurrentHashMap<Type, JrRoute> routes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Class<?>, Boolean> writable = new ConcurrentHashMap<>();
+  private final JrPath jr = new JrPath(this::jrWrites);
+  private final Object databindLock = new Object();
+  private volatile DatabindPath databind;
 
-  /** Builds the base mapper now; the event mapper waits until an event type is first used. */
-  public JacksonPayloadCodec() {
-    this.base = LenientMapperFactory.create();
-  }
+  /** Builds the jr path now (cheap); the databind path waits until a type first needs it. */
+  public JacksonPayloadCodec() {}
 
   @Override
   public <T> T read(InputStream in, Type type) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(type, "type");
-    ObjectMapper mapper = mapperFor(type);
-    try (JsonParser parser = mapper.createParser(in)) {
-      return readFrom(mapper, parser, type);
-    } catch (IOException e) {
-      throw CodecFailures.readFailure(e, type);
-    }
+    JrRoute route = route(type);
+    return route.isJr() ? jr.read(in, route, type) : databind().read(in, type);
   }
 
   @Override
   public <T> T read(byte[] json, Type type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    ObjectMapper mapper = mapperFor(type);
-    try (JsonParser parser = mapper.createParser(json)) {
-      return readFrom(mapper, parser, type);
-    } catch (IOException e) {
-      throw CodecFailures.readFailure(e, type);
-    }
-  }
-
-  private static <T> T readFrom(ObjectMapper mapper, JsonParser parser, Type type) throws IOException {
-    if (parser.nextToken() == null) {
-      throw CodecFailures.emptyInput(type);
-    }
-    JavaType javaType = mapper.getTypeFactory().constructType(type);
-    return mapper.readValue(parser, javaType);
+    JrRoute route = route(type);
+    return route.isJr() ? jr.read(json, route, type) : databind().read(json, type);
   }
 
   /** Encodes fully before writing, so a failure leaves nothing half-written in {@code out}. */
@@ -74,31 +56,41 @@ public final class JacksonPayloadCodec implements PayloadCodec {
     }
   }
 
+  /** jr writes the value unless its class, or the class of any value inside it, is not jr's. */
   @Override
   public byte[] writeBytes(Object value) {
-    Type type = value == null ? Object.class : value.getClass();
-    try {
-      return mapperFor(type).writeValueAsBytes(value);
-    } catch (IOException e) {
-      throw CodecFailures.writeFailure(e, type);
+    Class<?> type = value == null ? Object.class : value.getClass();
+    if (jrWrites(type)) {
+      byte[] json = jr.writeBytes(value);
+      if (json != null) {
+        return json;
+      }
     }
+    return databind().writeBytes(value, type);
   }
 
-  private ObjectMapper mapperFor(Type type) {
-    return EventRouting.usesEventCodec(type) ? eventsMapper() : base;
+  private JrRoute route(Type type) {
+    JrRoute route = routes.get(type);
+    return route != null ? route : routes.computeIfAbsent(type, JrRoute::decide);
   }
 
-  private ObjectMapper eventsMapper() {
-    ObjectMapper mapper = events;
-    if (mapper == null) {
-      synchronized (eventsLock) {
-        mapper = events;
-        if (mapper == null) {
-          mapper = EventsMapperFactory.create(base);
-          events = mapper;
+  /** Whether jr writes values of this class; asked for the value and every value class inside it. */
+  private boolean jrWrites(Class<?> type) {
+    Boolean jr = writable.get(type);
+    return jr != null ? jr : writable.computeIfAbsent(type, JrRoute::writable);
+  }
+
+  private DatabindPath databind() {
+    DatabindPath path = databind;
+    if (path == null) {
+      synchronized (databindLock) {
+        path = databind;
+        if (path == null) {
+          path = new DatabindPath();
+          databind = path;
         }
       }
     }
-    return mapper;
+    return path;
   }
 }

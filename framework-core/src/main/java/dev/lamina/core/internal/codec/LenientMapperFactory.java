@@ -2,10 +2,6 @@ package dev.lamina.core.internal.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * records still read through their canonical constructor (Jackson 2.22 detects it regardless).
  *
  * <p>Two deliberate differences from the runtime: the parser never quotes the source in error
- * locations ({@link StreamReadFeature#INCLUDE_SOURCE_IN_LOCATION} off), and no {@code java.time} or
+ * locations (see {@link LenientJsonFactory}), and no {@code java.time} or
  * {@code Optional} modules are registered (their jars are not dependencies of core).
  */
 public final class LenientMapperFactory {
@@ -30,20 +26,7 @@ public final class LenientMapperFactory {
 
   /** A new, fully configured mapper; the caller owns it and must not reconfigure it once shared. */
   public static ObjectMapper create() {
-    JsonFactory factory =
-        JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
-            .build();
-    factory.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonFactory factory = LenientJsonFactory.create();
     return JsonMapper.builder(factory)
         .enable(MapperFeature.USE_STD_BEAN_NAMING)
         .disable(MapperFeature.AUTO_DETECT_CREATORS)
