@@ -1,0 +1,41 @@
+package dev.lamina.core.internal.codec;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lamina.core.codec.Codecs;
+import dev.lamina.core.codec.PayloadCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Run in a child JVM by {@link DatabindLoadingTest}: reads and writes jr-routed values and prints
+ * {@code done}; with the argument {@code sqs} it then reads an SQS event too.
+ */
+public final class DatabindLoadingProbe {
+  private DatabindLoadingProbe() {}
+
+  public record GreetingRequest(String name) {}
+
+  public record Greeting(String message, int length, boolean coldStart) {}
+
+  public static void main(String[] args) {
+    PayloadCodec codec = Codecs.standard();
+    GreetingRequest request = codec.read(bytes("{\"name\":\"Ada\"}"), GreetingRequest.class);
+    byte[] out = codec.writeBytes(new Greeting("Hello, " + request.name(), 3, true));
+    Map<String, Object> map = codec.read(bytes("{\"a\":[1,{\"b\":true}]}"), Map.class);
+    List<Object> list = codec.read(bytes("[1,\"x\"]"), List.class);
+    String text = codec.read(bytes("\"hello\""), String.class);
+    codec.writeBytes(map);
+    codec.writeBytes(list);
+    System.out.println(new String(out, StandardCharsets.UTF_8) + " " + text);
+    if (args.length > 0 && args[0].equals("sqs")) {
+      SQSEvent event = codec.read(bytes("{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"b\"}]}"), SQSEvent.class);
+      System.out.println(event.getRecords().get(0).getMessageId());
+    }
+    System.out.println("done");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
