@@ -1,0 +1,105 @@
+package dev.lamina.samples.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.samples.greeting.GreetingHandler;
+import dev.lamina.test.InvocationResult;
+import dev.lamina.test.LocalLambda;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deploys the built packages the way Lambda does, extracting them, and runs the greeting sample
+ * from them under the real runtime client: the self-contained function zip (classes at the root,
+ * jars in {@code lib/}), and the layer ({@code java/lib/*.jar}, extracted under {@code /opt})
+ * with the thin function zip. Prints each package's size.
+ */
+class DeploymentPackagesIT {
+  private static final Path TARGET =
+      Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
+
+  /** A package the build wrote (see samples/pom.xml and template.yaml for the names). */
+  private static Path built(String id) throws IOException {
+    Path zip = TARGET.resolve("lamina-samples-" + id + ".zip");
+    assertTrue(Files.isRegularFile(zip), zip + " was not built");
+    System.out.printf("%s: %,d bytes%n", zip.getFileName(), Files.size(zip));
+    return zip;
+  }
+
+  private static List<String> unzip(Path zip, Path into) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+      for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+        names.add(e.getName());
+        Path out = into.resolve(e.getName()).normalize();
+        assertTrue(out.startsWith(into), "entry escapes the package: " + e.getName());
+        if (e.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          Files.copy(z, out);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static List<Path> jarsIn(Path dir) throws IOException {
+    try (Stream<Path> jars = Files.list(dir)) {
+      return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    }
+  }
+
+  private static void greets(List<Path> classPath) {
+    try (LocalLambda lambda = LocalLambda.builder()
+        .handler(GreetingHandler.class.getName())
+        .classPath(classPath)
+        .start()) {
+      InvocationResult result = lambda.invoke("{\"name\":\"Ada\"}");
+      assertFalse(result.isError(), result.toString());
+      assertTrue(result.body().contains("\"message\":\"Hello, Ada!\""), result.body());
+    }
+  }
+
+  @Test
+  void functionZip_holdsClassesAtTheRootAndJarsInLib_andRuns(@TempDir Path task) throws Exception {
+    List<String> entries = unzip(built("function"), task);
+
+    assertTrue(entries.contains("dev/lamina/samples/greeting/GreetingHandler.class"), entries::toString);
+    assertTrue(entries.stream().anyMatch(e -> e.matches("lib/framework-core-.*\\.jar")), entries::toString);
+    assertTrue(entries.stream().noneMatch(e -> e.contains("junit") || e.contains("framework-test")),
+        "test-only jars must not ship: " + entries);
+    List<Path> cp = new ArrayList<>();
+    cp.add(task);
+    cp.addAll(jarsIn(task.resolve("lib")));
+    greets(cp);
+  }
+
+  @Test
+  void layerPlusThinFunction_run(@TempDir Path root) throws Exception {
+    Path opt = Files.createDirectories(root.resolve("opt"));
+    Path task = Files.createDirectories(root.resolve("task"));
+    List<String> layer = unzip(built("layer"), opt);
+    List<String> function = unzip(built("thin-function"), task);
+
+    assertTrue(layer.stream().allMatch(e -> e.equals("java/") || e.startsWith("java/lib/")),
+        layer::toString);
+    assertTrue(layer.stream().anyMatch(e -> e.matches("java/lib/framework-core-.*\\.jar")), layer::toString);
+    assertEquals(List.of(), function.stream().filter(e -> e.endsWith(".jar")).toList());
+    List<Path> cp = new ArrayList<>();
+    cp.add(task);
+    cp.addAll(jarsIn(opt.resolve("java/lib")));
+    greets(cp);
+  }
+}
