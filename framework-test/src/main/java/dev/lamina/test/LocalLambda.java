@@ -320,6 +320,23 @@ public final class LocalLambda implements AutoCloseable {
         return output.stdout();
     }
 
+    /**
+     * Waits for a stdout line that matches. The child's output travels through a pipe, so a line
+     * it logged during an invocation may arrive just after that invocation's response: tests that
+     * look for a log line should wait for it rather than read {@link #stdoutLines()} at once.
+     *
+     * @param matcher which line to wait for; not {@code null}
+     * @param timeout how long to wait at most
+     * @return the first matching line (earlier lines included in the search)
+     * @throws LocalLambdaException if no line matches in time, with the last output lines
+     */
+    public String awaitStdoutLine(java.util.function.Predicate<String> matcher, Duration timeout) {
+        Objects.requireNonNull(matcher, "matcher");
+        return output.awaitStdout(matcher, timeout.toMillis()).orElseThrow(() -> new LocalLambdaException(
+                "No stdout line matched within " + timeout.toMillis() + " ms; last output:\n"
+                        + String.join("\n", output.last(20))));
+    }
+
     /** The child's stderr lines so far. */
     public List<String> stderrLines() {
         return output.stderr();

@@ -173,8 +173,22 @@ class LocalLambdaRuntimeTest {
         assertTrue(e.getMessage().contains("[memorySizeMb]"), e.getMessage());
     }
 
-    private static void awaitLine(LocalLambda lambda, String line) throws InterruptedException {
-        awaitOutput(lambda, lines -> lambda.stdoutLines().contains(line));
+    private static void awaitLine(LocalLambda lambda, String line) {
+        assertEquals(line, lambda.awaitStdoutLine(line::equals, Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void awaitStdoutLine_failsWithTheLastOutput_whenNoLineMatchesInTime() {
+        try (LocalLambda lambda = lambda(SleepingHandler.class).start()) {
+            Invocation event = Invocation.builder("{}").timeout(Duration.ofSeconds(20)).build();
+            lambda.invokeAsync(event);
+            awaitLine(lambda, "sleeping " + event.requestId());
+
+            LocalLambdaException e = assertThrows(LocalLambdaException.class,
+                    () -> lambda.awaitStdoutLine(l -> l.startsWith("never printed"), Duration.ofMillis(200)));
+
+            assertTrue(e.getMessage().contains("sleeping " + event.requestId()), e.getMessage());
+        }
     }
 
     private static void awaitOutput(LocalLambda lambda, Predicate<List<String>> condition) throws InterruptedException {

@@ -39,7 +39,7 @@ public final class RunLocally {
         say("");
         say("> invoke " + event);
         InvocationResult result = lambda.invoke(event);
-        List<String> out = lambda.stdoutLines();
+        List<String> out = settledOutput(lambda);
         for (String line : out.subList(printed, out.size())) {
           say("  log      " + line);
         }
@@ -55,6 +55,26 @@ public final class RunLocally {
       say("JVM start to first response: " + t.firstResponse().toMillis() + " ms, "
           + t.classesLoadedAtFirstResponse() + " classes loaded");
     }
+  }
+
+  /**
+   * The child's output once it has stopped growing for a moment: its log lines travel through a
+   * pipe and may arrive just after the response they belong to.
+   */
+  private static List<String> settledOutput(LocalLambda lambda) {
+    List<String> last = lambda.stdoutLines();
+    for (int quietChecks = 0, i = 0; quietChecks < 3 && i < 40; i++) {
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      List<String> now = lambda.stdoutLines();
+      quietChecks = now.size() == last.size() ? quietChecks + 1 : 0;
+      last = now;
+    }
+    return last;
   }
 
   /** {@code target/classes} plus the runtime class path the build wrote for this module. */

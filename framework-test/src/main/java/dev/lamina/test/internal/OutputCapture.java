@@ -47,6 +47,7 @@ public final class OutputCapture {
                     synchronized (lock) {
                         add(own, line);
                         add(merged, mergedPrefix + line);
+                        lock.notifyAll();
                     }
                     if (echo != null) {
                         echo.println(echoPrefix + mergedPrefix + line);
@@ -81,6 +82,34 @@ public final class OutputCapture {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /**
+     * Waits until a stdout line matches, or the time is up.
+     *
+     * @return the first matching line, or empty if none arrived in time
+     */
+    public java.util.Optional<String> awaitStdout(java.util.function.Predicate<String> matcher, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (lock) {
+            while (true) {
+                for (String line : stdout) {
+                    if (matcher.test(line)) {
+                        return java.util.Optional.of(line);
+                    }
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return java.util.Optional.empty();
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return java.util.Optional.empty();
+                }
             }
         }
     }

@@ -59,6 +59,7 @@ class GreetingHandlerRuntimeTest {
   @Test
   @Order(2)
   void logLinesAreJson_withTheInvocationsFields(LocalLambda lambda) throws Exception {
+    lambda.awaitStdoutLine(l -> l.contains("\"name_length\":5"), Duration.ofSeconds(10));
     List<JsonNode> greetings = logLines(lambda).stream()
         .filter(l -> "Greeting a visitor".equals(l.path("message").asText()))
         .toList();
@@ -95,9 +96,9 @@ class GreetingHandlerRuntimeTest {
     assertEquals("java.lang.IllegalArgumentException", failed.errorType());
     assertTrue(failed.errorMessage().contains("[name] is required"), failed.errorMessage());
     assertFalse(after.isError(), "the environment keeps serving after a handler error");
-    JsonNode errorLine = logLines(lambda).stream()
-        .filter(l -> "ERROR".equals(l.path("level").asText()))
-        .findFirst().orElseThrow();
+    JsonNode errorLine = JSON.readTree(lambda.awaitStdoutLine(
+        l -> l.contains("\"level\":\"ERROR\""), Duration.ofSeconds(10)));
+    logLines(lambda); // and every line so far is JSON, the runtime's own error report included
     assertEquals(failed.requestId(), errorLine.get("function_request_id").asText());
     assertEquals("java.lang.IllegalArgumentException",
         errorLine.get("error").get("name").asText());
