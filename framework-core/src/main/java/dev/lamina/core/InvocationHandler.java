@@ -2,7 +2,7 @@ package dev.lamina.core;
 
 /**
  * A function body for Lamina's pipeline, for code that does not extend {@link LambdaHandler}:
- * see {@link Lamina#handler(Class, Class, InvocationHandler)}.
+ * see {@link Lamina#handler(java.lang.reflect.Type, java.lang.reflect.Type, InvocationHandler)}.
  *
  * @param <I> the input type
  * @param <O> the output type

@@ -12,6 +12,12 @@ public abstract class CodecException extends LaminaException {
   private final String targetType;
   private final String jsonPath;
 
+  /**
+   * @param message what is wrong, naming {@code targetType} and {@code jsonPath}; no payload
+   * @param targetType the Java type, as a readable name
+   * @param jsonPath where in the document, starting with {@code $}
+   * @param cause the underlying failure, scrubbed of payload text
+   */
   protected CodecException(String message, String targetType, String jsonPath, Throwable cause) {
     super(message, cause);
     this.targetType = targetType;
