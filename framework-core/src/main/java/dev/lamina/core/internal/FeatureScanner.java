@@ -8,7 +8,6 @@ import dev.lamina.core.PipelineException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +34,32 @@ public final class FeatureScanner {
     return inChainOrder(found.values());
   }
 
-  /** The given feature annotations sorted by {@link Feature#order()}, then annotation name. */
+  /**
+   * The given feature annotations sorted by {@link Feature#order()}, then annotation name. An
+   * insertion sort with a plain comparison: handlers carry a handful of features, and on the init
+   * path a {@code Comparator} chain would cost more (its lambdas) than the sort itself.
+   */
   public static List<Annotation> inChainOrder(java.util.Collection<Annotation> features) {
-    List<Annotation> ordered = new ArrayList<>(features);
-    ordered.sort(Comparator
-        .comparingInt((Annotation a) -> a.annotationType().getAnnotation(Feature.class).order())
-        .thenComparing(a -> a.annotationType().getName()));
+    List<Annotation> ordered = new ArrayList<>(features.size());
+    for (Annotation a : features) {
+      int i = ordered.size();
+      while (i > 0 && comesBefore(a, ordered.get(i - 1))) {
+        i--;
+      }
+      ordered.add(i, a);
+    }
     return ordered;
+  }
+
+  private static boolean comesBefore(Annotation a, Annotation b) {
+    int byOrder = Integer.compare(orderOf(a), orderOf(b));
+    return byOrder != 0
+        ? byOrder < 0
+        : a.annotationType().getName().compareTo(b.annotationType().getName()) < 0;
+  }
+
+  private static int orderOf(Annotation a) {
+    return a.annotationType().getAnnotation(Feature.class).order();
   }
 
   /** Creates the interceptor of each feature annotation, in chain order. */
