@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -41,6 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       opaque {@code NextToken}.</li>
  *   <li>{@code PutParameter} (with {@code Overwrite}) and {@code DeleteParameter}, for seeding over
  *       HTTP; {@link #put(String, String, ParameterType)} does the same from Java.</li>
+ *   <li>The AWS Parameters and Secrets Lambda Extension's HTTP API on the same port:
+ *       {@code GET /systemsmanager/parameters/get?name=...&withDecryption=true} with the
+ *       {@code X-Aws-Parameters-Secrets-Token} header (401 without it), answering the
+ *       {@code GetParameter} JSON, or 400 {@code ParameterNotFound}. Point a function at it with
+ *       {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT=}{@link #port()}; it is logged as operation
+ *       {@value #EXTENSION_GET}.</li>
  * </ul>
  *
  * <p>{@code SecureString} values are returned in clear only with {@code WithDecryption=true};
@@ -71,6 +78,10 @@ public final class LocalParameterStore implements AutoCloseable {
     /** The most names {@code GetParameters} accepts, and the largest page of {@code GetParametersByPath}. */
     public static final int MAX_BATCH = 10;
 
+    /** The operation name the request log uses for the extension's {@code GET}. */
+    public static final String EXTENSION_GET = "Extension.GetParameter";
+
+    private static final String EXTENSION_PATH = "/systemsmanager/parameters/get";
     private static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -213,6 +224,10 @@ public final class LocalParameterStore implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if ("GET".equals(exchange.getRequestMethod())) {
+            handleExtension(exchange);
+            return;
+        }
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
@@ -235,6 +250,57 @@ public final class LocalParameterStore implements AutoCloseable {
             record(operation, body, answer.status, answer.status == 200 ? null : answer.body.path("__type").asText());
             send(exchange, answer.status, answer.body);
         }
+    }
+
+    private void handleExtension(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String name = query.getOrDefault("name", "");
+            boolean decrypt = Boolean.parseBoolean(query.getOrDefault("withDecryption", "false"));
+            if (!EXTENSION_PATH.equals(exchange.getRequestURI().getPath())) {
+                record(EXTENSION_GET, name, decrypt, 404, "NotFound");
+                send(exchange, 404, error("NotFound", "unknown path"));
+                return;
+            }
+            String token = exchange.getRequestHeaders().getFirst("X-Aws-Parameters-Secrets-Token");
+            if (token == null || token.isEmpty()) {
+                record(EXTENSION_GET, name, decrypt, 401, "Unauthorized");
+                send(exchange, 401, error("Unauthorized", "missing X-Aws-Parameters-Secrets-Token"));
+                return;
+            }
+            Fault fault = nextFault();
+            if (fault != null) {
+                record(EXTENSION_GET, name, decrypt, 400, fault.errorType);
+                send(exchange, 400, error(fault.errorType, "Injected fault: " + fault.errorType));
+                return;
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.put("Name", name);
+            body.put("WithDecryption", decrypt);
+            Answer answer = getParameter(body);
+            record(EXTENSION_GET, name, decrypt, answer.status,
+                    answer.status == 200 ? null : answer.body.path("__type").asText());
+            send(exchange, answer.status, answer.body);
+        }
+    }
+
+    private void record(String operation, String name, boolean decrypt, int status, String errorType) {
+        requests.add(new SsmRequest(operation, List.of(name), null, null, decrypt, status, errorType));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            out.put(java.net.URLDecoder.decode(k, StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private Fault nextFault() {

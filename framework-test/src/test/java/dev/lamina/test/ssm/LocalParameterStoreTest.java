@@ -180,4 +180,33 @@ class LocalParameterStoreTest {
                 () -> LocalParameterStore.builder().pageSize(11).start());
         assertTrue(e.getMessage().contains("[pageSize]"), e.getMessage());
     }
+
+    @Test
+    void extensionGet_servesTheParameter_withTheSessionTokenHeader_andIsLogged() throws Exception {
+        store.put("/app/password", "hunter2", dev.lamina.test.ssm.ParameterType.SECURE_STRING);
+        java.net.HttpURLConnection ok = extensionGet("/app/password", "token");
+        java.net.HttpURLConnection missing = extensionGet("/nope", "token");
+        java.net.HttpURLConnection noToken = extensionGet("/app/password", null);
+
+        assertEquals(200, ok.getResponseCode());
+        String body = new String(ok.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.contains("\"Value\":\"hunter2\""), body);
+        assertEquals(400, missing.getResponseCode());
+        assertEquals(401, noToken.getResponseCode());
+        List<SsmRequest> log = store.requests(LocalParameterStore.EXTENSION_GET);
+        assertEquals(3, log.size());
+        assertEquals(List.of("/app/password"), log.get(0).names());
+        assertEquals("ParameterNotFound", log.get(1).errorType());
+    }
+
+    private java.net.HttpURLConnection extensionGet(String name, String token) throws Exception {
+        java.net.URL url = java.net.URI.create("http://localhost:" + store.port()
+                + "/systemsmanager/parameters/get?withDecryption=true&name="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).toURL();
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) url.openConnection();
+        if (token != null) {
+            c.setRequestProperty("X-Aws-Parameters-Secrets-Token", token);
+        }
+        return c;
+    }
 }
