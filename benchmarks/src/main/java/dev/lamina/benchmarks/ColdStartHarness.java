@@ -72,14 +72,23 @@ public final class ColdStartHarness {
             "dev.lamina.samples.config.ConfiguredGreetingHandler",
             functionClassPath(samples),
             "{\"name\":\"Ada\"}",
-            ssmEnvironment));
+            ssmEnvironment),
+        new Variant("greeting + @Config, env + SSM via the extension API (local)",
+            "dev.lamina.samples.config.ExtensionGreetingHandler",
+            functionClassPath(samples),
+            "{\"name\":\"Ada\"}",
+            Map.of("GREETER_CONFIG_PATH", "/greeter/bench",
+                "AWS_SESSION_TOKEN", "bench",
+                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port()))));
 
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
     variants.forEach(v -> results.put(v, new ArrayList<>()));
     for (Variant v : variants) {
       measure(v); // warm the file cache; not counted
     }
-    int ssmCallsPerColdStart = ssm.requests().size();
+    int ssmCallsPerColdStart = (int) ssm.requests().stream()
+        .filter(r -> !r.operation().equals(LocalParameterStore.EXTENSION_GET)).count();
+    int extensionCallsPerColdStart = ssm.requests().size() - ssmCallsPerColdStart;
     for (int round = 1; round <= rounds; round++) {
       for (Variant v : variants) {
         results.get(v).add(measure(v));
@@ -102,7 +111,8 @@ public final class ColdStartHarness {
         + LocalLambda.Builder.lambdaLikeFlags(512) + ", java " + System.getProperty("java.version")
         + "\n\n" + table + "\nSSM calls per cold start of the env + SSM variant: "
         + ssmCallsPerColdStart + " (" + ssm.requests().stream().limit(ssmCallsPerColdStart)
-            .map(r -> r.operation()).toList() + ")\n";
+            .map(r -> r.operation()).toList() + "); of the extension variant: "
+        + extensionCallsPerColdStart + " local GETs\n";
     System.out.println();
     System.out.println(report);
     Path out = benchmarks.resolve("target/cold-start.md");

@@ -49,4 +49,7 @@ public @interface Config {
 
   /** How long loaded values are used before a later invocation refreshes them; 0 means never. */
   long maxAgeSeconds() default 300;
+
+  /** How SSM is read: the SDK (default) or the Parameters and Secrets Lambda extension. */
+  ParameterAccess access() default ParameterAccess.SDK;
 }

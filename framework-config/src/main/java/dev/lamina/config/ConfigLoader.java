@@ -27,9 +27,10 @@ import java.util.Set;
  * and thrown in one {@link ConfigurationException}. A type with no SSM fields never creates an
  * SSM client, nor loads an SDK class.
  *
- * <p>Immutable and thread-safe. If no source was given, the loader creates an SSM client from the
- * environment on first need ({@link SsmParameters#fromEnvironment(Map)}) and {@link #close()}
- * closes it.
+ * <p>Immutable and thread-safe. If no source was given, the loader creates one from the
+ * environment on first need, by its {@link Builder#parameterAccess(ParameterAccess) access}: an
+ * SSM client ({@link SsmParameters#fromEnvironment(Map)}), which {@link #close()} closes, or the
+ * Parameters and Secrets extension ({@link ParametersExtension}).
  *
  * <pre>{@code
  * ConfigLoader loader = ConfigLoader.builder()
@@ -48,6 +49,7 @@ public final class ConfigLoader implements AutoCloseable {
   private final Clock clock;
   private final Duration maxAge;
   private final ParameterSource givenSource;
+  private final ParameterAccess access;
   private final PayloadCodec givenCodec;
   private ParameterSource ownSource;
   private PayloadCodec ownCodec;
@@ -57,6 +59,7 @@ public final class ConfigLoader implements AutoCloseable {
     this.clock = b.clock;
     this.maxAge = b.maxAge;
     this.givenSource = b.parameterSource;
+    this.access = b.access;
     this.givenCodec = b.codec;
   }
 
@@ -117,15 +120,25 @@ public final class ConfigLoader implements AutoCloseable {
     }
     Set<String> paths = path == null ? Set.of() : Set.of(path);
     if (!names.isEmpty() || !paths.isEmpty()) {
-      parameters = fetch(plan.type(), names, paths);
+      ParameterSource source = source();
+      if (!paths.isEmpty() && !source.readsPaths()) {
+        for (Binding b : plan.bindings()) {
+          if (b.source() == Binding.Source.PATH) {
+            names.add(path + "/" + b.key());
+          }
+        }
+        paths = Set.of();
+      }
+      parameters = fetch(source, plan.type(), names, paths);
     }
     return Binder.bind(plan, environment, parameters, path, problems);
   }
 
-  private Map<String, ParameterValue> fetch(Class<?> type, Set<String> names, Set<String> paths) {
+  private static Map<String, ParameterValue> fetch(ParameterSource source, Class<?> type,
+      Set<String> names, Set<String> paths) {
     List<ParameterValue> found;
     try {
-      found = source().fetch(Set.copyOf(names), Set.copyOf(paths));
+      found = source.fetch(Set.copyOf(names), Set.copyOf(paths));
     } catch (ConfigurationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -147,7 +160,9 @@ public final class ConfigLoader implements AutoCloseable {
       return givenSource;
     }
     if (ownSource == null) {
-      ownSource = SsmParameters.fromEnvironment(environment);
+      ownSource = access == ParameterAccess.EXTENSION
+          ? ParametersExtension.fromEnvironment(environment, codec())
+          : SsmParameters.fromEnvironment(environment);
     }
     return ownSource;
   }
@@ -181,6 +196,7 @@ public final class ConfigLoader implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration maxAge = DEFAULT_MAX_AGE;
     private ParameterSource parameterSource;
+    private ParameterAccess access = ParameterAccess.SDK;
     private PayloadCodec codec;
 
     private Builder() {}
@@ -212,6 +228,15 @@ public final class ConfigLoader implements AutoCloseable {
      */
     public Builder parameterSource(ParameterSource source) {
       this.parameterSource = Objects.requireNonNull(source, "parameterSource");
+      return this;
+    }
+
+    /**
+     * @param access how to read SSM when no {@link #parameterSource} is given: the SDK (default)
+     *     or the Parameters and Secrets Lambda extension
+     */
+    public Builder parameterAccess(ParameterAccess access) {
+      this.access = Objects.requireNonNull(access, "parameterAccess");
       return this;
     }
 

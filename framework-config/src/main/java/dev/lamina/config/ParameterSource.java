@@ -29,4 +29,15 @@ public interface ParameterSource {
    * @throws RuntimeException if the store cannot be read at all; the message must not hold values
    */
   List<ParameterValue> fetch(Set<String> names, Set<String> paths);
+
+  /**
+   * Whether {@link #fetch} can read whole paths. A source that reads one name at a time (the
+   * Parameters and Secrets Lambda extension) returns {@code false}: it is then given the full
+   * name of every {@link PathParameter} field in {@code names}, and no paths.
+   *
+   * @return {@code true} by default
+   */
+  default boolean readsPaths() {
+    return true;
+  }
 }

@@ -24,6 +24,7 @@ public final class ConfigFactory implements InterceptorFactory<Config> {
           .clock(context.environment().clock())
           .codec(context.codec())
           .maxAge(Duration.ofSeconds(annotation.maxAgeSeconds()))
+          .parameterAccess(annotation.access())
           .build();
     } catch (IllegalArgumentException e) {
       throw new PipelineException("@Config on [" + context.handlerClass().getName()

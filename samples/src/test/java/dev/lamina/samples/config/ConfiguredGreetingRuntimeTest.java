@@ -136,4 +136,28 @@ class ConfiguredGreetingRuntimeTest {
       assertEquals(before, ssm.requests().size());
     }
   }
+
+  @Test
+  void throughTheParametersExtension_theSameConfigLoads_withoutTheSdk() throws IOException {
+    try (LocalLambda viaExtension = LocalLambda.builder()
+        .handler(ExtensionGreetingHandler.class.getName())
+        .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
+        .environment("AWS_SESSION_TOKEN", "test-session")
+        .environment("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port()))
+        .environment("GREETER_CONFIG_PATH", "/greeter/test")
+        .classLoadLog(true)
+        .start()) {
+      int before = ssm.requests().size();
+
+      InvocationResult result = viaExtension.invoke("{\"name\":\"Ada\"}");
+
+      assertFalse(result.isError(), result.toString());
+      assertTrue(result.body().contains("\"Hello, Ada!!\""), result.body());
+      List<SsmRequest> calls = ssm.requests().subList(before, ssm.requests().size());
+      assertEquals(3, calls.size(), calls.toString());
+      assertTrue(calls.stream().allMatch(
+          c -> c.operation().equals(LocalParameterStore.EXTENSION_GET)), calls.toString());
+      assertTrue(viaExtension.output().stream().noneMatch(l -> l.contains(API_KEY)));
+    }
+  }
 }
