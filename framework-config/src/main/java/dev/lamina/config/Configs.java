@@ -48,7 +48,11 @@ public final class Configs {
 
   @SuppressWarnings("unchecked")
   static void put(Invocation invocation, Class<?> type, Object value) {
-    Map<Class<?>, Object> current = invocation.attribute(KEY).orElse(Map.of());
+    Map<Class<?>, Object> current = invocation.attribute(KEY).orElse(null);
+    if (current == null) {
+      invocation.setAttribute(KEY, Map.of(type, value)); // the usual case: one config type
+      return;
+    }
     Map<Class<?>, Object> next = new HashMap<>(current);
     next.put(type, value);
     invocation.setAttribute(KEY, Map.copyOf(next));
