@@ -124,7 +124,7 @@ public final class ConfigLoader implements AutoCloseable {
       if (!paths.isEmpty() && !source.readsPaths()) {
         for (Binding b : plan.bindings()) {
           if (b.source() == Binding.Source.PATH) {
-            names.add(path + "/" + b.key());
+            names.add(ConfigPlan.join(path, b.key()));
           }
         }
         paths = Set.of();

@@ -144,6 +144,20 @@ class BindingTest {
     assertEquals("blue", c.color());
   }
 
+  @ParameterPath("/")
+  record AtTheRoot(@PathParameter String color) {}
+
+  @Test
+  void theRootPath_joinsKeysWithOneSlash() {
+    ParameterSource inMemory = (names, paths) ->
+        List.of(new ParameterValue("/color", "green", false));
+
+    AtTheRoot c = ConfigLoader.builder().environment(Map.of()).parameterSource(inMemory).build()
+        .load(AtTheRoot.class);
+
+    assertEquals("green", c.color());
+  }
+
   record EnvOnly(String a) {}
 
   @Test

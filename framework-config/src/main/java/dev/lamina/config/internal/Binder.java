@@ -54,7 +54,7 @@ public final class Binder {
             continue; // the path's own problem is reported already
           }
           source = source + " [" + path + "]";
-          key = path + "/" + key;
+          key = ConfigPlan.join(path, key);
           ParameterValue q = parameters.get(key);
           if (q != null) {
             text = q.value();

@@ -246,6 +246,11 @@ public final class ConfigPlan<T> {
     return fields.get(index).get(instance);
   }
 
+  /** The full name of a key under a path; the root path {@code /} adds no second slash. */
+  public static String join(String path, String key) {
+    return path.endsWith("/") ? path + key : path + "/" + key;
+  }
+
   /** Strips a trailing slash from a path, keeping {@code /}. */
   public static String normalizePath(String path) {
     return trimSlash(path);
