@@ -83,7 +83,9 @@ public final class ExtensionParameterSource implements ParameterSource {
       }
       throw new IllegalStateException("The Parameters and Secrets extension answered HTTP "
           + status + " for [" + name + "]" + (status == 401
-              ? ": it rejected the session token" : ""));
+              ? ": it rejected the session token"
+              : ": check its log lines and the function's ssm:GetParameter (and kms:Decrypt)"
+                  + " permissions"));
     } catch (IOException e) {
       throw new UncheckedIOException("The Parameters and Secrets extension at [" + base
           + "] could not be reached for [" + name + "]: is its layer attached?", e);
