@@ -3,6 +3,8 @@ package dev.lamina.benchmarks;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
+import dev.lamina.test.ssm.LocalParameterStore;
+import dev.lamina.test.ssm.ParameterType;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -24,7 +26,12 @@ import java.util.Map;
  */
 public final class ColdStartHarness {
 
-  record Variant(String name, String handler, List<Path> classPath, String event) {}
+  record Variant(String name, String handler, List<Path> classPath, String event,
+      Map<String, String> environment) {
+    Variant(String name, String handler, List<Path> classPath, String event) {
+      this(name, handler, classPath, event, Map.of());
+    }
+  }
 
   record Sample(long millis, int classes) {}
 
@@ -34,6 +41,19 @@ public final class ColdStartHarness {
     Path samples = Path.of(opts.getOrDefault("samples", "samples")).toAbsolutePath().normalize();
     Path benchmarks = Path.of(opts.getOrDefault("benchmarks", "benchmarks")).toAbsolutePath()
         .normalize();
+
+    // The configured sample reads SSM at init: a local Parameter Store, started once, serves it
+    // over loopback (no TLS, no network latency, so real SSM adds its round trips on top).
+    LocalParameterStore ssm = LocalParameterStore.start();
+    ssm.put("/greeter/bench/punctuation", "!");
+    ssm.put("/greeter/bench/api-key", "bench-api-key", ParameterType.SECURE_STRING);
+    ssm.put("/shared/greeter/languages", "en,fr", ParameterType.STRING_LIST);
+    Map<String, String> ssmEnvironment = Map.of(
+        "GREETER_CONFIG_PATH", "/greeter/bench",
+        "AWS_ACCESS_KEY_ID", "bench",
+        "AWS_SECRET_ACCESS_KEY", "bench",
+        "AWS_SESSION_TOKEN", "bench",
+        "LAMINA_SSM_ENDPOINT", ssm.endpoint().toString());
 
     List<Variant> variants = List.of(
         new Variant("bare RequestStreamHandler (constant)",
@@ -47,13 +67,32 @@ public final class ColdStartHarness {
         new Variant("Lamina greeting sample",
             "dev.lamina.samples.greeting.GreetingHandler",
             functionClassPath(samples),
-            "{\"name\":\"Ada\"}"));
+            "{\"name\":\"Ada\"}"),
+        new Variant("greeting + @Config, env only",
+            "dev.lamina.samples.config.EnvGreetingHandler",
+            functionClassPath(samples),
+            "{\"name\":\"Ada\"}"),
+        new Variant("greeting + @Config, env + SSM (local endpoint)",
+            "dev.lamina.samples.config.ConfiguredGreetingHandler",
+            functionClassPath(samples),
+            "{\"name\":\"Ada\"}",
+            ssmEnvironment),
+        new Variant("greeting + @Config, env + SSM via the extension API (local)",
+            "dev.lamina.samples.config.ExtensionGreetingHandler",
+            functionClassPath(samples),
+            "{\"name\":\"Ada\"}",
+            Map.of("GREETER_CONFIG_PATH", "/greeter/bench",
+                "AWS_SESSION_TOKEN", "bench",
+                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port()))));
 
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
     variants.forEach(v -> results.put(v, new ArrayList<>()));
     for (Variant v : variants) {
       measure(v); // warm the file cache; not counted
     }
+    int ssmCallsPerColdStart = (int) ssm.requests().stream()
+        .filter(r -> !r.operation().equals(LocalParameterStore.EXTENSION_GET)).count();
+    int extensionCallsPerColdStart = ssm.requests().size() - ssmCallsPerColdStart;
     for (int round = 1; round <= rounds; round++) {
       for (Variant v : variants) {
         results.get(v).add(measure(v));
@@ -71,9 +110,13 @@ public final class ColdStartHarness {
           ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1),
           classes.get(classes.size() / 2)));
     }
+    ssm.close();
     String report = "Cold start, " + rounds + " interleaved rounds, JVM flags "
         + LocalLambda.Builder.lambdaLikeFlags(512) + ", java " + System.getProperty("java.version")
-        + "\n\n" + table;
+        + "\n\n" + table + "\nSSM calls per cold start of the env + SSM variant: "
+        + ssmCallsPerColdStart + " (" + ssm.requests().stream().limit(ssmCallsPerColdStart)
+            .map(r -> r.operation()).toList() + "); of the extension variant: "
+        + extensionCallsPerColdStart + " local GETs\n";
     System.out.println();
     System.out.println(report);
     Path out = benchmarks.resolve("target/cold-start.md");
@@ -88,6 +131,7 @@ public final class ColdStartHarness {
         .classPath(v.classPath())
         .classLoadLog(true)
         .environment("AWS_LAMBDA_LOG_LEVEL", "WARN")
+        .environment(v.environment())
         .start()) {
       InvocationResult result = lambda.invoke(v.event());
       if (result.isError()) {

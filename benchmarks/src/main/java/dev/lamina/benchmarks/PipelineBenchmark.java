@@ -3,6 +3,9 @@ package dev.lamina.benchmarks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lamina.config.Config;
+import dev.lamina.config.Configs;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuard;
@@ -15,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +32,8 @@ import org.openjdk.jmh.annotations.State;
  * Per-invocation cost of Lamina's pipeline: the same JSON-in, JSON-out function written as a bare
  * {@link RequestStreamHandler} with one shared {@link ObjectMapper}, and as a
  * {@link LambdaHandler} with the time guard on (log context, response encoding, watchdog
- * scheduled and cancelled). The difference is what Lamina adds to each warm invocation.
+ * scheduled and cancelled), and with {@code @Config} too (the max-age check and handing the
+ * values to the invocation). The differences are what Lamina adds to each warm invocation.
  *
  * <p>Run with {@code mvn -q -DskipTests -Pjmh verify} from the repository root.
  */
@@ -64,18 +69,40 @@ public class PipelineBenchmark {
     }
   }
 
+  /** Configuration read from the environment. */
+  public record Settings(int maxItems, String currency) {}
+
+  /** The function with Lamina and configuration. */
+  @TimeGuard
+  @Config(Settings.class)
+  public static final class WithConfig extends LambdaHandler<Order, Receipt> {
+    public WithConfig(HandlerEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    protected Receipt handle(Order order, Invocation invocation) {
+      Settings settings = Configs.get(invocation, Settings.class);
+      return new Receipt(order.id(), Math.min(order.items().size(), settings.maxItems()),
+          order.quantity());
+    }
+  }
+
   private static final byte[] EVENT =
       "{\"id\":\"o-1\",\"items\":[\"a\",\"b\",\"c\"],\"quantity\":7}"
           .getBytes(StandardCharsets.UTF_8);
 
   private RequestStreamHandler bare;
   private RequestStreamHandler lamina;
+  private RequestStreamHandler withConfig;
   private Context context;
 
   @Setup
   public void setUp() {
     bare = new Bare();
     lamina = new WithLamina();
+    withConfig = new WithConfig(HandlerEnvironment.builder()
+        .variables(Map.of("MAX_ITEMS", "10", "CURRENCY", "EUR")).build());
     context = FakeContext.builder().timeout(Duration.ofDays(1)).build();
   }
 
@@ -87,6 +114,11 @@ public class PipelineBenchmark {
   @Benchmark
   public byte[] laminaHandler() throws IOException {
     return run(lamina);
+  }
+
+  @Benchmark
+  public byte[] laminaHandlerWithConfig() throws IOException {
+    return run(withConfig);
   }
 
   private byte[] run(RequestStreamHandler handler) throws IOException {

@@ -7,7 +7,9 @@
  *   <li>{@link dev.lamina.test.LocalLambda}, which runs a handler under the real runtime interface
  *       client in a child JVM, fed by a local {@link dev.lamina.test.RuntimeApiServer};</li>
  *   <li>{@link dev.lamina.test.LocalLambdaTest}, a JUnit 5 annotation that starts one for a test and
- *       closes it afterwards.</li>
+ *       closes it afterwards;</li>
+ *   <li>{@link dev.lamina.test.ssm.LocalParameterStore}, a local SSM Parameter Store for the real
+ *       {@code SsmClient}.</li>
  * </ul>
  *
  * <p>Nothing here depends on Lamina's core: it works on plain {@code RequestHandler} and

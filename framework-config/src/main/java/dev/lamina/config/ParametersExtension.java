@@ -1,0 +1,56 @@
+package dev.lamina.config;
+
+import dev.lamina.config.internal.ExtensionParameterSource;
+import dev.lamina.core.codec.PayloadCodec;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The AWS Parameters and Secrets Lambda Extension as a {@link ParameterSource}: one local
+ * {@code GET /systemsmanager/parameters/get?name=...&withDecryption=true} per parameter, with the
+ * {@code X-Aws-Parameters-Secrets-Token} header, and no AWS SDK class loaded.
+ *
+ * <pre>{@code
+ * ConfigLoader loader = ConfigLoader.builder()
+ *     .parameterSource(ParametersExtension.fromEnvironment(System.getenv(), Codecs.standard()))
+ *     .build();
+ * }</pre>
+ */
+public final class ParametersExtension {
+  /** The extension's default port. */
+  public static final int DEFAULT_PORT = 2773;
+  /** The variable that changes the port, as the extension itself reads it. */
+  public static final String PORT_VARIABLE = "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT";
+
+  private ParametersExtension() {}
+
+  /**
+   * A source talking to the extension on {@code localhost}.
+   *
+   * @param environment supplies {@code AWS_SESSION_TOKEN} and, optionally, {@link #PORT_VARIABLE}
+   * @param codec reads the extension's JSON answers
+   * @return a thread-safe source; it {@linkplain ParameterSource#readsPaths() reads no paths}
+   * @throws ConfigurationException if there is no session token or the port is not a number
+   */
+  public static ParameterSource fromEnvironment(Map<String, String> environment,
+      PayloadCodec codec) {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(codec, "codec");
+    String token = environment.get("AWS_SESSION_TOKEN");
+    if (token == null || token.isEmpty()) {
+      throw new ConfigurationException("No [AWS_SESSION_TOKEN] for the Parameters and Secrets"
+          + " extension: it is set on Lambda; elsewhere use ParameterAccess.SDK", null);
+    }
+    int port = DEFAULT_PORT;
+    String configured = environment.get(PORT_VARIABLE);
+    if (configured != null && !configured.isEmpty()) {
+      try {
+        port = Integer.parseInt(configured.trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigurationException("[" + PORT_VARIABLE + "] is not a port number: set it"
+            + " to the extension's port or unset it for " + DEFAULT_PORT, null);
+      }
+    }
+    return new ExtensionParameterSource("http://localhost:" + port, token, codec);
+  }
+}

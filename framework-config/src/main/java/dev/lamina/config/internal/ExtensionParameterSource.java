@@ -1,0 +1,110 @@
+package dev.lamina.config.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.config.ParameterSource;
+import dev.lamina.config.ParameterValue;
+import dev.lamina.core.codec.PayloadCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads parameters one by one from the Parameters and Secrets Lambda Extension over
+ * {@link HttpURLConnection} (already part of the JDK's start-up cost; no SDK, no extra client).
+ */
+public final class ExtensionParameterSource implements ParameterSource {
+  private static final String TOKEN_HEADER = "X-Aws-Parameters-Secrets-Token";
+  private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
+  private static final int READ_TIMEOUT_MILLIS = 5_000;
+
+  private final String base;
+  private final String token;
+  private final PayloadCodec codec;
+
+  /**
+   * @param base {@code http://localhost:<port>}
+   * @param token the session token the extension checks
+   * @param codec reads the JSON answers
+   */
+  public ExtensionParameterSource(String base, String token, PayloadCodec codec) {
+    this.base = base;
+    this.token = token;
+    this.codec = codec;
+  }
+
+  @Override
+  public boolean readsPaths() {
+    return false;
+  }
+
+  @Override
+  public List<ParameterValue> fetch(Set<String> names, Set<String> paths) {
+    if (!paths.isEmpty()) {
+      throw new IllegalArgumentException("The Parameters and Secrets extension reads names, not"
+          + " paths " + paths);
+    }
+    List<ParameterValue> out = new ArrayList<>();
+    for (String name : new TreeSet<>(names)) {
+      ParameterValue p = get(name);
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private ParameterValue get(String name) {
+    URI uri = URI.create(base + "/systemsmanager/parameters/get?withDecryption=true&name="
+        + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    try {
+      HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+      c.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+      c.setReadTimeout(READ_TIMEOUT_MILLIS);
+      c.setRequestProperty(TOKEN_HEADER, token);
+      int status = c.getResponseCode();
+      if (status == 200) {
+        try (InputStream in = c.getInputStream()) {
+          JsonNode p = codec.<JsonNode>read(in, JsonNode.class).path("Parameter");
+          return new ParameterValue(p.path("Name").asText(name), p.path("Value").asText(),
+              "SecureString".equals(p.path("Type").asText()));
+        }
+      }
+      String error = drain(c.getErrorStream());
+      if (status == 404 || (status == 400 && error.contains("ParameterNotFound"))) {
+        return null;
+      }
+      throw new IllegalStateException("The Parameters and Secrets extension answered HTTP "
+          + status + " for [" + name + "]" + (status == 401
+              ? ": it rejected the session token"
+              : ": check its log lines and the function's ssm:GetParameter (and kms:Decrypt)"
+                  + " permissions"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("The Parameters and Secrets extension at [" + base
+          + "] could not be reached for [" + name + "]: is its layer attached?", e);
+    }
+  }
+
+  private static String drain(InputStream in) throws IOException {
+    if (in == null) {
+      return "";
+    }
+    try (in) {
+      byte[] bytes = in.readNBytes(4_096);
+      // Only the error type is looked for; the text is never logged or put in a message.
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ExtensionParameterSource[" + base + "]";
+  }
+}
