@@ -24,7 +24,12 @@ import java.util.Map;
  */
 public final class ColdStartHarness {
 
-  record Variant(String name, String handler, List<Path> classPath, String event) {}
+  record Variant(String name, String handler, List<Path> classPath, String event,
+      Map<String, String> environment) {
+    Variant(String name, String handler, List<Path> classPath, String event) {
+      this(name, handler, classPath, event, Map.of());
+    }
+  }
 
   record Sample(long millis, int classes) {}
 
@@ -35,7 +40,7 @@ public final class ColdStartHarness {
     Path benchmarks = Path.of(opts.getOrDefault("benchmarks", "benchmarks")).toAbsolutePath()
         .normalize();
 
-    List<Variant> variants = List.of(
+    List<Variant> variants = new ArrayList<>(List.of(
         new Variant("bare RequestStreamHandler (constant)",
             ConstantStreamHandler.class.getName(),
             List.of(benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
@@ -43,8 +48,26 @@ public final class ColdStartHarness {
         new Variant("Lamina greeting sample",
             "dev.lamina.samples.greeting.GreetingHandler",
             functionClassPath(samples),
-            "{\"name\":\"Ada\"}"));
+            "{\"name\":\"Ada\"}")));
+    // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
+    IdempotencyBackend backend = IdempotencyBackend.startIfAvailable(opts.get("dynamodb-local"));
+    if (backend != null) {
+      variants.add(new Variant("Lamina orders sample (@Idempotent, DynamoDB Local)",
+          "dev.lamina.samples.orders.PlaceOrderHandler",
+          functionClassPath(samples),
+          null, backend.environment()));
+    }
 
+    try {
+      run(variants, rounds, benchmarks);
+    } finally {
+      if (backend != null) {
+        backend.close();
+      }
+    }
+  }
+
+  private static void run(List<Variant> variants, int rounds, Path benchmarks) throws IOException {
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
     variants.forEach(v -> results.put(v, new ArrayList<>()));
     for (Variant v : variants) {
@@ -84,8 +107,11 @@ public final class ColdStartHarness {
         .classPath(v.classPath())
         .classLoadLog(true)
         .environment("AWS_LAMBDA_LOG_LEVEL", "WARN")
+        .environment(v.environment())
         .start()) {
-      InvocationResult result = lambda.invoke(v.event());
+      String event = v.event() != null ? v.event()
+          : "{\"orderId\":\"" + java.util.UUID.randomUUID() + "\",\"sku\":\"a\",\"quantity\":1}";
+      InvocationResult result = lambda.invoke(event);
       if (result.isError()) {
         throw new IllegalStateException(v.name() + " failed: " + result.errorType() + ": "
             + result.errorMessage());
@@ -122,7 +148,7 @@ public final class ColdStartHarness {
         opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
       } else {
         throw new IllegalArgumentException("unknown argument [" + a + "]: use --rounds=N,"
-            + " --samples=DIR, --benchmarks=DIR");
+            + " --samples=DIR, --benchmarks=DIR, --dynamodb-local=CLASSPATH_FILE");
       }
     }
     return opts;
