@@ -92,6 +92,48 @@ class DecoratorTest {
   }
 
   @Test
+  void mapInput_withPropertiesReordered_isTheSamePayload() {
+    PlainHandler plain = new PlainHandler();
+    RequestHandler<Map<String, Object>, String> handler = Idempotency.decorate(plain,
+        String.class, config().key(KeyExtractors.path("/id")).build());
+    Map<String, Object> first = new java.util.LinkedHashMap<>();
+    first.put("id", "p-1");
+    first.put("amount", 5);
+    Map<String, Object> reordered = new java.util.LinkedHashMap<>();
+    reordered.put("amount", 5);
+    reordered.put("id", "p-1");
+
+    String response = handler.handleRequest(first, context("req-1"));
+
+    assertEquals(response, handler.handleRequest(reordered, context("req-2")));
+    assertEquals(1, plain.runs.get());
+  }
+
+  /** A result the codec cannot write: its getter throws. */
+  public static final class Unwritable {
+    public String getValue() {
+      throw new IllegalStateException("cannot be read");
+    }
+  }
+
+  @Test
+  void unserialisableResult_returnsToCaller_andDuplicatesGetTheTypedError() {
+    AtomicInteger runs = new AtomicInteger();
+    Unwritable result = new Unwritable();
+    RequestHandler<Map<String, Object>, Unwritable> handler = Idempotency.decorate(
+        (Map<String, Object> in, com.amazonaws.services.lambda.runtime.Context c) -> {
+          runs.incrementAndGet();
+          return result;
+        }, Unwritable.class, config().build());
+
+    assertEquals(result, handler.handleRequest(Map.of("a", 1), context("req-1")));
+    assertEquals("COMPLETED", LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "status"));
+    assertThrows(IdempotencyResultUnavailableException.class,
+        () -> handler.handleRequest(Map.of("a", 1), context("req-1")));
+    assertEquals(1, runs.get());
+  }
+
+  @Test
   void decoratedFunction_isIdempotentOnAKeyFromItsInput() {
     AtomicInteger runs = new AtomicInteger();
     Function<Map<String, Object>, Integer> function = Idempotency.decorate(

@@ -169,6 +169,18 @@ class IdempotentHandlerTest {
   }
 
   @Test
+  void validatePath_checksOnlyThatPart() {
+    Orders.ValidatesQuantity handler = handler(Orders.ValidatesQuantity::new);
+    String first = invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":2,\"note\":\"a\"}", "r-1");
+
+    assertEquals(first,
+        invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":2,\"note\":\"b\"}", "r-2"));
+    assertThrows(IdempotencyPayloadMismatchException.class,
+        () -> invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":3,\"note\":\"a\"}", "r-3"));
+    assertEquals(1, handler.runs.get());
+  }
+
+  @Test
   void expiredRecord_runsAgain() {
     Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
     invoke(handler, ORDER, "req-1");

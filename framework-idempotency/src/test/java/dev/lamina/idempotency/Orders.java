@@ -80,6 +80,14 @@ final class Orders {
     }
   }
 
+  /** Validates only the quantity: a changed note is the same request. */
+  @Idempotent(key = "/orderId", validatePath = "/quantity")
+  public static class ValidatesQuantity extends ByOrderId {
+    public ValidatesQuantity(HandlerEnvironment environment) {
+      super(environment);
+    }
+  }
+
   /** Missing keys run without idempotency. */
   @Idempotent(key = "/orderId", missingKey = MissingKeyPolicy.PASS_THROUGH)
   public static class PassThrough extends ByOrderId {

@@ -1,5 +1,6 @@
 package dev.lamina.idempotency.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.codec.PayloadCodec;
@@ -214,10 +215,16 @@ public final class IdempotencyInterceptor implements Interceptor {
   }
 
   private String payloadHash(Payload payload) {
-    if (validatePath == null) {
-      return Hashes.sha256(payload.bytes());
+    if (validatePath != null) {
+      return Hashes.sha256(CanonicalJson.bytes(validatePath.nodeAt(payload.json())));
     }
-    return Hashes.sha256(validatePath.nodeAt(payload.json()).toString());
+    Object input = payload.input();
+    if (input instanceof java.util.Map || input instanceof JsonNode
+        || input instanceof java.util.Collection) {
+      // Property order is the sender's here; records and POJOs are written in a fixed order.
+      return Hashes.sha256(CanonicalJson.bytes(payload.json()));
+    }
+    return Hashes.sha256(payload.bytes());
   }
 
   private String namespace(Invocation invocation) {
