@@ -20,8 +20,9 @@ import java.lang.annotation.Target;
  * and, for local runs only, {@code LAMINA_IDEMPOTENCY_ENDPOINT}. It sits at order 500 in the
  * chain: inside the log context and the time guard, outside features of the default order.
  *
- * <p>The plain-Java equivalent is {@link Idempotency#interceptor(IdempotencyConfig, java.lang.reflect.Type)}
- * or the decorators in {@link Idempotency}.
+ * <p>The plain-Java equivalent is {@link IdempotencyConfig} with {@link
+ * Idempotency#interceptor(IdempotencyConfig, Class, java.lang.reflect.Type)} or the decorators in
+ * {@link Idempotency}.
  *
  * <pre>{@code
  * @Idempotent(key = "/body/orderId", expirySeconds = 6 * 3600)
