@@ -101,6 +101,11 @@ public final class DynamoDbClients {
 
   private static AwsCredentialsProvider credentials(Map<String, String> env,
       List<String> problems) {
+    if (env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+      // SnapStart functions get (refreshing) credentials from this endpoint: keys copied from the
+      // environment at init would be stale in a snapshot restored days later.
+      return ContainerCredentialsProvider.builder().build();
+    }
     String keyId = env.get("AWS_ACCESS_KEY_ID");
     String secret = env.get("AWS_SECRET_ACCESS_KEY");
     String token = env.get("AWS_SESSION_TOKEN");
@@ -111,10 +116,6 @@ public final class DynamoDbClients {
       }
       AwsBasicCredentials basic = AwsBasicCredentials.create(keyId, secret);
       return () -> basic;
-    }
-    if (env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
-      // SnapStart restores get their credentials from this endpoint.
-      return ContainerCredentialsProvider.builder().build();
     }
     problems.add("No AWS credentials: set [AWS_ACCESS_KEY_ID] and [AWS_SECRET_ACCESS_KEY] (Lambda"
         + " sets them), or [AWS_CONTAINER_CREDENTIALS_FULL_URI]");
