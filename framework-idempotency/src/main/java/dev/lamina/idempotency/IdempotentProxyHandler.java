@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.HandlerEnvironment;
+import dev.lamina.core.InvocationHandler;
 import dev.lamina.core.Lamina;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.PayloadCodec;
@@ -103,12 +104,13 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
   private static RequestStreamHandler forStreamHandler(RequestStreamHandler original,
       IdempotencyConfig config, HandlerEnvironment environment) {
     PayloadCodec codec = Codecs.standard();
-    return Lamina.handler(JsonNode.class, JsonNode.class, (JsonNode input, dev.lamina.core.Invocation invocation) -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          original.handleRequest(new ByteArrayInputStream(codec.writeBytes(input)), out,
-              invocation.context());
-          return out.size() == 0 ? null : codec.<JsonNode>read(out.toByteArray(), JsonNode.class);
-        })
+    InvocationHandler<JsonNode, JsonNode> body = (input, invocation) -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      original.handleRequest(new ByteArrayInputStream(codec.writeBytes(input)), out,
+          invocation.context());
+      return out.size() == 0 ? null : codec.<JsonNode>read(out.toByteArray(), JsonNode.class);
+    };
+    return Lamina.handler(JsonNode.class, JsonNode.class, body)
         .environment(environment)
         .interceptor(Idempotency.interceptor(config, original.getClass(), JsonNode.class))
         .build();

@@ -239,11 +239,6 @@ public final class IdempotencyInterceptor implements Interceptor {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** The number of records in the local cache, for tests. */
-  public int cachedRecords() {
-    return cache.size();
-  }
-
   @Override
   public String name() {
     return "Idempotency";

@@ -6,6 +6,7 @@ import dev.lamina.core.InterceptorFactory;
 import dev.lamina.core.PipelineException;
 import dev.lamina.idempotency.DynamoDbIdempotencyStore;
 import dev.lamina.idempotency.IdempotencyConfig;
+import dev.lamina.idempotency.IdempotencyRecord;
 import dev.lamina.idempotency.IdempotencyStore;
 import dev.lamina.idempotency.IdempotencyStoreProvider;
 import dev.lamina.idempotency.Idempotent;
@@ -13,8 +14,10 @@ import dev.lamina.idempotency.KeyExtractor;
 import dev.lamina.idempotency.KeyExtractors;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns {@link Idempotent} into its interceptor, validating every setting at once. */
 public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
@@ -93,27 +96,29 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
     }
   }
 
-  /** Stands in while the settings are validated, so the store is only built for valid ones. */
+  /**
+   * Stands in while the settings are validated, so that the DynamoDB client (the expensive part of
+   * init) is only built for valid settings, and every settings problem is reported at once.
+   */
   private static final IdempotencyStore NO_STORE_YET = new IdempotencyStore() {
     @Override
-    public java.util.Optional<dev.lamina.idempotency.IdempotencyRecord> claim(
-        dev.lamina.idempotency.IdempotencyRecord claim, java.time.Instant now) {
-      throw new IllegalStateException("not built");
+    public Optional<IdempotencyRecord> claim(IdempotencyRecord claim, Instant now) {
+      throw new IllegalStateException("placeholder store");
     }
 
     @Override
-    public java.util.Optional<dev.lamina.idempotency.IdempotencyRecord> fetch(String id) {
-      throw new IllegalStateException("not built");
+    public Optional<IdempotencyRecord> fetch(String id) {
+      throw new IllegalStateException("placeholder store");
     }
 
     @Override
-    public void complete(dev.lamina.idempotency.IdempotencyRecord completed) {
-      throw new IllegalStateException("not built");
+    public void complete(IdempotencyRecord completed) {
+      throw new IllegalStateException("placeholder store");
     }
 
     @Override
-    public void release(dev.lamina.idempotency.IdempotencyRecord claim) {
-      throw new IllegalStateException("not built");
+    public void release(IdempotencyRecord claim) {
+      throw new IllegalStateException("placeholder store");
     }
   };
 }
