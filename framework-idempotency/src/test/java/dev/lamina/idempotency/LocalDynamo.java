@@ -68,7 +68,7 @@ final class LocalDynamo implements AutoCloseable {
     return env;
   }
 
-  /** Every item of a table (a scan), for assertions on records. */
+  /** Every item of a table (a consistent scan), for assertions on records. */
   java.util.List<Map<String, AttributeValue>> items(String table) {
     return admin.scan(b -> b.tableName(table).consistentRead(true)).items();
   }
@@ -83,7 +83,7 @@ final class LocalDynamo implements AutoCloseable {
     server.close();
   }
 
-  /** Unused attribute builder helper for readable assertions. */
+  /** An attribute as text (string or number), or null if absent. */
   static String s(Map<String, AttributeValue> item, String name) {
     AttributeValue v = item.get(name);
     return v == null ? null : v.s() != null ? v.s() : v.n();

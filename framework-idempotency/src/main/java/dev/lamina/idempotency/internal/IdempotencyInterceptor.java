@@ -111,7 +111,12 @@ public final class IdempotencyInterceptor implements Interceptor {
         if (config.waitForInProgress().isZero() || !now.plus(pause).isBefore(waitUntil)) {
           throw new IdempotencyInProgressException(id, existing.inProgressExpiry());
         }
-        config.sleeper().sleep(pause);
+        try {
+          config.sleeper().sleep(pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IdempotencyInProgressException(id, existing.inProgressExpiry());
+        }
         pause = min(pause.multipliedBy(2), MAX_POLL);
         Optional<IdempotencyRecord> fetched = store.fetch(id);
         now = invocation.clock().instant();
