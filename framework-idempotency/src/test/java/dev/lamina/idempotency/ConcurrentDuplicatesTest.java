@@ -1,6 +1,7 @@
 package dev.lamina.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.test.FakeContext;
@@ -97,6 +98,56 @@ class ConcurrentDuplicatesTest {
     assertEquals(DUPLICATES - 1, finishedWhileClaimHeld);
     assertEquals(Map.of("IdempotencyInProgressException", (long) DUPLICATES - 1,
         "{\"orderId\":\"o-1\",\"run\":1}", 1L), outcomes);
+  }
+
+  private static String invoke(Orders.ByOrderId handler, String requestId) {
+    try {
+      return Invoke.stream(handler, ORDER, FakeContext.builder().requestId(requestId)
+          .functionName("orders").timeout(Duration.ofSeconds(30)).build());
+    } catch (RuntimeException e) {
+      return e.getClass().getSimpleName();
+    }
+  }
+
+  @Test
+  void waitingDuplicate_givesUpAfterItsWait_withTheInProgressError() throws Exception {
+    Orders.ByOrderId handler = handler(Orders.BrieflyWaitingByOrderId::new);
+    handler.release = new CountDownLatch(1);
+    Future<String> first = threads.submit(() -> invoke(handler, "req-1"));
+    awaitRuns(handler, 1);
+
+    long start = System.nanoTime();
+    String duplicate = invoke(handler, "req-2");
+    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+    handler.release.countDown();
+
+    assertEquals("IdempotencyInProgressException", duplicate);
+    assertTrue(waitedMillis >= 150 && waitedMillis < 5_000, "waited " + waitedMillis + " ms");
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", first.get(20, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void waitingDuplicate_whoseFirstFails_claimsTheKeyAndRuns() throws Exception {
+    Orders.ByOrderId handler = handler(Orders.WaitingByOrderId::new);
+    handler.release = new CountDownLatch(1);
+    handler.failing = new IllegalStateException("first attempt fails");
+    handler.failFirstRunOnly = true;
+    Future<String> first = threads.submit(() -> invoke(handler, "req-1"));
+    awaitRuns(handler, 1);
+    Future<String> duplicate = threads.submit(() -> invoke(handler, "req-2"));
+    Thread.sleep(200);
+    handler.release.countDown();
+
+    assertEquals("IllegalStateException", first.get(20, TimeUnit.SECONDS));
+    assertEquals("{\"orderId\":\"o-1\",\"run\":2}", duplicate.get(20, TimeUnit.SECONDS));
+  }
+
+  private static void awaitRuns(Orders.ByOrderId handler, int runs) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (handler.runs.get() < runs && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    assertEquals(runs, handler.runs.get());
   }
 
   @Test

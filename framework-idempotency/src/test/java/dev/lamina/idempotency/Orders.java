@@ -50,6 +50,7 @@ final class Orders {
   public static class ByOrderId extends LambdaHandler<Order, Receipt> {
     final AtomicInteger runs = new AtomicInteger();
     volatile RuntimeException failing;
+    volatile boolean failFirstRunOnly;
     volatile CountDownLatch release;
     volatile int fillerBytes;
 
@@ -65,7 +66,7 @@ final class Orders {
         throw new IllegalStateException("test gate never opened");
       }
       RuntimeException failure = failing;
-      if (failure != null) {
+      if (failure != null && (!failFirstRunOnly || run == 1)) {
         throw failure;
       }
       return new Receipt(order.orderId(), run, fillerBytes == 0 ? null : "x".repeat(fillerBytes));
@@ -76,6 +77,14 @@ final class Orders {
   @Idempotent(key = "/orderId", waitForInProgressMillis = 10_000)
   public static class WaitingByOrderId extends ByOrderId {
     public WaitingByOrderId(HandlerEnvironment environment) {
+      super(environment);
+    }
+  }
+
+  /** Keyed on the order id; a duplicate waits only 300 ms. */
+  @Idempotent(key = "/orderId", waitForInProgressMillis = 300)
+  public static class BrieflyWaitingByOrderId extends ByOrderId {
+    public BrieflyWaitingByOrderId(HandlerEnvironment environment) {
       super(environment);
     }
   }
