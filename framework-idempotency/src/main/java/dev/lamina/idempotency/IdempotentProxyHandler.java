@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Makes an existing function idempotent with configuration only: set the function's handler to
@@ -77,13 +79,27 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
    *     loaded, naming each problem
    */
   public IdempotentProxyHandler(HandlerEnvironment environment) {
-    ProxySettings settings = ProxySettings.read(environment.variables());
+    // Every missing or bad variable in one message: one failed cold start, not five.
+    List<String> problems = new ArrayList<>();
+    ProxySettings settings = ProxySettings.read(environment.variables(), problems);
+    DynamoDbIdempotencyStore store = null;
+    try {
+      store = DynamoDbIdempotencyStore.fromEnvironment(environment.variables());
+    } catch (IdempotencyException e) {
+      problems.add(e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      if (store != null) {
+        store.client().close();
+      }
+      throw new IdempotencyException("Idempotent proxy handler cannot start: "
+          + String.join("; ", problems));
+    }
     Object original = settings.instantiateHandler(
         Thread.currentThread().getContextClassLoader() != null
             ? Thread.currentThread().getContextClassLoader()
             : IdempotentProxyHandler.class.getClassLoader());
-    IdempotencyConfig config = settings.config(DynamoDbIdempotencyStore.fromEnvironment(
-        environment.variables()));
+    IdempotencyConfig config = settings.config(store);
     this.delegate = original instanceof RequestHandler
         ? forRequestHandler((RequestHandler<?, ?>) original, config, environment)
         : forStreamHandler((RequestStreamHandler) original, config, environment);

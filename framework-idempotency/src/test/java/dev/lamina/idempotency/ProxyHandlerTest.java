@@ -120,7 +120,7 @@ class ProxyHandlerTest {
         () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
 
     for (String culprit : List.of("[process]", "[LAMINA_IDEMPOTENCY_KEY]",
-        "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS]")) {
+        "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS]", "[LAMINA_IDEMPOTENCY_TABLE]", "[AWS_REGION]")) {
       assertTrue(e.getMessage().contains(culprit), e.getMessage());
     }
   }

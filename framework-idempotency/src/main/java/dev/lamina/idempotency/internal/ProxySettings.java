@@ -10,7 +10,6 @@ import dev.lamina.idempotency.KeyExtractors;
 import dev.lamina.idempotency.MissingKeyPolicy;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,12 +34,11 @@ public final class ProxySettings {
   }
 
   /**
-   * Reads the settings.
+   * Reads the settings, adding every missing or bad variable to {@code problems}.
    *
-   * @throws IdempotencyException listing every missing or bad variable
+   * @return the settings, usable only if no problem was added
    */
-  public static ProxySettings read(Map<String, String> env) {
-    List<String> problems = new ArrayList<>();
+  public static ProxySettings read(Map<String, String> env, List<String> problems) {
     String handler = env.get(HANDLER);
     String className = null;
     if (handler == null || handler.isBlank()) {
@@ -97,10 +95,6 @@ public final class ProxySettings {
         problems.add("[" + VALIDATE + "] must be true, false or a path such as /body, was [" + v
             + "]");
       }
-    }
-    if (!problems.isEmpty()) {
-      throw new IdempotencyException("Idempotent proxy handler cannot start: "
-          + String.join("; ", problems));
     }
     return new ProxySettings(className, config);
   }
