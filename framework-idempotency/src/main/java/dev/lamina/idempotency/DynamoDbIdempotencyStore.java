@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,7 +54,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   /** DynamoDB's maximum item size, 400 KB. */
   public static final long ITEM_LIMIT_BYTES = 400 * 1024;
 
-  private final DynamoDbClient client;
+  private final Supplier<? extends DynamoDbClient> client;
   private final String table;
   private final String keyAttr;
   private final String sortKeyAttr;
@@ -113,9 +114,9 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     return table;
   }
 
-  /** The client. */
+  /** The client the store uses now (it changes only if it was given as a re-created resource). */
   public DynamoDbClient client() {
-    return client;
+    return client.get();
   }
 
   @Override
@@ -147,7 +148,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
         .build();
     try {
-      client.putItem(request);
+      client.get().putItem(request);
       return Optional.empty();
     } catch (ConditionalCheckFailedException e) {
       if (e.hasItem() && !e.item().isEmpty()) {
@@ -164,7 +165,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   public Optional<IdempotencyRecord> fetch(String id) {
     GetItemResponse response;
     try {
-      response = client.getItem(GetItemRequest.builder()
+      response = client.get().getItem(GetItemRequest.builder()
           .tableName(table).key(key(id)).consistentRead(true).build());
     } catch (SdkException e) {
       throw DynamoDbFailures.translate(table, "GetItem", e);
@@ -194,7 +195,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     }
     String expression = completed.data() == null ? set + " REMOVE #data" : set.toString();
     try {
-      client.updateItem(UpdateItemRequest.builder()
+      client.get().updateItem(UpdateItemRequest.builder()
           .tableName(table)
           .key(key(completed.id()))
           .updateExpression(expression)
@@ -220,7 +221,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
               ":ours", n(claim.inProgressExpiry().toEpochMilli())));
     }
     try {
-      client.deleteItem(request.build());
+      client.get().deleteItem(request.build());
     } catch (ConditionalCheckFailedException e) {
       // Not ours any more: nothing to release.
     } catch (SdkException e) {
@@ -269,7 +270,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
   /** Builds a {@link DynamoDbIdempotencyStore}. Not thread-safe. */
   public static final class Builder {
-    private DynamoDbClient client;
+    private Supplier<? extends DynamoDbClient> client;
     private String table;
     private String keyAttr = "id";
     private String sortKeyAttr;
@@ -282,8 +283,18 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     private Builder() {}
 
-    /** Required: the client, built once per execution environment. */
+    /** Required (or {@link #client(Supplier)}): the client, built once per execution environment. */
     public Builder client(DynamoDbClient client) {
+      Objects.requireNonNull(client, "client");
+      this.client = () -> client;
+      return this;
+    }
+
+    /**
+     * The client as a supplier read on every call, such as a {@code dev.lamina.core.Resource}
+     * re-created after a SnapStart restore.
+     */
+    public Builder client(Supplier<? extends DynamoDbClient> client) {
       this.client = Objects.requireNonNull(client, "client");
       return this;
     }

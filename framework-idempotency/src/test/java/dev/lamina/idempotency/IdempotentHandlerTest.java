@@ -267,6 +267,28 @@ class IdempotentHandlerTest {
   }
 
   @Test
+  void snapStart_primesTheClientBeforeCheckpoint_andRecreatesItAfterRestore() throws Exception {
+    List<org.crac.Resource> hooks = new java.util.ArrayList<>();
+    Orders.ByRequestId handler = new Orders.ByRequestId(HandlerEnvironment.builder()
+        .clock(clock)
+        .variables(LocalDynamo.environment(table, proxy.endpoint()))
+        .checkpointRegistry(hooks::add)
+        .build());
+    proxy.drain();
+
+    for (org.crac.Resource hook : hooks) {
+      hook.beforeCheckpoint(null);
+    }
+    assertEquals(List.of("GetItem"), proxy.drain(), "one cheap read warms the request path");
+    for (org.crac.Resource hook : hooks) {
+      hook.afterRestore(null);
+    }
+
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", invoke(handler, ORDER, "req-1"));
+    assertEquals(List.of("PutItem", "UpdateItem"), proxy.drain());
+  }
+
+  @Test
   void missingTable_failsInit_namingTheVariable() {
     HandlerEnvironment env = HandlerEnvironment.builder()
         .variables(Map.of("AWS_REGION", "us-east-1")).build();
