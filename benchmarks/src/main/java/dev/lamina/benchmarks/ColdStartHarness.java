@@ -55,7 +55,7 @@ public final class ColdStartHarness {
         "AWS_SESSION_TOKEN", "bench",
         "LAMINA_SSM_ENDPOINT", ssm.endpoint().toString());
 
-    List<Variant> variants = List.of(
+    List<Variant> variants = new ArrayList<>(List.of(
         new Variant("bare RequestStreamHandler (constant)",
             ConstantStreamHandler.class.getName(),
             List.of(benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
@@ -83,8 +83,28 @@ public final class ColdStartHarness {
             "{\"name\":\"Ada\"}",
             Map.of("GREETER_CONFIG_PATH", "/greeter/bench",
                 "AWS_SESSION_TOKEN", "bench",
-                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port()))));
+                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port())))));
+    // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
+    IdempotencyBackend backend = IdempotencyBackend.startIfAvailable(opts.get("dynamodb-local"));
+    if (backend != null) {
+      variants.add(new Variant("Lamina orders sample (@Idempotent, DynamoDB Local)",
+          "dev.lamina.samples.orders.PlaceOrderHandler",
+          functionClassPath(samples),
+          null, backend.environment()));
+    }
 
+    try {
+      run(variants, rounds, benchmarks, ssm);
+    } finally {
+      ssm.close();
+      if (backend != null) {
+        backend.close();
+      }
+    }
+  }
+
+  private static void run(List<Variant> variants, int rounds, Path benchmarks,
+      LocalParameterStore ssm) throws IOException {
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
     variants.forEach(v -> results.put(v, new ArrayList<>()));
     for (Variant v : variants) {
@@ -110,7 +130,6 @@ public final class ColdStartHarness {
           ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1),
           classes.get(classes.size() / 2)));
     }
-    ssm.close();
     String report = "Cold start, " + rounds + " interleaved rounds, JVM flags "
         + LocalLambda.Builder.lambdaLikeFlags(512) + ", java " + System.getProperty("java.version")
         + "\n\n" + table + "\nSSM calls per cold start of the env + SSM variant: "
@@ -133,7 +152,9 @@ public final class ColdStartHarness {
         .environment("AWS_LAMBDA_LOG_LEVEL", "WARN")
         .environment(v.environment())
         .start()) {
-      InvocationResult result = lambda.invoke(v.event());
+      String event = v.event() != null ? v.event()
+          : "{\"orderId\":\"" + java.util.UUID.randomUUID() + "\",\"sku\":\"a\",\"quantity\":1}";
+      InvocationResult result = lambda.invoke(event);
       if (result.isError()) {
         throw new IllegalStateException(v.name() + " failed: " + result.errorType() + ": "
             + result.errorMessage());
@@ -170,7 +191,7 @@ public final class ColdStartHarness {
         opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
       } else {
         throw new IllegalArgumentException("unknown argument [" + a + "]: use --rounds=N,"
-            + " --samples=DIR, --benchmarks=DIR");
+            + " --samples=DIR, --benchmarks=DIR, --dynamodb-local=CLASSPATH_FILE");
       }
     }
     return opts;

@@ -1,0 +1,143 @@
+package dev.lamina.idempotency;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback HTTP proxy in front of DynamoDB Local that records every request's operation (so the
+ * default, environment-configured client's calls can be counted) and answers chosen operations
+ * with a fault instead of forwarding them.
+ */
+final class FaultProxy implements AutoCloseable {
+  /** What to answer instead of forwarding. */
+  enum Fault {
+    THROTTLE(400, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException"),
+    SERVER_ERROR(500, "com.amazonaws.dynamodb.v20120810#InternalServerError"),
+    ACCESS_DENIED(400, "com.amazonaws.dynamodb.v20120810#AccessDeniedException");
+
+    final int status;
+    final String type;
+
+    Fault(int status, String type) {
+      this.status = status;
+      this.type = type;
+    }
+  }
+
+  private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection",
+      "transfer-encoding", "expect", "upgrade", "keep-alive", "date", "via", "from", "warning");
+
+  private final HttpServer server;
+  private final URI target;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+  private final List<String> requests = new ArrayList<>();
+
+  FaultProxy(URI target) throws IOException {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    this.target = target;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fault-proxy");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Answers every request for {@code operation} (such as PutItem) with {@code fault}. */
+  void fail(String operation, Fault fault) {
+    faults.put(operation, fault);
+  }
+
+  void heal() {
+    faults.clear();
+  }
+
+  /** The operations requested so far (HTTP requests, so retries count), and forgets them. */
+  List<String> drain() {
+    synchronized (requests) {
+      List<String> copy = new ArrayList<>(requests);
+      requests.clear();
+      return copy;
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      String targetHeader = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      String operation = targetHeader == null ? "?" : targetHeader.substring(targetHeader.indexOf('.') + 1);
+      synchronized (requests) {
+        requests.add(operation);
+      }
+      Fault fault = faults.get(operation);
+      if (fault != null) {
+        byte[] error = ("{\"__type\":\"" + fault.type + "\",\"message\":\"injected by FaultProxy\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+        exchange.sendResponseHeaders(fault.status, error.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(error);
+        }
+        return;
+      }
+      HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
+          .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+      exchange.getRequestHeaders().forEach((name, values) -> {
+        if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+          values.forEach(v -> forward.header(name, v));
+        }
+      });
+      HttpResponse<byte[]> response;
+      try {
+        response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.sendResponseHeaders(502, -1);
+        return;
+      }
+      response.headers().map().forEach((name, values) -> {
+        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+          values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+        }
+      });
+      byte[] answer = response.body();
+      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+      if (answer.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(answer);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,335 @@
+package dev.lamina.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.core.HandlerEnvironment;
+import dev.lamina.core.PipelineException;
+import dev.lamina.test.FakeContext;
+import dev.lamina.test.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code @Idempotent} on a {@code LambdaHandler}, configured from environment variables, against
+ * DynamoDB Local over HTTP. Calls are counted at the HTTP layer by a proxy in front of DynamoDB
+ * Local, because the client is the one the annotation builds itself.
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+class IdempotentHandlerTest {
+  private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
+
+  private final LocalDynamo dynamo;
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-22T10:00:00Z"));
+  private FaultProxy proxy;
+  private String table;
+
+  IdempotentHandlerTest(LocalDynamo dynamo) {
+    this.dynamo = dynamo;
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    proxy = new FaultProxy(dynamo.endpoint());
+    table = dynamo.newTable();
+  }
+
+  @AfterEach
+  void tearDown() {
+    proxy.close();
+  }
+
+  private HandlerEnvironment environment() {
+    return HandlerEnvironment.builder()
+        .clock(clock)
+        .variables(LocalDynamo.environment(table, proxy.endpoint()))
+        .build();
+  }
+
+  private <H> H handler(Function<HandlerEnvironment, H> constructor) {
+    return constructor.apply(environment());
+  }
+
+  private FakeContext context(String requestId) {
+    return FakeContext.builder().requestId(requestId).functionName("orders")
+        .timeout(Duration.ofSeconds(30)).clock(clock).build();
+  }
+
+  private String invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler,
+      String json, String requestId) {
+    return Invoke.stream(handler, json, context(requestId));
+  }
+
+  @Test
+  void firstCall_runsHandler_andStoresResult_inTwoCalls() {
+    Orders.ByRequestId handler = handler(Orders.ByRequestId::new);
+    proxy.drain();
+
+    String response = invoke(handler, ORDER, "req-1");
+
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", response);
+    assertEquals(List.of("PutItem", "UpdateItem"), proxy.drain());
+    Map<String, AttributeValue> record = LocalDynamo.only(dynamo.items(table));
+    assertEquals("COMPLETED", LocalDynamo.s(record, "status"));
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", LocalDynamo.s(record, "data"));
+    assertTrue(LocalDynamo.s(record, "id").startsWith("orders." + Orders.ByRequestId.class.getName()
+        + "#"), "namespaced by function and handler");
+    assertEquals(64, LocalDynamo.s(record, "validation").length(), "SHA-256 payload hash");
+    assertEquals(clock.instant().plus(Duration.ofHours(1)).getEpochSecond(),
+        Long.parseLong(LocalDynamo.s(record, "expiration")));
+  }
+
+  @Test
+  void repeat_returnsStoredResult_withoutRunningHandler_inOneCall() {
+    Orders.ByRequestId handler = handler(Orders.ByRequestId::new);
+    String first = invoke(handler, ORDER, "req-1");
+    proxy.drain();
+
+    String repeat = invoke(handler, ORDER, "req-1");
+
+    assertEquals(first, repeat);
+    assertEquals(1, handler.runs.get());
+    assertEquals(List.of("PutItem"), proxy.drain(), "the failed claim returns the record");
+  }
+
+  @Test
+  void newRequestId_isANewKey() {
+    Orders.ByRequestId handler = handler(Orders.ByRequestId::new);
+    invoke(handler, ORDER, "req-1");
+
+    assertEquals("{\"orderId\":\"o-1\",\"run\":2}", invoke(handler, ORDER, "req-2"));
+  }
+
+  @Test
+  void repeat_withLocalCache_costsNoDynamoDbCall() {
+    Orders.CachedByOrderId handler = handler(Orders.CachedByOrderId::new);
+    String first = invoke(handler, ORDER, "req-1");
+    proxy.drain();
+
+    String repeat = invoke(handler, ORDER, "req-2");
+
+    assertEquals(first, repeat);
+    assertEquals(1, handler.runs.get());
+    assertEquals(List.of(), proxy.drain());
+  }
+
+  @Test
+  void localCache_respectsRecordExpiry() {
+    Orders.CachedByOrderId handler = handler(Orders.CachedByOrderId::new);
+    invoke(handler, ORDER, "req-1");
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+    proxy.drain();
+
+    assertEquals("{\"orderId\":\"o-1\",\"run\":2}", invoke(handler, ORDER, "req-2"));
+    assertEquals(List.of("PutItem", "UpdateItem"), proxy.drain());
+  }
+
+  @Test
+  void throwingHandler_releasesClaim_itsOwnExceptionReachesCaller_andNextCallRuns() {
+    Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
+    IllegalStateException failure = new IllegalStateException("payment declined");
+    handler.failing = failure;
+    proxy.drain();
+
+    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        () -> invoke(handler, ORDER, "req-1"));
+
+    assertSame(failure, thrown, "the very same exception");
+    assertEquals(List.of("PutItem", "DeleteItem"), proxy.drain());
+    assertEquals(List.of(), dynamo.items(table));
+    handler.failing = null;
+    assertEquals("{\"orderId\":\"o-1\",\"run\":2}", invoke(handler, ORDER, "req-2"));
+  }
+
+  @Test
+  void sameKey_withDifferentPayload_isRejected() {
+    Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
+    invoke(handler, ORDER, "req-1");
+
+    IdempotencyPayloadMismatchException e = assertThrows(IdempotencyPayloadMismatchException.class,
+        () -> invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":3}", "req-2"));
+
+    assertEquals(1, handler.runs.get());
+    assertTrue(e.getMessage().contains(e.recordId()), e.getMessage());
+    assertFalse(e.getMessage().contains("quantity"), "no payload in the message");
+  }
+
+  @Test
+  void validatePath_checksOnlyThatPart() {
+    Orders.ValidatesQuantity handler = handler(Orders.ValidatesQuantity::new);
+    String first = invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":2,\"note\":\"a\"}", "r-1");
+
+    assertEquals(first,
+        invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":2,\"note\":\"b\"}", "r-2"));
+    assertThrows(IdempotencyPayloadMismatchException.class,
+        () -> invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":3,\"note\":\"a\"}", "r-3"));
+    assertEquals(1, handler.runs.get());
+  }
+
+  @Test
+  void expiredRecord_runsAgain() {
+    Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
+    invoke(handler, ORDER, "req-1");
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+
+    assertEquals("{\"orderId\":\"o-1\",\"run\":2}", invoke(handler, ORDER, "req-2"));
+  }
+
+  @Test
+  void duplicate_whileFirstInProgress_isRejectedWithTheKey_andRunsAfterItsDeadline()
+      throws Exception {
+    Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
+    handler.release = new CountDownLatch(1);
+    CompletableFuture<String> first = CompletableFuture.supplyAsync(
+        () -> invoke(handler, ORDER, "req-1"));
+    awaitStatus("INPROGRESS");
+    Map<String, AttributeValue> claim = LocalDynamo.only(dynamo.items(table));
+    assertEquals(clock.instant().plusSeconds(30).toEpochMilli(),
+        Long.parseLong(LocalDynamo.s(claim, "in_progress_expiration")),
+        "the claim lapses at the invocation's deadline");
+
+    IdempotencyInProgressException e = assertThrows(IdempotencyInProgressException.class,
+        () -> invoke(handler, ORDER, "req-2"));
+    assertTrue(e.getMessage().contains(LocalDynamo.s(claim, "id")), e.getMessage());
+    assertEquals(1, handler.runs.get());
+
+    // The first invocation "dies": its deadline passes while its record is still in progress.
+    clock.advance(Duration.ofSeconds(31));
+    handler.release = null;
+    assertEquals("{\"orderId\":\"o-1\",\"run\":2}", invoke(handler, ORDER, "req-3"));
+    first.cancel(true);
+  }
+
+  @Test
+  void oversizedResult_returnsToCaller_completesWithoutData_andDuplicateGetsTypedError() {
+    Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
+    handler.fillerBytes = 500 * 1024;
+
+    String response = invoke(handler, ORDER, "req-1");
+
+    assertEquals(500 * 1024 + 37, response.length(), "the caller gets the whole result");
+    Map<String, AttributeValue> record = LocalDynamo.only(dynamo.items(table));
+    assertEquals("COMPLETED", LocalDynamo.s(record, "status"));
+    assertNull(record.get("data"));
+    assertThrows(IdempotencyResultUnavailableException.class,
+        () -> invoke(handler, ORDER, "req-2"));
+    assertEquals(1, handler.runs.get(), "side effects ran once");
+  }
+
+  @Test
+  void resultJustUnderTheLimit_isStoredAndReplayed() {
+    Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
+    handler.fillerBytes = 390 * 1024;
+
+    String first = invoke(handler, ORDER, "req-1");
+
+    assertEquals(first, invoke(handler, ORDER, "req-2"));
+    assertEquals(1, handler.runs.get());
+  }
+
+  @Test
+  void missingKey_failsByDefault_withoutTouchingTheStore() {
+    Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
+    proxy.drain();
+
+    IdempotencyKeyMissingException e = assertThrows(IdempotencyKeyMissingException.class,
+        () -> invoke(handler, "{\"quantity\":2}", "req-1"));
+
+    assertTrue(e.getMessage().contains("path(/orderId)"), e.getMessage());
+    assertEquals(0, handler.runs.get());
+    assertEquals(List.of(), proxy.drain());
+  }
+
+  @Test
+  void missingKey_passesThrough_whenConfigured() {
+    Orders.PassThrough handler = handler(Orders.PassThrough::new);
+    proxy.drain();
+
+    invoke(handler, "{\"quantity\":2}", "req-1");
+    invoke(handler, "{\"quantity\":2}", "req-1");
+
+    assertEquals(2, handler.runs.get());
+    assertEquals(List.of(), proxy.drain());
+  }
+
+  @Test
+  void snapStart_primesTheClientBeforeCheckpoint_andRecreatesItAfterRestore() throws Exception {
+    List<org.crac.Resource> hooks = new java.util.ArrayList<>();
+    Orders.ByRequestId handler = new Orders.ByRequestId(HandlerEnvironment.builder()
+        .clock(clock)
+        .variables(LocalDynamo.environment(table, proxy.endpoint()))
+        .checkpointRegistry(hooks::add)
+        .build());
+    proxy.drain();
+
+    for (org.crac.Resource hook : hooks) {
+      hook.beforeCheckpoint(null);
+    }
+    assertEquals(List.of("GetItem"), proxy.drain(), "one cheap read warms the request path");
+    for (org.crac.Resource hook : hooks) {
+      hook.afterRestore(null);
+    }
+
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", invoke(handler, ORDER, "req-1"));
+    assertEquals(List.of("PutItem", "UpdateItem"), proxy.drain());
+  }
+
+  @Test
+  void missingTable_failsInit_namingTheVariable() {
+    HandlerEnvironment env = HandlerEnvironment.builder()
+        .variables(Map.of("AWS_REGION", "us-east-1")).build();
+
+    IdempotencyException e = assertThrows(IdempotencyException.class,
+        () -> new Orders.ByRequestId(env));
+
+    assertTrue(e.getMessage().contains("[LAMINA_IDEMPOTENCY_TABLE]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[AWS_ACCESS_KEY_ID]"), "every problem at once");
+  }
+
+  @Idempotent(key = "body.orderId", expirySeconds = 0)
+  static class Misconfigured extends dev.lamina.core.LambdaHandler<Orders.Order, Orders.Receipt> {
+    Misconfigured(HandlerEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    protected Orders.Receipt handle(Orders.Order input, dev.lamina.core.Invocation invocation) {
+      return null;
+    }
+  }
+
+  @Test
+  void invalidAnnotation_failsInit_listingEveryProblem() {
+    PipelineException e = assertThrows(PipelineException.class,
+        () -> new Misconfigured(environment()));
+
+    assertTrue(e.getMessage().contains("[body.orderId]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[expiry]"), e.getMessage());
+  }
+
+  private void awaitStatus(String status) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < end) {
+      List<Map<String, AttributeValue>> items = dynamo.items(table);
+      if (items.size() == 1 && status.equals(LocalDynamo.s(items.get(0), "status"))) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no " + status + " record appeared");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.lamina.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.idempotency.handlers.SlowOrderHandler;
+import dev.lamina.test.Invocation;
+import dev.lamina.test.InvocationResult;
+import dev.lamina.test.LocalLambda;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A function under the real runtime interface client is killed mid-invocation, as a crash or a
+ * timeout would; Lambda's retry reuses the request id.
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+class KilledFunctionTest {
+  private static final String ORDER = "{\"orderId\":\"o-1\"}";
+  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(4);
+
+  private final LocalDynamo dynamo;
+
+  KilledFunctionTest(LocalDynamo dynamo) {
+    this.dynamo = dynamo;
+  }
+
+  private LocalLambda start(String table, boolean block) {
+    return LocalLambda.builder()
+        .handler(SlowOrderHandler.class.getName() + "::handleRequest")
+        .classPath(FunctionClassPath.withTestHandlers())
+        .environment(LocalDynamo.environment(table, dynamo.endpoint()))
+        .environment("BLOCK", Boolean.toString(block))
+        .functionName("orders")
+        .timeout(FUNCTION_TIMEOUT)
+        .start();
+  }
+
+  @Test
+  void killedInvocation_blocksRetriesUntilItsDeadline_thenARetryRuns() throws Exception {
+    String table = dynamo.newTable();
+    try (LocalLambda stuck = start(table, true); LocalLambda fresh = start(table, false)) {
+      // The environment Lambda retries in is started and warm before the crash, so the early
+      // retry below lands well before the first invocation's deadline even on a slow machine.
+      assertFalse(fresh.invoke(Invocation.builder(ORDER).requestId("warm-up").build()).isError());
+      Invocation first = Invocation.builder(ORDER).requestId("req-async-1")
+          .timeout(FUNCTION_TIMEOUT).build();
+      CompletableFuture<InvocationResult> answer = stuck.invokeAsync(first);
+      Map<String, AttributeValue> claim = awaitInProgress(table, "req-async-1");
+      assertEquals(first.deadline().toEpochMilli(),
+          Long.parseLong(LocalDynamo.s(claim, "in_progress_expiration")),
+          "the claim lapses at the deadline the runtime announced");
+      stuck.kill();
+      assertThrows(ExecutionException.class, answer::get);
+
+      // Lambda's retry of an asynchronous invocation: same request id, new deadline.
+      InvocationResult early = fresh.invoke(Invocation.builder(ORDER).requestId("req-async-1")
+          .timeout(FUNCTION_TIMEOUT).build());
+      assertTrue(Instant.now().isBefore(first.deadline()), "the retry came before the deadline");
+      assertTrue(early.isError(), early::toString);
+      assertEquals(IdempotencyInProgressException.class.getName(), early.errorType());
+
+      sleepUntil(first.deadline().plusMillis(100));
+      InvocationResult late = fresh.invoke(Invocation.builder(ORDER).requestId("req-async-1")
+          .timeout(FUNCTION_TIMEOUT).build());
+      assertFalse(late.isError(), late::toString);
+      assertTrue(late.body().contains("\"handledBy\":\"req-async-1\""), late.body());
+      assertEquals("COMPLETED", LocalDynamo.s(recordOf(table, "req-async-1"), "status"));
+    }
+  }
+
+  private Map<String, AttributeValue> recordOf(String table, String requestId) {
+    String hash = dev.lamina.idempotency.internal.Hashes.sha256(requestId);
+    return dynamo.items(table).stream()
+        .filter(item -> LocalDynamo.s(item, "id").endsWith("#" + hash))
+        .findFirst().orElse(null);
+  }
+
+  private Map<String, AttributeValue> awaitInProgress(String table, String requestId)
+      throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < end) {
+      Map<String, AttributeValue> record = recordOf(table, requestId);
+      if (record != null && "INPROGRESS".equals(LocalDynamo.s(record, "status"))) {
+        return record;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the function never claimed its key");
+  }
+
+  private static void sleepUntil(Instant instant) throws InterruptedException {
+    long millis = Duration.between(Instant.now(), instant).toMillis();
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
+  }
+}

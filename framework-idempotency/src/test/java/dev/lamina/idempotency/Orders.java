@@ -1,0 +1,107 @@
+package dev.lamina.idempotency;
+
+import dev.lamina.core.HandlerEnvironment;
+import dev.lamina.core.Invocation;
+import dev.lamina.core.LambdaHandler;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test handlers: each counts how often its body really ran. */
+final class Orders {
+  private Orders() {}
+
+  public record Order(String orderId, int quantity, String note) {}
+
+  public record Receipt(String orderId, int run, String filler) {}
+
+  /** Keyed on the request id (the default). */
+  @Idempotent
+  public static class ByRequestId extends LambdaHandler<Order, Receipt> {
+    final AtomicInteger runs = new AtomicInteger();
+
+    public ByRequestId(HandlerEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    protected Receipt handle(Order order, Invocation invocation) {
+      return new Receipt(order.orderId(), runs.incrementAndGet(), null);
+    }
+  }
+
+  /** Keyed on the order id, with a local cache. */
+  @Idempotent(key = "/orderId", localCacheSize = 16)
+  public static class CachedByOrderId extends LambdaHandler<Order, Receipt> {
+    final AtomicInteger runs = new AtomicInteger();
+
+    public CachedByOrderId(HandlerEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    protected Receipt handle(Order order, Invocation invocation) {
+      return new Receipt(order.orderId(), runs.incrementAndGet(), null);
+    }
+  }
+
+  /** Keyed on the order id; fails while {@link #failing} is set; can block; sizes its result. */
+  @Idempotent(key = "/orderId")
+  public static class ByOrderId extends LambdaHandler<Order, Receipt> {
+    final AtomicInteger runs = new AtomicInteger();
+    volatile RuntimeException failing;
+    volatile boolean failFirstRunOnly;
+    volatile CountDownLatch release;
+    volatile int fillerBytes;
+
+    public ByOrderId(HandlerEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    protected Receipt handle(Order order, Invocation invocation) throws InterruptedException {
+      int run = runs.incrementAndGet();
+      CountDownLatch gate = release;
+      if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("test gate never opened");
+      }
+      RuntimeException failure = failing;
+      if (failure != null && (!failFirstRunOnly || run == 1)) {
+        throw failure;
+      }
+      return new Receipt(order.orderId(), run, fillerBytes == 0 ? null : "x".repeat(fillerBytes));
+    }
+  }
+
+  /** Keyed on the order id; a duplicate waits up to 10 s for the first result. */
+  @Idempotent(key = "/orderId", waitForInProgressMillis = 10_000)
+  public static class WaitingByOrderId extends ByOrderId {
+    public WaitingByOrderId(HandlerEnvironment environment) {
+      super(environment);
+    }
+  }
+
+  /** Keyed on the order id; a duplicate waits only 300 ms. */
+  @Idempotent(key = "/orderId", waitForInProgressMillis = 300)
+  public static class BrieflyWaitingByOrderId extends ByOrderId {
+    public BrieflyWaitingByOrderId(HandlerEnvironment environment) {
+      super(environment);
+    }
+  }
+
+  /** Validates only the quantity: a changed note is the same request. */
+  @Idempotent(key = "/orderId", validatePath = "/quantity")
+  public static class ValidatesQuantity extends ByOrderId {
+    public ValidatesQuantity(HandlerEnvironment environment) {
+      super(environment);
+    }
+  }
+
+  /** Missing keys run without idempotency. */
+  @Idempotent(key = "/orderId", missingKey = MissingKeyPolicy.PASS_THROUGH)
+  public static class PassThrough extends ByOrderId {
+    public PassThrough(HandlerEnvironment environment) {
+      super(environment);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.lamina.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lamina.core.HandlerEnvironment;
+import dev.lamina.test.FakeContext;
+import dev.lamina.test.InvocationResult;
+import dev.lamina.test.LocalLambda;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The zero-code adoption path: an existing function made idempotent by configuration only. */
+@ExtendWith(DynamoDbLocalExtension.class)
+class ProxyHandlerTest {
+  private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
+
+  private final LocalDynamo dynamo;
+
+  ProxyHandlerTest(LocalDynamo dynamo) {
+    this.dynamo = dynamo;
+  }
+
+  @Test
+  void existingRequestHandler_compiledWithoutLamina_becomesIdempotent_underTheRealRuntime(
+      @TempDir Path dir) throws IOException {
+    Path jar = ExistingFunctionJar.build(dir);
+    try (JarFile contents = new JarFile(jar.toFile())) {
+      assertEquals(List.of("com/example/existing/PlaceOrder.class"),
+          contents.stream().map(e -> e.getName()).collect(Collectors.toList()));
+    }
+    String table = dynamo.newTable();
+
+    // As it runs today: its own handler, its jar alone. Not idempotent.
+    try (LocalLambda plain = LocalLambda.builder()
+        .handler(ExistingFunctionJar.HANDLER_CLASS + "::handleRequest")
+        .classPath(List.of(jar)).functionName("orders").start()) {
+      assertTrue(plain.invoke(ORDER).body().contains("\"run\":1"));
+      assertTrue(plain.invoke(ORDER).body().contains("\"run\":2"));
+    }
+
+    // The same jar, with Lamina added as a layer and the configuration changed.
+    List<Path> withLayer = new ArrayList<>(List.of(jar, Path.of("target/classes")));
+    withLayer.addAll(FunctionClassPath.dependencies());
+    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    env.put("LAMINA_IDEMPOTENT_HANDLER", ExistingFunctionJar.HANDLER_CLASS + "::handleRequest");
+    env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
+    try (LocalLambda proxied = LocalLambda.builder()
+        .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
+        .classPath(withLayer).environment(env).functionName("orders").start()) {
+      InvocationResult first = proxied.invoke(ORDER);
+      InvocationResult clientRetry = proxied.invoke(ORDER);
+      InvocationResult otherOrder = proxied.invoke("{\"orderId\":\"o-2\",\"quantity\":1}");
+      InvocationResult reusedKey = proxied.invoke("{\"orderId\":\"o-1\",\"quantity\":9}");
+
+      assertFalse(first.isError(), first::toString);
+      assertTrue(first.body().contains("\"run\":1"), first.body());
+      assertTrue(first.body().contains("\"requestId\":\"" + first.requestId() + "\""));
+      assertEquals(first.body(), clientRetry.body(), "the stored result, not a second run");
+      assertTrue(otherOrder.body().contains("\"run\":2"), otherOrder.body());
+      assertEquals(IdempotencyPayloadMismatchException.class.getName(), reusedKey.errorType());
+    }
+  }
+
+  /** An existing stream handler: echoes its input with a run counter. */
+  public static final class EchoStreamHandler implements RequestStreamHandler {
+    static final AtomicInteger RUNS = new AtomicInteger();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+        throws IOException {
+      String in = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+      output.write(("{\"run\":" + RUNS.incrementAndGet() + ",\"input\":" + in + "}")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void existingStreamHandler_becomesIdempotentOnTheRequestId() {
+    String table = dynamo.newTable();
+    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
+    IdempotentProxyHandler proxy = new IdempotentProxyHandler(
+        HandlerEnvironment.builder().variables(env).build());
+    int before = EchoStreamHandler.RUNS.get();
+
+    String first = Invoke.stream(proxy, ORDER, FakeContext.builder().requestId("r-1").build());
+    String retry = Invoke.stream(proxy, ORDER, FakeContext.builder().requestId("r-1").build());
+
+    assertEquals(first, retry);
+    assertEquals(before + 1, EchoStreamHandler.RUNS.get());
+    assertTrue(first.contains("\"input\":{\"orderId\":\"o-1\""), first);
+  }
+
+  @Test
+  void misconfiguredProxy_failsInit_listingEveryProblem() {
+    Map<String, String> env = Map.of(
+        "LAMINA_IDEMPOTENT_HANDLER", "com.example.Missing::process",
+        "LAMINA_IDEMPOTENCY_KEY", "orderId",
+        "LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "an hour");
+
+    IdempotencyException e = assertThrows(IdempotencyException.class,
+        () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
+
+    for (String culprit : List.of("[process]", "[LAMINA_IDEMPOTENCY_KEY]",
+        "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS]", "[LAMINA_IDEMPOTENCY_TABLE]", "[AWS_REGION]")) {
+      assertTrue(e.getMessage().contains(culprit), e.getMessage());
+    }
+  }
+
+  @Test
+  void unknownOriginalHandler_failsInit_namingIt() {
+    Map<String, String> env = new HashMap<>(LocalDynamo.environment("t", dynamo.endpoint()));
+    env.put("LAMINA_IDEMPOTENT_HANDLER", "com.example.Missing");
+
+    IdempotencyException e = assertThrows(IdempotencyException.class,
+        () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
+
+    assertTrue(e.getMessage().contains("[com.example.Missing]"), e.getMessage());
+  }
+}

@@ -1,0 +1,143 @@
+package dev.lamina.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lamina.core.HandlerEnvironment;
+import dev.lamina.idempotency.IdempotencyStoreException.Reason;
+import dev.lamina.test.FakeContext;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Faults injected at the HTTP layer between the real DynamoDbClient and DynamoDB Local: each gives
+ * a typed error naming the table and operation, and the handler never runs without a claim.
+ */
+@ExtendWith(DynamoDbLocalExtension.class)
+class StoreFaultsTest {
+  private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
+
+  private final LocalDynamo dynamo;
+  private FaultProxy proxy;
+  private String table;
+
+  StoreFaultsTest(LocalDynamo dynamo) {
+    this.dynamo = dynamo;
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    proxy = new FaultProxy(dynamo.endpoint());
+    table = dynamo.newTable();
+  }
+
+  @AfterEach
+  void tearDown() {
+    proxy.close();
+  }
+
+  private Orders.ByOrderId handler(String tableName, URI endpoint) {
+    return new Orders.ByOrderId(HandlerEnvironment.builder()
+        .variables(LocalDynamo.environment(tableName, endpoint)).build());
+  }
+
+  private static String invoke(Orders.ByOrderId handler, String requestId) {
+    return Invoke.stream(handler, ORDER, FakeContext.builder().requestId(requestId)
+        .functionName("orders").timeout(Duration.ofSeconds(30)).build());
+  }
+
+  private IdempotencyStoreException claimFails(Orders.ByOrderId handler) {
+    IdempotencyStoreException e = assertThrows(IdempotencyStoreException.class,
+        () -> invoke(handler, "req-1"));
+    assertEquals(0, handler.runs.get(), "the handler never runs without a claim");
+    assertEquals("PutItem", e.operation());
+    assertTrue(e.getMessage().contains("[PutItem]") && e.getMessage().contains("[" + e.table() + "]"),
+        e.getMessage());
+    return e;
+  }
+
+  @Test
+  void throttledClaim_afterTheSdksRetries_isTypedAndTheHandlerDoesNotRun() {
+    proxy.fail("PutItem", FaultProxy.Fault.THROTTLE);
+    proxy.drain();
+
+    IdempotencyStoreException e = claimFails(handler(table, proxy.endpoint()));
+
+    assertEquals(Reason.THROTTLED, e.reason());
+    assertEquals(table, e.table());
+    assertEquals(List.of("PutItem", "PutItem", "PutItem"), proxy.drain(), "3 attempts");
+  }
+
+  @Test
+  void serverErrorOnClaim_isTyped() {
+    proxy.fail("PutItem", FaultProxy.Fault.SERVER_ERROR);
+
+    assertEquals(Reason.SERVICE_ERROR, claimFails(handler(table, proxy.endpoint())).reason());
+  }
+
+  @Test
+  void accessDenied_isTyped_andSaysWhichPermissions() {
+    proxy.fail("PutItem", FaultProxy.Fault.ACCESS_DENIED);
+
+    IdempotencyStoreException e = claimFails(handler(table, proxy.endpoint()));
+
+    assertEquals(Reason.ACCESS_DENIED, e.reason());
+    assertTrue(e.getMessage().contains("dynamodb:PutItem"), e.getMessage());
+  }
+
+  @Test
+  void closedPort_isUnreachable() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+
+    IdempotencyStoreException e =
+        claimFails(handler(table, URI.create("http://127.0.0.1:" + port)));
+
+    assertEquals(Reason.UNREACHABLE, e.reason());
+  }
+
+  @Test
+  void missingTable_isTyped() {
+    assertEquals(Reason.TABLE_NOT_FOUND,
+        claimFails(handler("no-such-table", proxy.endpoint())).reason());
+  }
+
+  @Test
+  void failureToStoreTheResult_stillReturnsIt_andTheClaimHoldsUntilItLapses() {
+    Orders.ByOrderId handler = handler(table, proxy.endpoint());
+    proxy.fail("UpdateItem", FaultProxy.Fault.SERVER_ERROR);
+
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", invoke(handler, "req-1"));
+
+    proxy.heal();
+    assertEquals("INPROGRESS", LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "status"));
+    assertThrows(IdempotencyInProgressException.class, () -> invoke(handler, "req-2"));
+    assertEquals(1, handler.runs.get());
+  }
+
+  @Test
+  void failureToRelease_stillRethrowsTheHandlersOwnException() {
+    Orders.ByOrderId handler = handler(table, proxy.endpoint());
+    IllegalArgumentException failure = new IllegalArgumentException("bad order");
+    handler.failing = failure;
+    proxy.fail("DeleteItem", FaultProxy.Fault.THROTTLE);
+
+    assertSame(failure, assertThrows(IllegalArgumentException.class,
+        () -> invoke(handler, "req-1")));
+    Map<String, ?> record = LocalDynamo.only(dynamo.items(table));
+    assertEquals("INPROGRESS", LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "status"),
+        "the claim stays until it lapses: " + record.keySet());
+  }
+}
