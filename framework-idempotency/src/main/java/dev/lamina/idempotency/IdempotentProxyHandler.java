@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.InvocationHandler;
 import dev.lamina.core.Lamina;
+import dev.lamina.core.Resource;
+import dev.lamina.core.Resources;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.internal.HandlerTypes;
 import dev.lamina.idempotency.internal.ProxySettings;
 import java.io.ByteArrayInputStream;
@@ -19,6 +22,7 @@ import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Makes an existing function idempotent with configuration only: set the function's handler to
@@ -65,6 +69,7 @@ import java.util.List;
  */
 public final class IdempotentProxyHandler implements RequestStreamHandler {
   private final RequestStreamHandler delegate;
+  private final Resources resources;
 
   /** Created by the Lambda runtime: reads {@code System.getenv()}. */
   public IdempotentProxyHandler() {
@@ -82,19 +87,28 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
     // Every missing or bad variable in one message: one failed cold start, not five.
     List<String> problems = new ArrayList<>();
     ProxySettings settings = ProxySettings.read(environment.variables(), problems);
-    DynamoDbIdempotencyStore store = null;
+    DynamoDbClients.Settings client = null;
     try {
-      store = DynamoDbIdempotencyStore.fromEnvironment(environment.variables());
+      client = DynamoDbClients.settings(environment.variables(), null);
     } catch (IdempotencyException e) {
       problems.add(e.getMessage());
     }
     if (!problems.isEmpty()) {
-      if (store != null) {
-        store.client().close();
-      }
       throw new IdempotencyException("Idempotent proxy handler cannot start: "
           + String.join("; ", problems));
     }
+    // The client is an init-once resource, as with @Idempotent: primed with one read before a
+    // SnapStart checkpoint, re-created after a restore. The field keeps the hooks reachable
+    // (the CRaC registry holds them weakly).
+    DynamoDbClients.Settings clientSettings = client;
+    this.resources = new Resources(environment.checkpointRegistry());
+    Resource<DynamoDbClient> dynamo = resources
+        .define("idempotency-dynamodb", clientSettings::newClient)
+        .primeWith(c -> DynamoDbClients.prime(c, clientSettings.table()))
+        .recreateAfterRestore()
+        .create();
+    DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.builder()
+        .client(dynamo).table(clientSettings.table()).build();
     Object original = settings.instantiateHandler(
         Thread.currentThread().getContextClassLoader() != null
             ? Thread.currentThread().getContextClassLoader()

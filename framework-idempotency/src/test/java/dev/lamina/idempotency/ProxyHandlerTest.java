@@ -110,6 +110,33 @@ class ProxyHandlerTest {
   }
 
   @Test
+  void snapStart_primesTheProxysClientBeforeCheckpoint_andRecreatesItAfterRestore()
+      throws Exception {
+    String table = dynamo.newTable();
+    try (FaultProxy http = new FaultProxy(dynamo.endpoint())) {
+      Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, http.endpoint()));
+      env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
+      List<org.crac.Resource> hooks = new ArrayList<>();
+      IdempotentProxyHandler proxy = new IdempotentProxyHandler(HandlerEnvironment.builder()
+          .variables(env).checkpointRegistry(hooks::add).build());
+      http.drain();
+
+      for (org.crac.Resource hook : hooks) {
+        hook.beforeCheckpoint(null);
+      }
+      assertEquals(List.of("GetItem"), http.drain(), "one cheap read warms the request path");
+      for (org.crac.Resource hook : hooks) {
+        hook.afterRestore(null);
+      }
+      String first = Invoke.stream(proxy, ORDER, FakeContext.builder().requestId("r-9").build());
+
+      assertTrue(first.contains("\"input\":{\"orderId\":\"o-1\""), first);
+      assertEquals(List.of("PutItem", "UpdateItem"), http.drain(),
+          "the client re-created after restore serves the next invocation");
+    }
+  }
+
+  @Test
   void misconfiguredProxy_failsInit_listingEveryProblem() {
     Map<String, String> env = Map.of(
         "LAMINA_IDEMPOTENT_HANDLER", "com.example.Missing::process",
