@@ -91,6 +91,14 @@ public final class ColdStartHarness {
           "dev.lamina.samples.orders.PlaceOrderHandler",
           functionClassPath(samples),
           null, backend.environment()));
+      // The same work by hand: plain RequestHandler, bare SDK client, same table.
+      List<Path> handWritten = new ArrayList<>();
+      handWritten.add(benchmarks.resolve("target/classes"));
+      handWritten.addAll(functionClassPath(samples));
+      variants.add(new Variant("the orders work by hand (RequestHandler + bare SDK)",
+          HandWrittenOrdersHandler.class.getName(),
+          handWritten,
+          null, backend.environment()));
     }
 
     try {
