@@ -149,6 +149,59 @@ class ResourcesTest {
         .variables(Map.of()).checkpointRegistry(registered::add).build());
 
     assertEquals(1, registered.size());
-    assertEquals(1, handler.resources().size());
+    assertEquals(2, handler.resources().size(), "its own client, and Lamina's codec");
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger SAMPLES_READ =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  record Order(String id, int quantity) {
+    Order {
+      SAMPLES_READ.incrementAndGet();
+    }
+  }
+
+  static class Orders extends LambdaHandler<Order, String> {
+    Orders(HandlerEnvironment env) {
+      super(env);
+    }
+
+    @Override
+    protected String handle(Order input, Invocation invocation) {
+      return input.id();
+    }
+  }
+
+  static class Echo extends LambdaHandler<String, String> {
+    Echo(HandlerEnvironment env) {
+      super(env);
+    }
+
+    @Override
+    protected String handle(String input, Invocation invocation) {
+      return input;
+    }
+  }
+
+  @Test
+  void checkpoint_primesTheCodec_byReadingAnEmptyObjectOfTheInputType() throws Exception {
+    new Orders(HandlerEnvironment.builder()
+        .variables(Map.of()).checkpointRegistry(registered::add).build());
+    int before = SAMPLES_READ.get();
+
+    registered.get(0).beforeCheckpoint(null);
+
+    assertEquals(before + 1, SAMPLES_READ.get(), "one sample Order read before the snapshot");
+  }
+
+  @Test
+  void checkpoint_ofAHandlerWhoseInputIsNotAnObject_primesQuietly() throws Exception {
+    new Echo(HandlerEnvironment.builder()
+        .variables(Map.of()).checkpointRegistry(registered::add).build());
+
+    try (dev.lamina.test.CapturedStdout out = new dev.lamina.test.CapturedStdout()) {
+      registered.get(0).beforeCheckpoint(null);
+      assertEquals(List.of(), out.lines(), "no warning for a String input");
+    }
   }
 }

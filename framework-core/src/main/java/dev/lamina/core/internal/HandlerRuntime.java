@@ -5,6 +5,7 @@ import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.InitContext;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
+import dev.lamina.core.LaminaException;
 import dev.lamina.core.Resources;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.PayloadCodec;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class HandlerRuntime implements InitContext {
   private static final byte[] EMPTY = new byte[0];
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
   private final Class<?> handlerClass;
   private final Type inputType;
@@ -44,7 +46,14 @@ public final class HandlerRuntime implements InitContext {
     this.outputType = outputType;
     this.environment = environment;
     this.resources = new Resources(environment.checkpointRegistry());
-    this.codec = Codecs.standard();
+    // The codec is an init-once resource like any other: before a SnapStart checkpoint it reads
+    // (and writes back) an empty object of the input type, so the snapshot already holds that
+    // type's introspection and the first invocation after a restore does not pay for it.
+    PayloadCodec created = Codecs.standard();
+    this.codec = resources.define("lamina-codec", () -> created)
+        .primeWith(this::primeCodec)
+        .create()
+        .get();
     String initType = environment.variable("AWS_LAMBDA_INITIALIZATION_TYPE");
     this.onDemand = initType == null || initType.isEmpty() || "on-demand".equals(initType);
   }
@@ -70,6 +79,17 @@ public final class HandlerRuntime implements InitContext {
     chain.addAll(extra);
     this.pipeline = new Pipeline(chain, terminal);
     return this;
+  }
+
+  private void primeCodec(PayloadCodec c) {
+    try {
+      Object sample = c.read(EMPTY_OBJECT, inputType);
+      if (sample != null) {
+        c.writeBytes(sample);
+      }
+    } catch (LaminaException e) {
+      // Input types that do not read from an object (String, numbers, lists): nothing to warm.
+    }
   }
 
   private Object encode(Interceptor.Chain chain) throws Exception {
