@@ -42,64 +42,64 @@ import org.slf4j.spi.SLF4JServiceProvider;
  */
 public final class JsonLogProvider implements SLF4JServiceProvider {
 
-    /** The SLF4J API version this provider is written against. */
-    public static final String REQUESTED_API_VERSION = "2.0.99";
+  /** The SLF4J API version this provider is written against. */
+  public static final String REQUESTED_API_VERSION = "2.0.99";
 
-    private final Map<String, String> env;
-    private final PrintStream fixedOut;
-    private final LongSupplier clock;
-    private final ThreadLocalMdcAdapter mdcAdapter = new ThreadLocalMdcAdapter();
-    private final IMarkerFactory markerFactory = new BasicMarkerFactory();
-    private volatile ILoggerFactory loggerFactory;
+  private final Map<String, String> env;
+  private final PrintStream fixedOut;
+  private final LongSupplier clock;
+  private final ThreadLocalMdcAdapter mdcAdapter = new ThreadLocalMdcAdapter();
+  private final IMarkerFactory markerFactory = new BasicMarkerFactory();
+  private volatile ILoggerFactory loggerFactory;
 
-    /** The constructor {@link java.util.ServiceLoader} calls: real environment, {@code System.out}, system clock. */
-    public JsonLogProvider() {
-        this(System.getenv(), null, null);
+  /** The constructor {@link java.util.ServiceLoader} calls: real environment, {@code System.out}, system clock. */
+  public JsonLogProvider() {
+    this(System.getenv(), null, null);
+  }
+
+  /**
+   * For tests: a fixed environment, stream and clock.
+   *
+   * @param env the environment to read settings from; not null
+   * @param fixedOut the stream to write to, or null for {@code System.out} at each write
+   * @param clock epoch milliseconds, or null for the system clock
+   */
+  JsonLogProvider(Map<String, String> env, PrintStream fixedOut, LongSupplier clock) {
+    this.env = env;
+    this.fixedOut = fixedOut;
+    this.clock = clock;
+  }
+
+  @Override
+  public void initialize() {
+    LogSettings settings = LogSettings.fromEnvironment(env);
+    JsonLogSink sink = new JsonLogSink(settings, new JsonFactory(), mdcAdapter, fixedOut, clock);
+    loggerFactory = new JsonLoggerFactory(sink);
+    if (settings.warning() != null) {
+      sink.write(Level.WARN, JsonLogProvider.class.getPackageName(), 0L, settings.warning(), null, null, null);
     }
+  }
 
-    /**
-     * For tests: a fixed environment, stream and clock.
-     *
-     * @param env the environment to read settings from; not null
-     * @param fixedOut the stream to write to, or null for {@code System.out} at each write
-     * @param clock epoch milliseconds, or null for the system clock
-     */
-    JsonLogProvider(Map<String, String> env, PrintStream fixedOut, LongSupplier clock) {
-        this.env = env;
-        this.fixedOut = fixedOut;
-        this.clock = clock;
-    }
+  /** @return the logger factory, or null before {@link #initialize()} */
+  @Override
+  public ILoggerFactory getLoggerFactory() {
+    return loggerFactory;
+  }
 
-    @Override
-    public void initialize() {
-        LogSettings settings = LogSettings.fromEnvironment(env);
-        JsonLogSink sink = new JsonLogSink(settings, new JsonFactory(), mdcAdapter, fixedOut, clock);
-        loggerFactory = new JsonLoggerFactory(sink);
-        if (settings.warning() != null) {
-            sink.write(Level.WARN, JsonLogProvider.class.getPackageName(), 0L, settings.warning(), null, null, null);
-        }
-    }
+  /** @return SLF4J's {@link BasicMarkerFactory}; markers are accepted and not written */
+  @Override
+  public IMarkerFactory getMarkerFactory() {
+    return markerFactory;
+  }
 
-    /** @return the logger factory, or null before {@link #initialize()} */
-    @Override
-    public ILoggerFactory getLoggerFactory() {
-        return loggerFactory;
-    }
+  /** @return a thread-local (not inheritable) MDC whose entries become top-level fields */
+  @Override
+  public MDCAdapter getMDCAdapter() {
+    return mdcAdapter;
+  }
 
-    /** @return SLF4J's {@link BasicMarkerFactory}; markers are accepted and not written */
-    @Override
-    public IMarkerFactory getMarkerFactory() {
-        return markerFactory;
-    }
-
-    /** @return a thread-local (not inheritable) MDC whose entries become top-level fields */
-    @Override
-    public MDCAdapter getMDCAdapter() {
-        return mdcAdapter;
-    }
-
-    @Override
-    public String getRequestedApiVersion() {
-        return REQUESTED_API_VERSION;
-    }
+  @Override
+  public String getRequestedApiVersion() {
+    return REQUESTED_API_VERSION;
+  }
 }

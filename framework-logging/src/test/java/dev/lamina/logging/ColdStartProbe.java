@@ -20,25 +20,25 @@ import org.slf4j.MDC;
  */
 public final class ColdStartProbe {
 
-    private ColdStartProbe() {
-    }
+  private ColdStartProbe() {
+  }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length > 0 && args[0].equals("--warm-jackson")) {
-            try (JsonGenerator json = new JsonFactory().createGenerator(new ByteArrayOutputStream())) {
-                json.writeStartObject();
-                json.writeStringField("statusCode", "200");
-                json.writeEndObject();
-            }
-        }
-        Logger log = LoggerFactory.getLogger(ColdStartProbe.class);
-        MDC.put("function_request_id", "8f5e3c1a-2b4d-4e6f-9a0b-1c2d3e4f5a6b");
-        MDC.put("cold_start", "true");
-        MDC.put("function_memory_size", "512");
-        try {
-            log.info("Handled order {}", 42);
-        } finally {
-            MDC.clear();
-        }
+  public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("--warm-jackson")) {
+      try (JsonGenerator json = new JsonFactory().createGenerator(new ByteArrayOutputStream())) {
+        json.writeStartObject();
+        json.writeStringField("statusCode", "200");
+        json.writeEndObject();
+      }
     }
+    Logger log = LoggerFactory.getLogger(ColdStartProbe.class);
+    MDC.put("function_request_id", "8f5e3c1a-2b4d-4e6f-9a0b-1c2d3e4f5a6b");
+    MDC.put("cold_start", "true");
+    MDC.put("function_memory_size", "512");
+    try {
+      log.info("Handled order {}", 42);
+    } finally {
+      MDC.clear();
+    }
+  }
 }

@@ -22,72 +22,72 @@ import java.util.OptionalInt;
  */
 public final class InitError {
 
-    private final String errorType;
-    private final String errorMessage;
-    private final List<String> stackTrace;
-    private final String functionErrorType;
-    private final String body;
-    private final Instant receivedAt;
-    private final Integer exitCode;
+  private final String errorType;
+  private final String errorMessage;
+  private final List<String> stackTrace;
+  private final String functionErrorType;
+  private final String body;
+  private final Instant receivedAt;
+  private final Integer exitCode;
 
-    public InitError(String errorType, String errorMessage, List<String> stackTrace, String functionErrorType,
-            String body, Instant receivedAt) {
-        this(errorType, errorMessage, stackTrace, functionErrorType, body, receivedAt, null);
-    }
+  public InitError(String errorType, String errorMessage, List<String> stackTrace, String functionErrorType,
+      String body, Instant receivedAt) {
+    this(errorType, errorMessage, stackTrace, functionErrorType, body, receivedAt, null);
+  }
 
-    private InitError(String errorType, String errorMessage, List<String> stackTrace, String functionErrorType,
-            String body, Instant receivedAt, Integer exitCode) {
-        this.errorType = errorType;
-        this.errorMessage = errorMessage;
-        this.stackTrace = stackTrace == null ? List.of() : List.copyOf(stackTrace);
-        this.functionErrorType = functionErrorType;
-        this.body = Objects.requireNonNull(body, "body");
-        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
-        this.exitCode = exitCode;
-    }
+  private InitError(String errorType, String errorMessage, List<String> stackTrace, String functionErrorType,
+      String body, Instant receivedAt, Integer exitCode) {
+    this.errorType = errorType;
+    this.errorMessage = errorMessage;
+    this.stackTrace = stackTrace == null ? List.of() : List.copyOf(stackTrace);
+    this.functionErrorType = functionErrorType;
+    this.body = Objects.requireNonNull(body, "body");
+    this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+    this.exitCode = exitCode;
+  }
 
-    /** A copy that also carries the child's exit code. */
-    public InitError withExitCode(int exitCode) {
-        return new InitError(errorType, errorMessage, stackTrace, functionErrorType, body, receivedAt, exitCode);
-    }
+  /** A copy that also carries the child's exit code. */
+  public InitError withExitCode(int exitCode) {
+    return new InitError(errorType, errorMessage, stackTrace, functionErrorType, body, receivedAt, exitCode);
+  }
 
-    /** The exception's class name, or null. */
-    public String errorType() {
-        return errorType;
-    }
+  /** The exception's class name, or null. */
+  public String errorType() {
+    return errorType;
+  }
 
-    /** The exception's message, or null. */
-    public String errorMessage() {
-        return errorMessage;
-    }
+  /** The exception's message, or null. */
+  public String errorMessage() {
+    return errorMessage;
+  }
 
-    /** The stack trace lines; may be empty. */
-    public List<String> stackTrace() {
-        return stackTrace;
-    }
+  /** The stack trace lines; may be empty. */
+  public List<String> stackTrace() {
+    return stackTrace;
+  }
 
-    /** The {@code Lambda-Runtime-Function-Error-Type} header, or null. */
-    public String functionErrorType() {
-        return functionErrorType;
-    }
+  /** The {@code Lambda-Runtime-Function-Error-Type} header, or null. */
+  public String functionErrorType() {
+    return functionErrorType;
+  }
 
-    /** The raw error document, as UTF-8 text. */
-    public String body() {
-        return body;
-    }
+  /** The raw error document, as UTF-8 text. */
+  public String body() {
+    return body;
+  }
 
-    /** When the Runtime API server received the post, on its clock. */
-    public Instant receivedAt() {
-        return receivedAt;
-    }
+  /** When the Runtime API server received the post, on its clock. */
+  public Instant receivedAt() {
+    return receivedAt;
+  }
 
-    /** The child's exit code, once known. */
-    public OptionalInt exitCode() {
-        return exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode);
-    }
+  /** The child's exit code, once known. */
+  public OptionalInt exitCode() {
+    return exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode);
+  }
 
-    @Override
-    public String toString() {
-        return "InitError[" + errorType + ": " + errorMessage + (exitCode == null ? "" : ", exit " + exitCode) + "]";
-    }
+  @Override
+  public String toString() {
+    return "InitError[" + errorType + ": " + errorMessage + (exitCode == null ? "" : ", exit " + exitCode) + "]";
+  }
 }

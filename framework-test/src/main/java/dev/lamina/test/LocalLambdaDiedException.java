@@ -9,24 +9,24 @@ import java.util.List;
  */
 public class LocalLambdaDiedException extends LocalLambdaException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final int exitCode;
-    private final transient List<String> lastOutput;
+  private final int exitCode;
+  private final transient List<String> lastOutput;
 
-    public LocalLambdaDiedException(String message, int exitCode, List<String> lastOutput) {
-        super(message);
-        this.exitCode = exitCode;
-        this.lastOutput = List.copyOf(lastOutput);
-    }
+  public LocalLambdaDiedException(String message, int exitCode, List<String> lastOutput) {
+    super(message);
+    this.exitCode = exitCode;
+    this.lastOutput = List.copyOf(lastOutput);
+  }
 
-    /** The child's exit code (137 or similar after {@link LocalLambda#kill()}). */
-    public int exitCode() {
-        return exitCode;
-    }
+  /** The child's exit code (137 or similar after {@link LocalLambda#kill()}). */
+  public int exitCode() {
+    return exitCode;
+  }
 
-    /** The last lines of the child's stdout and stderr, oldest first; never null. */
-    public List<String> lastOutput() {
-        return lastOutput == null ? List.of() : lastOutput;
-    }
+  /** The last lines of the child's stdout and stderr, oldest first; never null. */
+  public List<String> lastOutput() {
+    return lastOutput == null ? List.of() : lastOutput;
+  }
 }

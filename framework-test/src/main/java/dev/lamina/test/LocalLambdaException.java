@@ -6,13 +6,13 @@ package dev.lamina.test;
  */
 public class LocalLambdaException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public LocalLambdaException(String message) {
-        super(message);
-    }
+  public LocalLambdaException(String message) {
+    super(message);
+  }
 
-    public LocalLambdaException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public LocalLambdaException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

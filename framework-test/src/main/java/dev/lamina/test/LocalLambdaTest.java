@@ -57,48 +57,48 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalLambdaExtension.class)
 public @interface LocalLambdaTest {
 
-    /** The handler, {@code pkg.Class::method} or {@code pkg.Class}. */
-    String handler();
+  /** The handler, {@code pkg.Class::method} or {@code pkg.Class}. */
+  String handler();
 
-    /** Extra environment entries, each {@code KEY=value}, merged over the Lambda-like defaults. */
-    String[] environment() default {};
+  /** Extra environment entries, each {@code KEY=value}, merged over the Lambda-like defaults. */
+  String[] environment() default {};
 
-    /**
-     * The class path file (entries separated by the platform's path separator, as
-     * {@code maven-dependency-plugin:build-classpath} writes it). Empty means: the system property
-     * {@value LocalLambdaExtension#CLASS_PATH_PROPERTY}, else {@value LocalLambdaExtension#DEFAULT_CLASS_PATH_FILE}.
-     */
-    String classPathFile() default "";
+  /**
+   * The class path file (entries separated by the platform's path separator, as
+   * {@code maven-dependency-plugin:build-classpath} writes it). Empty means: the system property
+   * {@value LocalLambdaExtension#CLASS_PATH_PROPERTY}, else {@value LocalLambdaExtension#DEFAULT_CLASS_PATH_FILE}.
+   */
+  String classPathFile() default "";
 
-    /** Directories of the function's own classes, put before the file's entries; each must exist. */
-    String[] classesDirectories() default {"target/classes"};
+  /** Directories of the function's own classes, put before the file's entries; each must exist. */
+  String[] classesDirectories() default {"target/classes"};
 
-    /** Whether a class-level annotation gives one instance per class or one per test method. */
-    Lifecycle lifecycle() default Lifecycle.PER_CLASS;
+  /** Whether a class-level annotation gives one instance per class or one per test method. */
+  Lifecycle lifecycle() default Lifecycle.PER_CLASS;
 
-    /** The function timeout in seconds: the deadline each event carries. */
-    int timeoutSeconds() default 30;
+  /** The function timeout in seconds: the deadline each event carries. */
+  int timeoutSeconds() default 30;
 
-    /** {@code AWS_LAMBDA_FUNCTION_NAME}, also used in the ARN and log group. */
-    String functionName() default "test-function";
+  /** {@code AWS_LAMBDA_FUNCTION_NAME}, also used in the ARN and log group. */
+  String functionName() default "test-function";
 
-    /** {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE} and the default {@code -Xmx}. */
-    int memorySizeMb() default 512;
+  /** {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE} and the default {@code -Xmx}. */
+  int memorySizeMb() default 512;
 
-    /** JVM flags replacing the Lambda-like defaults; empty keeps the defaults. */
-    String[] jvmFlags() default {};
+  /** JVM flags replacing the Lambda-like defaults; empty keeps the defaults. */
+  String[] jvmFlags() default {};
 
-    /** Record class loading, for {@link LocalLambda.Timings#classesLoadedAtFirstResponse()}. */
-    boolean classLoadLog() default false;
+  /** Record class loading, for {@link LocalLambda.Timings#classesLoadedAtFirstResponse()}. */
+  boolean classLoadLog() default false;
 
-    /** Copy the child's output to {@code System.err} as it arrives. */
-    boolean echoOutput() default false;
+  /** Copy the child's output to {@code System.err} as it arrives. */
+  boolean echoOutput() default false;
 
-    /** How long a class-level local Lambda lives. */
-    enum Lifecycle {
-        /** One instance for all tests of the class, closed after the last one. */
-        PER_CLASS,
-        /** A fresh instance for each test method, closed after it. */
-        PER_METHOD
-    }
+  /** How long a class-level local Lambda lives. */
+  enum Lifecycle {
+    /** One instance for all tests of the class, closed after the last one. */
+    PER_CLASS,
+    /** A fresh instance for each test method, closed after it. */
+    PER_METHOD
+  }
 }

@@ -24,55 +24,55 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now;
-    private final ZoneId zone;
+  private final AtomicReference<Instant> now;
+  private final ZoneId zone;
 
-    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
-        this.now = now;
-        this.zone = zone;
-    }
+  private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+    this.now = now;
+    this.zone = zone;
+  }
 
-    /** A clock in UTC that reads {@code start} until moved. */
-    public static MutableClock at(Instant start) {
-        return new MutableClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
-    }
+  /** A clock in UTC that reads {@code start} until moved. */
+  public static MutableClock at(Instant start) {
+    return new MutableClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+  }
 
-    /** A clock in UTC that starts at the current system time and then stands still until moved. */
-    public static MutableClock atSystemTime() {
-        return at(Instant.now());
-    }
+  /** A clock in UTC that starts at the current system time and then stands still until moved. */
+  public static MutableClock atSystemTime() {
+    return at(Instant.now());
+  }
 
-    /**
-     * Moves the clock forward (or backward, for a negative amount) and returns the new time.
-     */
-    public Instant advance(Duration amount) {
-        Objects.requireNonNull(amount, "amount");
-        return now.updateAndGet(t -> t.plus(amount));
-    }
+  /**
+   * Moves the clock forward (or backward, for a negative amount) and returns the new time.
+   */
+  public Instant advance(Duration amount) {
+    Objects.requireNonNull(amount, "amount");
+    return now.updateAndGet(t -> t.plus(amount));
+  }
 
-    /** Sets the clock to {@code instant}. */
-    public void set(Instant instant) {
-        now.set(Objects.requireNonNull(instant, "instant"));
-    }
+  /** Sets the clock to {@code instant}. */
+  public void set(Instant instant) {
+    now.set(Objects.requireNonNull(instant, "instant"));
+  }
 
-    @Override
-    public Instant instant() {
-        return now.get();
-    }
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return zone;
-    }
+  @Override
+  public ZoneId getZone() {
+    return zone;
+  }
 
-    /** A view in another zone that shares this clock's time. */
-    @Override
-    public MutableClock withZone(ZoneId zone) {
-        return new MutableClock(now, Objects.requireNonNull(zone, "zone"));
-    }
+  /** A view in another zone that shares this clock's time. */
+  @Override
+  public MutableClock withZone(ZoneId zone) {
+    return new MutableClock(now, Objects.requireNonNull(zone, "zone"));
+  }
 
-    @Override
-    public String toString() {
-        return "MutableClock[" + now.get() + ", " + zone + "]";
-    }
+  @Override
+  public String toString() {
+    return "MutableClock[" + now.get() + ", " + zone + "]";
+  }
 }

@@ -23,31 +23,31 @@ import java.util.List;
  */
 public final class RecordingLambdaLogger implements LambdaLogger {
 
-    private final List<String> lines = new ArrayList<>();
+  private final List<String> lines = new ArrayList<>();
 
-    @Override
-    public void log(String message) {
-        synchronized (lines) {
-            lines.add(String.valueOf(message));
-        }
+  @Override
+  public void log(String message) {
+    synchronized (lines) {
+      lines.add(String.valueOf(message));
     }
+  }
 
-    @Override
-    public void log(byte[] message) {
-        log(message == null ? null : new String(message, StandardCharsets.UTF_8));
-    }
+  @Override
+  public void log(byte[] message) {
+    log(message == null ? null : new String(message, StandardCharsets.UTF_8));
+  }
 
-    /** A snapshot of the lines logged so far, oldest first; never null. */
-    public List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
+  /** A snapshot of the lines logged so far, oldest first; never null. */
+  public List<String> lines() {
+    synchronized (lines) {
+      return List.copyOf(lines);
     }
+  }
 
-    /** Forgets every line logged so far. */
-    public void clear() {
-        synchronized (lines) {
-            lines.clear();
-        }
+  /** Forgets every line logged so far. */
+  public void clear() {
+    synchronized (lines) {
+      lines.clear();
     }
+  }
 }

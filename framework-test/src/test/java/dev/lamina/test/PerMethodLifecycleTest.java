@@ -10,27 +10,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 @LocalLambdaTest(handler = "dev.lamina.test.handlers.EchoHandler::handleRequest",
-        classesDirectories = "target/test-classes", lifecycle = LocalLambdaTest.Lifecycle.PER_METHOD, classLoadLog = true)
+    classesDirectories = "target/test-classes", lifecycle = LocalLambdaTest.Lifecycle.PER_METHOD, classLoadLog = true)
 class PerMethodLifecycleTest {
 
-    private static final List<LocalLambda> SEEN = new CopyOnWriteArrayList<>();
+  private static final List<LocalLambda> SEEN = new CopyOnWriteArrayList<>();
 
-    @AfterAll
-    static void eachMethodHadItsOwn_andEachWasClosed() {
-        assertEquals(2, SEEN.stream().distinct().count());
-        SEEN.forEach(l -> assertFalse(l.isAlive(), l + " still running after its test"));
-    }
+  @AfterAll
+  static void eachMethodHadItsOwn_andEachWasClosed() {
+    assertEquals(2, SEEN.stream().distinct().count());
+    SEEN.forEach(l -> assertFalse(l.isAlive(), l + " still running after its test"));
+  }
 
-    @Test
-    void first(LocalLambda lambda) {
-        SEEN.add(lambda);
-        assertEquals("1", lambda.invoke("1").body());
-        assertTrue(lambda.timings().classesLoadedAtFirstResponse() > 0);
-    }
+  @Test
+  void first(LocalLambda lambda) {
+    SEEN.add(lambda);
+    assertEquals("1", lambda.invoke("1").body());
+    assertTrue(lambda.timings().classesLoadedAtFirstResponse() > 0);
+  }
 
-    @Test
-    void second(LocalLambda lambda) {
-        SEEN.add(lambda);
-        assertEquals("2", lambda.invoke("2").body());
-    }
+  @Test
+  void second(LocalLambda lambda) {
+    SEEN.add(lambda);
+    assertEquals("2", lambda.invoke("2").body());
+  }
 }

@@ -7,15 +7,15 @@ import java.util.List;
 /** The class path of the handlers in {@code dev.lamina.test.handlers}, as the pom writes it. */
 final class TestHandlers {
 
-    private TestHandlers() {
-    }
+  private TestHandlers() {
+  }
 
-    static List<Path> classPath() {
-        Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        return FunctionClassPath.resolve(base, List.of("target/test-classes"), "target/lamina/runtime.classpath");
-    }
+  static List<Path> classPath() {
+    Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+    return FunctionClassPath.resolve(base, List.of("target/test-classes"), "target/lamina/runtime.classpath");
+  }
 
-    static String handler(Class<?> handlerClass) {
-        return handlerClass.getName() + "::handleRequest";
-    }
+  static String handler(Class<?> handlerClass) {
+    return handlerClass.getName() + "::handleRequest";
+  }
 }

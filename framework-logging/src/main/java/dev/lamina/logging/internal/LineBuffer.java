@@ -8,11 +8,11 @@ import java.io.ByteArrayOutputStream;
  */
 final class LineBuffer extends ByteArrayOutputStream {
 
-    LineBuffer(int initialCapacity) {
-        super(initialCapacity);
-    }
+  LineBuffer(int initialCapacity) {
+    super(initialCapacity);
+  }
 
-    byte[] array() {
-        return buf;
-    }
+  byte[] array() {
+    return buf;
+  }
 }

@@ -23,97 +23,97 @@ import org.slf4j.spi.MDCAdapter;
  */
 public final class ThreadLocalMdcAdapter implements MDCAdapter {
 
-    private final ThreadLocal<Map<String, String>> maps = new ThreadLocal<>();
-    private final ThreadLocal<Map<String, Deque<String>>> deques = new ThreadLocal<>();
+  private final ThreadLocal<Map<String, String>> maps = new ThreadLocal<>();
+  private final ThreadLocal<Map<String, Deque<String>>> deques = new ThreadLocal<>();
 
-    @Override
-    public void put(String key, String val) {
-        Objects.requireNonNull(key, "MDC [key] must not be null");
-        Map<String, String> map = maps.get();
-        if (map == null) {
-            map = new LinkedHashMap<>();
-            maps.set(map);
-        }
-        map.put(key, val);
+  @Override
+  public void put(String key, String val) {
+    Objects.requireNonNull(key, "MDC [key] must not be null");
+    Map<String, String> map = maps.get();
+    if (map == null) {
+      map = new LinkedHashMap<>();
+      maps.set(map);
     }
+    map.put(key, val);
+  }
 
-    @Override
-    public String get(String key) {
-        Map<String, String> map = maps.get();
-        return map == null ? null : map.get(key);
-    }
+  @Override
+  public String get(String key) {
+    Map<String, String> map = maps.get();
+    return map == null ? null : map.get(key);
+  }
 
-    @Override
-    public void remove(String key) {
-        Map<String, String> map = maps.get();
-        if (map != null) {
-            map.remove(key);
-            if (map.isEmpty()) {
-                maps.remove();
-            }
-        }
-    }
-
-    @Override
-    public void clear() {
+  @Override
+  public void remove(String key) {
+    Map<String, String> map = maps.get();
+    if (map != null) {
+      map.remove(key);
+      if (map.isEmpty()) {
         maps.remove();
-        deques.remove();
+      }
     }
+  }
 
-    /**
-     * The calling thread's live context, or null when it has none. Only for reading on the
-     * calling thread, while logging; never stored or handed to another thread.
-     */
-    Map<String, String> currentContext() {
-        return maps.get();
-    }
+  @Override
+  public void clear() {
+    maps.remove();
+    deques.remove();
+  }
 
-    @Override
-    public Map<String, String> getCopyOfContextMap() {
-        Map<String, String> map = maps.get();
-        return map == null ? null : new LinkedHashMap<>(map);
-    }
+  /**
+   * The calling thread's live context, or null when it has none. Only for reading on the
+   * calling thread, while logging; never stored or handed to another thread.
+   */
+  Map<String, String> currentContext() {
+    return maps.get();
+  }
 
-    @Override
-    public void setContextMap(Map<String, String> contextMap) {
-        if (contextMap == null || contextMap.isEmpty()) {
-            maps.remove();
-        } else {
-            maps.set(new LinkedHashMap<>(contextMap));
-        }
-    }
+  @Override
+  public Map<String, String> getCopyOfContextMap() {
+    Map<String, String> map = maps.get();
+    return map == null ? null : new LinkedHashMap<>(map);
+  }
 
-    @Override
-    public void pushByKey(String key, String value) {
-        Objects.requireNonNull(key, "MDC [key] must not be null");
-        Map<String, Deque<String>> map = deques.get();
-        if (map == null) {
-            map = new HashMap<>();
-            deques.set(map);
-        }
-        map.computeIfAbsent(key, k -> new ArrayDeque<>()).push(value);
+  @Override
+  public void setContextMap(Map<String, String> contextMap) {
+    if (contextMap == null || contextMap.isEmpty()) {
+      maps.remove();
+    } else {
+      maps.set(new LinkedHashMap<>(contextMap));
     }
+  }
 
-    @Override
-    public String popByKey(String key) {
-        Map<String, Deque<String>> map = deques.get();
-        Deque<String> deque = map == null ? null : map.get(key);
-        return deque == null ? null : deque.poll();
+  @Override
+  public void pushByKey(String key, String value) {
+    Objects.requireNonNull(key, "MDC [key] must not be null");
+    Map<String, Deque<String>> map = deques.get();
+    if (map == null) {
+      map = new HashMap<>();
+      deques.set(map);
     }
+    map.computeIfAbsent(key, k -> new ArrayDeque<>()).push(value);
+  }
 
-    @Override
-    public Deque<String> getCopyOfDequeByKey(String key) {
-        Map<String, Deque<String>> map = deques.get();
-        Deque<String> deque = map == null ? null : map.get(key);
-        return deque == null ? null : new ArrayDeque<>(deque);
-    }
+  @Override
+  public String popByKey(String key) {
+    Map<String, Deque<String>> map = deques.get();
+    Deque<String> deque = map == null ? null : map.get(key);
+    return deque == null ? null : deque.poll();
+  }
 
-    @Override
-    public void clearDequeByKey(String key) {
-        Map<String, Deque<String>> map = deques.get();
-        Deque<String> deque = map == null ? null : map.get(key);
-        if (deque != null) {
-            deque.clear();
-        }
+  @Override
+  public Deque<String> getCopyOfDequeByKey(String key) {
+    Map<String, Deque<String>> map = deques.get();
+    Deque<String> deque = map == null ? null : map.get(key);
+    return deque == null ? null : new ArrayDeque<>(deque);
+  }
+
+  @Override
+  public void clearDequeByKey(String key) {
+    Map<String, Deque<String>> map = deques.get();
+    Deque<String> deque = map == null ? null : map.get(key);
+    if (deque != null) {
+      deque.clear();
     }
+  }
 }

@@ -8,13 +8,13 @@ import dev.lamina.test.LocalLambdaException;
  */
 public class DynamoDbLocalException extends LocalLambdaException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public DynamoDbLocalException(String message) {
-        super(message);
-    }
+  public DynamoDbLocalException(String message) {
+    super(message);
+  }
 
-    public DynamoDbLocalException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public DynamoDbLocalException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -13,49 +13,49 @@ import java.util.List;
  */
 public final class ErrorDocument {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final String errorType;
-    private final String errorMessage;
-    private final List<String> stackTrace;
+  private final String errorType;
+  private final String errorMessage;
+  private final List<String> stackTrace;
 
-    private ErrorDocument(String errorType, String errorMessage, List<String> stackTrace) {
-        this.errorType = errorType;
-        this.errorMessage = errorMessage;
-        this.stackTrace = List.copyOf(stackTrace);
+  private ErrorDocument(String errorType, String errorMessage, List<String> stackTrace) {
+    this.errorType = errorType;
+    this.errorMessage = errorMessage;
+    this.stackTrace = List.copyOf(stackTrace);
+  }
+
+  public static ErrorDocument parse(byte[] body) {
+    try {
+      JsonNode root = MAPPER.readTree(body);
+      if (root == null || !root.isObject()) {
+        return new ErrorDocument(null, null, List.of());
+      }
+      List<String> trace = new ArrayList<>();
+      JsonNode st = root.get("stackTrace");
+      if (st != null && st.isArray()) {
+        st.forEach(n -> trace.add(n.isTextual() ? n.asText() : n.toString()));
+      }
+      return new ErrorDocument(text(root, "errorType"), text(root, "errorMessage"), trace);
+    } catch (IOException e) {
+      return new ErrorDocument(null, null, List.of());
     }
+  }
 
-    public static ErrorDocument parse(byte[] body) {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                return new ErrorDocument(null, null, List.of());
-            }
-            List<String> trace = new ArrayList<>();
-            JsonNode st = root.get("stackTrace");
-            if (st != null && st.isArray()) {
-                st.forEach(n -> trace.add(n.isTextual() ? n.asText() : n.toString()));
-            }
-            return new ErrorDocument(text(root, "errorType"), text(root, "errorMessage"), trace);
-        } catch (IOException e) {
-            return new ErrorDocument(null, null, List.of());
-        }
-    }
+  private static String text(JsonNode root, String field) {
+    JsonNode n = root.get(field);
+    return n == null || n.isNull() ? null : n.asText();
+  }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
+  public String errorType() {
+    return errorType;
+  }
 
-    public String errorType() {
-        return errorType;
-    }
+  public String errorMessage() {
+    return errorMessage;
+  }
 
-    public String errorMessage() {
-        return errorMessage;
-    }
-
-    public List<String> stackTrace() {
-        return stackTrace;
-    }
+  public List<String> stackTrace() {
+    return stackTrace;
+  }
 }

@@ -15,14 +15,14 @@ import java.util.List;
  * @param errorType the error's {@code __type} when {@code status} is not 200; {@code null} otherwise
  */
 public record SsmRequest(String operation, List<String> names, String path, String nextToken,
-        boolean withDecryption, int status, String errorType) {
+    boolean withDecryption, int status, String errorType) {
 
-    public SsmRequest {
-        names = List.copyOf(names);
-    }
+  public SsmRequest {
+    names = List.copyOf(names);
+  }
 
-    /** Whether the request was answered with 200. */
-    public boolean succeeded() {
-        return status == 200;
-    }
+  /** Whether the request was answered with 200. */
+  public boolean succeeded() {
+    return status == 200;
+  }
 }
