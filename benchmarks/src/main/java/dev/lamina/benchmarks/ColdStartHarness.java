@@ -35,12 +35,20 @@ public final class ColdStartHarness {
 
   record Sample(long millis, int classes) {}
 
+  /** {@code AWS_LAMBDA_LOG_LEVEL} for every variant: Lamina and Powertools both honour it. */
+  private static String logLevel = "WARN";
+
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
     int rounds = Integer.parseInt(opts.getOrDefault("rounds", "7"));
+    // WARN (the default) drops every function's INFO line, so no log line is formatted; INFO
+    // measures the greetings with their one JSON line written, as they run in production.
+    logLevel = opts.getOrDefault("log-level", "WARN");
     Path samples = Path.of(opts.getOrDefault("samples", "samples")).toAbsolutePath().normalize();
     Path benchmarks = Path.of(opts.getOrDefault("benchmarks", "benchmarks")).toAbsolutePath()
         .normalize();
+    Path powertools = Path.of(opts.getOrDefault("powertools", "benchmarks-powertools"))
+        .toAbsolutePath().normalize();
 
     // The configured sample reads SSM at init: a local Parameter Store, started once, serves it
     // over loopback (no TLS, no network latency, so real SSM adds its round trips on top).
@@ -84,6 +92,20 @@ public final class ColdStartHarness {
             Map.of("GREETER_CONFIG_PATH", "/greeter/bench",
                 "AWS_SESSION_TOKEN", "bench",
                 "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port())))));
+    // The same greeting written the Powertools way, from its own module (benchmarks-powertools),
+    // right after Lamina's greeting so the two sit side by side in the table.
+    if (isBuilt(powertools)) {
+      variants.add(3, new Variant(
+          "greeting the Powertools way (RequestHandler + @Logging, log4j2 JSON)",
+          "dev.lamina.benchmarks.powertools.PowertoolsGreetingHandler::handleRequest",
+          functionClassPath(powertools),
+          "{\"name\":\"Ada\"}",
+          Map.of()));
+    } else {
+      System.out.println("Skipping the Powertools greeting: [" + powertools + "] has no"
+          + " target/classes or target/lamina/runtime.classpath (build the benchmarks-powertools"
+          + " module first, or pass --powertools=DIR)");
+    }
     // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
     IdempotencyBackend backend = IdempotencyBackend.startIfAvailable(opts.get("dynamodb-local"));
     if (backend != null) {
@@ -138,7 +160,8 @@ public final class ColdStartHarness {
           ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1),
           classes.get(classes.size() / 2)));
     }
-    String report = "Cold start, " + rounds + " interleaved rounds, JVM flags "
+    String report = "Cold start, " + rounds + " interleaved rounds, AWS_LAMBDA_LOG_LEVEL="
+        + logLevel + ", JVM flags "
         + LocalLambda.Builder.lambdaLikeFlags(512) + ", java " + System.getProperty("java.version")
         + "\n\n" + table + "\nSSM calls per cold start of the env + SSM variant: "
         + ssmCallsPerColdStart + " (" + ssm.requests().stream().limit(ssmCallsPerColdStart)
@@ -157,7 +180,7 @@ public final class ColdStartHarness {
         .handler(v.handler())
         .classPath(v.classPath())
         .classLoadLog(true)
-        .environment("AWS_LAMBDA_LOG_LEVEL", "WARN")
+        .environment("AWS_LAMBDA_LOG_LEVEL", logLevel)
         .environment(v.environment())
         .start()) {
       String event = v.event() != null ? v.event()
@@ -175,8 +198,8 @@ public final class ColdStartHarness {
   static List<Path> functionClassPath(Path module) throws IOException {
     Path file = module.resolve("target/lamina/runtime.classpath");
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("[" + file + "] is missing: build the samples module first"
-          + " (mvn -q -DskipTests install)");
+      throw new IllegalStateException("[" + file + "] is missing: build the " + module.getFileName()
+          + " module first (mvn -q -DskipTests package at the root)");
     }
     List<Path> cp = new ArrayList<>();
     cp.add(module.resolve("target/classes"));
@@ -186,6 +209,11 @@ public final class ColdStartHarness {
       }
     }
     return cp;
+  }
+
+  private static boolean isBuilt(Path module) {
+    return Files.isDirectory(module.resolve("target/classes"))
+        && Files.isRegularFile(module.resolve("target/lamina/runtime.classpath"));
   }
 
   private static Path jarOf(Class<?> type) throws URISyntaxException {
@@ -199,7 +227,8 @@ public final class ColdStartHarness {
         opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
       } else {
         throw new IllegalArgumentException("unknown argument [" + a + "]: use --rounds=N,"
-            + " --samples=DIR, --benchmarks=DIR, --dynamodb-local=CLASSPATH_FILE");
+            + " --samples=DIR, --benchmarks=DIR, --powertools=DIR,"
+            + " --dynamodb-local=CLASSPATH_FILE, --log-level=WARN|INFO");
       }
     }
     return opts;
