@@ -36,14 +36,13 @@ public final class ColdStartHarness {
   record Sample(long millis, int classes) {}
 
   /** {@code AWS_LAMBDA_LOG_LEVEL} for every variant: Lamina and Powertools both honour it. */
-  private static String logLevel = "WARN";
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
     int rounds = Integer.parseInt(opts.getOrDefault("rounds", "7"));
     // WARN (the default) drops every function's INFO line, so no log line is formatted; INFO
     // measures the greetings with their one JSON line written, as they run in production.
-    logLevel = opts.getOrDefault("log-level", "WARN");
+    String logLevel = opts.getOrDefault("log-level", "WARN");
     Path samples = Path.of(opts.getOrDefault("samples", "samples")).toAbsolutePath().normalize();
     Path benchmarks = Path.of(opts.getOrDefault("benchmarks", "benchmarks")).toAbsolutePath()
         .normalize();
@@ -124,7 +123,7 @@ public final class ColdStartHarness {
     }
 
     try {
-      run(variants, rounds, benchmarks, ssm);
+      run(variants, rounds, benchmarks, ssm, logLevel);
     } finally {
       ssm.close();
       if (backend != null) {
@@ -134,18 +133,18 @@ public final class ColdStartHarness {
   }
 
   private static void run(List<Variant> variants, int rounds, Path benchmarks,
-      LocalParameterStore ssm) throws IOException {
+      LocalParameterStore ssm, String logLevel) throws IOException {
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
     variants.forEach(v -> results.put(v, new ArrayList<>()));
     for (Variant v : variants) {
-      measure(v); // warm the file cache; not counted
+      measure(v, logLevel); // warm the file cache; not counted
     }
     int ssmCallsPerColdStart = (int) ssm.requests().stream()
         .filter(r -> !r.operation().equals(LocalParameterStore.EXTENSION_GET)).count();
     int extensionCallsPerColdStart = ssm.requests().size() - ssmCallsPerColdStart;
     for (int round = 1; round <= rounds; round++) {
       for (Variant v : variants) {
-        results.get(v).add(measure(v));
+        results.get(v).add(measure(v, logLevel));
       }
       System.out.printf(Locale.ROOT, "round %d/%d done%n", round, rounds);
     }
@@ -175,7 +174,7 @@ public final class ColdStartHarness {
     System.out.println("Written to " + out);
   }
 
-  private static Sample measure(Variant v) {
+  private static Sample measure(Variant v, String logLevel) {
     try (LocalLambda lambda = LocalLambda.builder()
         .handler(v.handler())
         .classPath(v.classPath())
