@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,8 +58,13 @@ public final class Invocation {
   public Invocation(Context context, Clock clock, boolean coldStart) {
     this.context = Objects.requireNonNull(context, "context");
     this.clock = Objects.requireNonNull(clock, "clock");
+    // Remaining time first, then the clock: the runtime derives the remaining time from its own
+    // read of the time, so reading ours afterwards can only put the deadline on or after the one
+    // Lambda announced (by 1 ms at most, when the millisecond ticks in between), never before it:
+    // an idempotency claim must not lapse while its invocation may still run.
+    long remainingMillis = Math.max(0, context.getRemainingTimeInMillis());
     this.start = clock.instant();
-    this.deadline = start.plusMillis(Math.max(0, context.getRemainingTimeInMillis()));
+    this.deadline = start.truncatedTo(ChronoUnit.MILLIS).plusMillis(remainingMillis);
     this.coldStart = coldStart;
     this.traceId = traceIdOf(context);
   }
@@ -122,7 +128,11 @@ public final class Invocation {
     return start;
   }
 
-  /** When Lambda will stop the invocation: start plus the remaining time reported at start. */
+  /**
+   * When Lambda will stop the invocation, to the millisecond: the remaining time reported at start
+   * added to the clock read just after it. Never before the deadline the runtime announced; at
+   * most 1 ms after it.
+   */
   public Instant deadline() {
     return deadline;
   }

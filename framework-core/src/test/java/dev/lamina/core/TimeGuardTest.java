@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.lamina.core.internal.Pipeline;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.MutableClock;
 import java.time.Duration;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,27 @@ class TimeGuardTest {
     assertEquals(Duration.ofMillis(1_000), e.remaining());
     assertEquals(Duration.ofMillis(1_000), e.margin());
     assertTrue(e.getMessage().contains("[req-42]"), e.getMessage());
+  }
+
+  @Test
+  void deadline_isNeverBeforeTheOneTheRuntimeAnnounced_evenWhenTheClockTicksBetweenReads() {
+    Instant announced = clock.instant().plusMillis(5_000);
+    // Like the runtime's context: remaining time from its own read of the clock, which comes a
+    // moment after any earlier read; here a millisecond passes just before it.
+    Context ticking = (Context) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Context.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getRemainingTimeInMillis" -> {
+            clock.advance(Duration.ofMillis(1));
+            yield (int) Duration.between(clock.instant(), announced).toMillis();
+          }
+          case "getAwsRequestId" -> "req-tick";
+          default -> null;
+        });
+
+    Invocation inv = new Invocation(ticking, clock, false);
+
+    assertTrue(!inv.deadline().isBefore(announced), inv.deadline() + " before " + announced);
+    assertTrue(!inv.deadline().isAfter(announced.plusMillis(1)), inv.deadline().toString());
   }
 
   @Test
