@@ -60,8 +60,8 @@ public final class Invocation {
     this.clock = Objects.requireNonNull(clock, "clock");
     // Remaining time first, then the clock: the runtime derives the remaining time from its own
     // read of the time, so reading ours afterwards can only put the deadline on or after the one
-    // Lambda announced (by 1 ms at most, when the millisecond ticks in between), never before it:
-    // an idempotency claim must not lapse while its invocation may still run.
+    // Lambda announced (late by the time between the two reads, normally under a millisecond),
+    // never before it: an idempotency claim must not lapse while its invocation may still run.
     long remainingMillis = Math.max(0, context.getRemainingTimeInMillis());
     this.start = clock.instant();
     this.deadline = start.truncatedTo(ChronoUnit.MILLIS).plusMillis(remainingMillis);
@@ -130,8 +130,8 @@ public final class Invocation {
 
   /**
    * When Lambda will stop the invocation, to the millisecond: the remaining time reported at start
-   * added to the clock read just after it. Never before the deadline the runtime announced; at
-   * most 1 ms after it.
+   * added to the clock read just after it. Never before the deadline the runtime announced; after
+   * it only by the time that passed between those two reads (normally under a millisecond).
    */
   public Instant deadline() {
     return deadline;

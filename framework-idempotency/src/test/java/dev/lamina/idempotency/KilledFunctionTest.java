@@ -57,9 +57,10 @@ class KilledFunctionTest {
       Map<String, AttributeValue> claim = awaitInProgress(table, "req-async-1");
       long lateBy = Long.parseLong(LocalDynamo.s(claim, "in_progress_expiration"))
           - first.deadline().toEpochMilli();
-      assertTrue(lateBy >= 0 && lateBy <= 1, "the claim lapses at the deadline the runtime"
-          + " announced, never before it (1 ms after if the clock ticked between reads): "
-          + lateBy + " ms");
+      // Never before the announced deadline; late only by the moment between the runtime's read
+      // of the time and Lamina's (longer when a loaded machine deschedules the child).
+      assertTrue(lateBy >= 0 && lateBy < 500, "the claim lapses at the deadline the runtime"
+          + " announced, never before it: " + lateBy + " ms after it");
       stuck.kill();
       assertThrows(ExecutionException.class, answer::get);
 
