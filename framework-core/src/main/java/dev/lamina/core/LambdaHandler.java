@@ -25,10 +25,14 @@ import java.util.List;
  * <p>It implements {@link RequestStreamHandler} and reads and writes JSON itself, so the runtime
  * never loads its own serialisation (hundreds of classes of cold start). Inputs and outputs may
  * be records, POJOs, {@code Map}, {@code JsonNode}, {@code String} or the event classes of
- * {@code aws-lambda-java-events}; an output type of {@link Void} writes an empty response.
+ * {@code aws-lambda-java-events}; an output type of {@link Void} writes an empty response. An
+ * input type of {@code byte[]} receives the payload's bytes exactly as they arrived (not parsed),
+ * and an output type of {@code byte[]} writes the returned bytes unchanged ({@code null} writes an
+ * empty response).
  *
  * <p>An exception thrown by {@code handle} reaches the runtime unchanged, after one structured
- * error log line, so Lambda reports its type. {@code handle} may run concurrently on
+ * error log line (one {@code WARN} line without a stack for an {@link ExpectedOutcome}), so Lambda
+ * reports its type. {@code handle} may run concurrently on
  * environments that serve several invocations at once: keep per-invocation state on the
  * {@link Invocation}.
  *

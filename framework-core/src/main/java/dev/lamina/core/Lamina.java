@@ -34,8 +34,10 @@ public final class Lamina {
   /**
    * Starts composing a stream handler around a function.
    *
-   * @param inputType the input type (may be generic: pass a {@link Type})
-   * @param outputType the output type; {@code Void.class} writes an empty response
+   * @param inputType the input type (may be generic: pass a {@link Type}); {@code byte[].class}
+   *     receives the payload's bytes unchanged
+   * @param outputType the output type; {@code Void.class} writes an empty response, {@code
+   *     byte[].class} writes the returned bytes unchanged
    * @param body the function; not {@code null}
    * @param <I> the input type
    * @param <O> the output type

@@ -189,6 +189,67 @@ class LambdaHandlerTest {
     assertTrue(line.get("error").get("stack").asText().contains("LambdaHandlerTest"));
   }
 
+  static class Duplicate extends LaminaException implements ExpectedOutcome {
+    Duplicate() {
+      super("Request [r-1] is a duplicate");
+    }
+  }
+
+  @Test
+  void expectedOutcome_isOneWarnLineWithoutStack_andReachesRuntimeUnchanged() throws Exception {
+    Duplicate duplicate = new Duplicate();
+    Failing failing = new Failing(duplicate);
+    List<JsonNode> lines;
+    try (CapturedStdout out = new CapturedStdout()) {
+      Duplicate thrown = assertThrows(Duplicate.class,
+          () -> invoke(failing, "{}", FakeContext.builder().requestId("req-7").build()));
+      assertSame(duplicate, thrown);
+      lines = out.jsonLines();
+    }
+
+    assertEquals(1, lines.size(), lines.toString());
+    JsonNode line = lines.get(0);
+    assertEquals("WARN", line.get("level").asText());
+    assertEquals("req-7", line.get("function_request_id").asText());
+    assertTrue(line.get("message").asText().contains("Request [r-1] is a duplicate"),
+        line.toString());
+    assertEquals(Duplicate.class.getName(), line.get("outcome").asText());
+    assertNull(line.get("error"), "no stack trace for an expected outcome");
+  }
+
+  /** Echoes its raw input, prefixed, as raw output. */
+  static class RawEcho extends LambdaHandler<byte[], byte[]> {
+    RawEcho() {
+      super(env(Map.of()));
+    }
+
+    @Override
+    protected byte[] handle(byte[] input, Invocation invocation) {
+      byte[] out = new byte[input.length + 1];
+      out[0] = '>';
+      System.arraycopy(input, 0, out, 1, input.length);
+      return out;
+    }
+  }
+
+  @Test
+  void byteArrayInputAndOutput_passThePayloadUnchanged_JsonOrNot() throws Exception {
+    RawEcho echo = new RawEcho();
+    byte[] notJson = {0, (byte) 0xff, 'x', '\n'};
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    echo.handleRequest(new ByteArrayInputStream(notJson), out, FakeContext.create());
+    byte[] written = out.toByteArray();
+
+    assertEquals(notJson.length + 1, written.length);
+    assertEquals('>', written[0]);
+    assertEquals(List.of((byte) 0, (byte) 0xff, (byte) 'x', (byte) '\n'),
+        List.of(written[1], written[2], written[3], written[4]));
+    assertEquals(">{\"amount\": 12345678901234567.89 }",
+        invoke(echo, "{\"amount\": 12345678901234567.89 }", FakeContext.create()),
+        "not parsed: exact decimals and white space stay as they were");
+  }
+
   @Test
   void voidOutput_writesEmptyResponse() throws Exception {
     class Sink extends LambdaHandler<Greeting, Void> {

@@ -82,6 +82,9 @@ public final class HandlerRuntime implements InitContext {
   }
 
   private void primeCodec(PayloadCodec c) {
+    if (inputType == byte[].class) {
+      return; // raw payloads are never decoded
+    }
     try {
       Object sample = c.read(EMPTY_OBJECT, inputType);
       if (sample != null) {
@@ -94,7 +97,14 @@ public final class HandlerRuntime implements InitContext {
 
   private Object encode(Interceptor.Chain chain) throws Exception {
     Object result = chain.proceed();
-    return outputType == Void.class ? EMPTY : codec.writeBytes(result);
+    if (outputType == Void.class) {
+      return EMPTY;
+    }
+    if (outputType == byte[].class) {
+      // Raw output: the handler's bytes, unchanged.
+      return result == null ? EMPTY : result;
+    }
+    return codec.writeBytes(result);
   }
 
   /** The assembled pipeline. */
@@ -108,7 +118,9 @@ public final class HandlerRuntime implements InitContext {
     Invocation invocation = newInvocation(context);
     Object result;
     try {
-      result = pipeline.run(invocation, () -> codec.read(payload, inputType));
+      result = pipeline.run(invocation, inputType == byte[].class
+          ? () -> payload // raw input: the bytes as they arrived
+          : () -> codec.read(payload, inputType));
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {

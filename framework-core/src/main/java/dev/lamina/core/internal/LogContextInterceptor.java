@@ -1,5 +1,6 @@
 package dev.lamina.core.internal;
 
+import dev.lamina.core.ExpectedOutcome;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LogFields;
@@ -10,7 +11,9 @@ import org.slf4j.MDC;
 
 /**
  * The outermost interceptor: puts the invocation's fields in the MDC for its duration, writes one
- * structured error line when the invocation fails (then rethrows the exception unchanged), and
+ * structured line when the invocation fails (then rethrows the exception unchanged): {@code ERROR}
+ * with the stack trace for a fault, {@code WARN} with the type and message only for an {@link
+ * ExpectedOutcome}; and
  * restores the MDC as it was before the invocation, even when it throws, so nothing a handler
  * put there outlives the invocation.
  */
@@ -31,7 +34,13 @@ public final class LogContextInterceptor implements Interceptor {
     try {
       return chain.proceed();
     } catch (Throwable t) {
-      log.error("Invocation failed with {}", t.getClass().getName(), t);
+      if (t instanceof ExpectedOutcome) {
+        // Working as designed (a duplicate, a reused key): no stack, and no error-level alarm.
+        log.atWarn().addKeyValue("outcome", t.getClass().getName())
+            .log("Invocation ended with {}: {}", t.getClass().getName(), t.getMessage());
+      } else {
+        log.error("Invocation failed with {}", t.getClass().getName(), t);
+      }
       throw t;
     } finally {
       if (before == null || before.isEmpty()) {
