@@ -7,6 +7,7 @@ import dev.lamina.benchmarks.PipelineBenchmark.Receipt;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuard;
+import dev.lamina.idempotency.InMemoryIdempotencyStore;
 import dev.lamina.idempotency.Idempotent;
 import dev.lamina.test.FakeContext;
 import java.io.ByteArrayInputStream;

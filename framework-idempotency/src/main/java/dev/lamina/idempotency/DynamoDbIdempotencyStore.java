@@ -1,5 +1,6 @@
 package dev.lamina.idempotency;
 
+import dev.lamina.idempotency.IdempotencyStore.ClaimResult;
 import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.internal.DynamoDbFailures;
 import java.time.Instant;
@@ -28,15 +29,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * a new table: partition key {@code id} (string), {@code expiration} (number, epoch seconds; make it
  * the table's TTL attribute), {@code in_progress_expiration} (number, epoch millis), {@code status}
  * ({@code INPROGRESS} or {@code COMPLETED}), {@code data} (the result as JSON text) and {@code
- * validation} (the payload hash). Every name can be changed. With {@link
+ * validation} (the payload hash), plus Lamina's {@code owner} (the claim's owner token), which
+ * Powertools ignores. Every name can be changed. With {@link
  * Builder#sortKeyAttribute(String)} the table has a composite key: the partition key holds a fixed
  * value ({@link Builder#staticPartitionKeyValue(String)}) and the sort key holds the record id.
  *
  * <p>One call per operation: {@code claim} is a conditional {@code PutItem} with {@code
  * ReturnValuesOnConditionCheckFailure=ALL_OLD} (a duplicate learns the existing record in the same
  * round trip), {@code fetch} a strongly consistent {@code GetItem}, {@code complete} an {@code
- * UpdateItem}, {@code release} a {@code DeleteItem} conditional on the claim still being this
- * invocation's. Failures are {@link IdempotencyStoreException}s naming the table and operation.
+ * UpdateItem} and {@code release} a {@code DeleteItem}, both conditional on the record still being
+ * the claim of the same owner token. Failures are {@link IdempotencyStoreException}s naming the
+ * table and operation.
  *
  * <p>Results above {@link #maxDataBytes()} (DynamoDB's 400 KB item limit less 4 KB for the other
  * attributes) are not stored; see {@link IdempotencyResultUnavailableException}.
@@ -64,6 +67,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   private final String statusAttr;
   private final String dataAttr;
   private final String validationAttr;
+  private final String ownerAttr;
   private final Map<String, String> names;
 
   private DynamoDbIdempotencyStore(Builder b) {
@@ -77,6 +81,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     this.statusAttr = b.statusAttr;
     this.dataAttr = b.dataAttr;
     this.validationAttr = b.validationAttr;
+    this.ownerAttr = b.ownerAttr;
     this.names = Map.of("#id", idAttr(), "#expiry", expiryAttr, "#ipe", inProgressExpiryAttr,
         "#status", statusAttr);
   }
@@ -125,7 +130,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Optional<IdempotencyRecord> claim(IdempotencyRecord claim, Instant now) {
+  public ClaimResult claim(IdempotencyRecord claim, Instant now) {
     Map<String, AttributeValue> item = new HashMap<>(key(claim.id()));
     item.put(statusAttr, s(claim.status().stored()));
     item.put(expiryAttr, n(claim.expiry().getEpochSecond()));
@@ -134,6 +139,9 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     }
     if (claim.payloadHash() != null) {
       item.put(validationAttr, s(claim.payloadHash()));
+    }
+    if (claim.owner() != null) {
+      item.put(ownerAttr, s(claim.owner()));
     }
     PutItemRequest request = PutItemRequest.builder()
         .tableName(table)
@@ -149,13 +157,14 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         .build();
     try {
       client.get().putItem(request);
-      return Optional.empty();
+      return ClaimResult.claimed();
     } catch (ConditionalCheckFailedException e) {
       if (e.hasItem() && !e.item().isEmpty()) {
-        return Optional.of(toRecord(claim.id(), e.item()));
+        return ClaimResult.heldBy(toRecord(claim.id(), e.item()));
       }
-      // Old SDKs or stores without ALL_OLD: one more round trip.
-      return fetch(claim.id());
+      // Stores without ALL_OLD: one more round trip. The record that refused the write may be
+      // gone by now (released, expired): that is not a claim.
+      return fetch(claim.id()).map(ClaimResult::heldBy).orElse(ClaimResult.holderGone());
     } catch (SdkException e) {
       throw DynamoDbFailures.translate(table, "PutItem", e);
     }
@@ -175,9 +184,12 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public void complete(IdempotencyRecord completed) {
+  public boolean complete(IdempotencyRecord completed) {
+    Objects.requireNonNull(completed.owner(), "completed.owner");
     Map<String, String> updateNames = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
+    updateNames.put("#owner", ownerAttr);
+    values.put(":owner", s(completed.owner()));
     updateNames.put("#status", statusAttr);
     updateNames.put("#expiry", expiryAttr);
     updateNames.put("#data", dataAttr);
@@ -199,9 +211,15 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
           .tableName(table)
           .key(key(completed.id()))
           .updateExpression(expression)
+          // Only this owner's claim: never a record someone claimed after ours lapsed, and
+          // never a new item where the claim was removed.
+          .conditionExpression("#owner = :owner")
           .expressionAttributeNames(updateNames)
           .expressionAttributeValues(values)
           .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
     } catch (SdkException e) {
       throw DynamoDbFailures.translate(table, "UpdateItem", e);
     }
@@ -209,19 +227,19 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
   @Override
   public void release(IdempotencyRecord claim) {
-    DeleteItemRequest.Builder request = DeleteItemRequest.builder()
+    Objects.requireNonNull(claim.owner(), "claim.owner");
+    DeleteItemRequest request = DeleteItemRequest.builder()
         .tableName(table)
-        .key(key(claim.id()));
-    if (claim.inProgressExpiry() != null) {
-      // Only this invocation's claim: one taken over after it lapsed is someone else's.
-      request.conditionExpression("#status = :inprogress AND #ipe = :ours")
-          .expressionAttributeNames(Map.of("#status", statusAttr, "#ipe", inProgressExpiryAttr))
-          .expressionAttributeValues(Map.of(
-              ":inprogress", s(IdempotencyStatus.IN_PROGRESS.stored()),
-              ":ours", n(claim.inProgressExpiry().toEpochMilli())));
-    }
+        .key(key(claim.id()))
+        // Only this invocation's claim: one taken over after it lapsed is someone else's.
+        .conditionExpression("#status = :inprogress AND #owner = :owner")
+        .expressionAttributeNames(Map.of("#status", statusAttr, "#owner", ownerAttr))
+        .expressionAttributeValues(Map.of(
+            ":inprogress", s(IdempotencyStatus.IN_PROGRESS.stored()),
+            ":owner", s(claim.owner())))
+        .build();
     try {
-      client.get().deleteItem(request.build());
+      client.get().deleteItem(request);
     } catch (ConditionalCheckFailedException e) {
       // Not ours any more: nothing to release.
     } catch (SdkException e) {
@@ -246,13 +264,15 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     AttributeValue ipe = item.get(inProgressExpiryAttr);
     AttributeValue data = item.get(dataAttr);
     AttributeValue validation = item.get(validationAttr);
+    AttributeValue owner = item.get(ownerAttr);
     return new IdempotencyRecord(id,
         status == null ? IdempotencyStatus.IN_PROGRESS : IdempotencyStatus.ofStored(status.s()),
         expiry == null || expiry.n() == null ? Instant.MAX
             : Instant.ofEpochSecond(Long.parseLong(expiry.n())),
         ipe == null || ipe.n() == null ? null : Instant.ofEpochMilli(Long.parseLong(ipe.n())),
         validation == null ? null : validation.s(),
-        data == null ? null : data.s());
+        data == null ? null : data.s(),
+        owner == null ? null : owner.s());
   }
 
   private static AttributeValue s(String value) {
@@ -280,6 +300,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     private String statusAttr = "status";
     private String dataAttr = "data";
     private String validationAttr = "validation";
+    private String ownerAttr = "owner";
 
     private Builder() {}
 
@@ -353,6 +374,12 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
       return this;
     }
 
+    /** The claim's owner token attribute; default {@code owner}. */
+    public Builder ownerAttribute(String name) {
+      this.ownerAttr = Objects.requireNonNull(name, "ownerAttribute");
+      return this;
+    }
+
     /**
      * Validates and builds the store.
      *
@@ -367,7 +394,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         problems.add("[table] is required");
       }
       List<String> attrs = new ArrayList<>(List.of(keyAttr, expiryAttr, inProgressExpiryAttr,
-          statusAttr, dataAttr, validationAttr));
+          statusAttr, dataAttr, validationAttr, ownerAttr));
       if (sortKeyAttr != null) {
         attrs.add(sortKeyAttr);
       }

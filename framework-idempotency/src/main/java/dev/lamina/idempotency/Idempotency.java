@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.Lamina;
 import dev.lamina.core.codec.Codecs;
+import dev.lamina.idempotency.internal.HandlerTypes;
 import dev.lamina.idempotency.internal.IdempotencyInterceptor;
 import dev.lamina.idempotency.internal.SyntheticContext;
 import java.lang.reflect.Type;
@@ -16,12 +17,18 @@ import java.util.function.Function;
  * decorators for code that does not extend {@link dev.lamina.core.LambdaHandler}. Each call builds
  * a new, independent, thread-safe object: call it once, during init, and keep the result.
  *
+ * <p>Keys are namespaced by function name and handler class. A lambda or method reference
+ * ({@code Idempotency.decorate(this::place, ..)}) is a generated class whose name changes on every
+ * JVM start, so its configuration must set {@link IdempotencyConfig.Builder#namespace(String)};
+ * without one, decorating fails at init and says so.
+ *
  * <pre>{@code
  * public class Orders implements RequestHandler<Order, Receipt> {
  *   private final RequestHandler<Order, Receipt> idempotent = Idempotency.decorate(
  *       this::place, Receipt.class,
  *       IdempotencyConfig.custom()
  *           .store(DynamoDbIdempotencyStore.fromEnvironment(System.getenv()))
+ *           .namespace("orders")   // this::place is a lambda: its class name is not stable
  *           .key(KeyExtractors.path("/orderId"))
  *           .build());
  *
@@ -40,14 +47,36 @@ public final class Idempotency {
    * The idempotency interceptor, for {@code Lamina.handler(..).interceptor(..)}.
    *
    * @param config the settings; not {@code null}
-   * @param handlerClass names the key namespace (with the function name); not {@code null}
+   * @param handlerClass names the key namespace (with the function name); not {@code null}. A
+   *     lambda or method reference has no stable name: give the configuration a namespace
    * @param outputType the handler's output type, to read stored results back as
    * @return a new interceptor with its own local cache
+   * @throws IdempotencyException if {@code handlerClass} is generated and no namespace is set
    */
   public static Interceptor interceptor(IdempotencyConfig config, Class<?> handlerClass,
       Type outputType) {
+    return interceptor(config, handlerClass, Object.class, outputType);
+  }
+
+  /**
+   * The idempotency interceptor for a handler whose input type is known: it fixes the validated
+   * part of the input (see {@link IdempotencyConfig}), and a key into the records of a batch
+   * event is rejected here, at init.
+   *
+   * @param config the settings; not {@code null}
+   * @param handlerClass names the key namespace (with the function name); not {@code null}. A
+   *     lambda or method reference has no stable name: give the configuration a namespace
+   * @param inputType the handler's input type
+   * @param outputType the handler's output type, to read stored results back as
+   * @return a new interceptor with its own local cache
+   * @throws IdempotencyException if {@code handlerClass} is generated and no namespace is set, or
+   *     the key picks one record of a batch event
+   */
+  public static Interceptor interceptor(IdempotencyConfig config, Class<?> handlerClass,
+      Type inputType, Type outputType) {
     return new IdempotencyInterceptor(Objects.requireNonNull(config, "config"),
-        Codecs.standard(), Objects.requireNonNull(outputType, "outputType"),
+        Codecs.standard(), Objects.requireNonNull(inputType, "inputType"),
+        Objects.requireNonNull(outputType, "outputType"),
         Objects.requireNonNull(handlerClass, "handlerClass"));
   }
 
@@ -66,8 +95,9 @@ public final class Idempotency {
   public static <I, O> RequestHandler<I, O> decorate(RequestHandler<I, O> handler, Type outputType,
       IdempotencyConfig config) {
     Objects.requireNonNull(handler, "handler");
-    return Lamina.decorate(handler, Object.class, outputType)
-        .interceptor(interceptor(config, handler.getClass(), outputType))
+    Type inputType = HandlerTypes.requestHandlerTypes(handler.getClass())[0];
+    return Lamina.decorate(handler, inputType, outputType)
+        .interceptor(interceptor(config, handler.getClass(), inputType, outputType))
         .buildRequestHandler();
   }
 

@@ -20,11 +20,21 @@ import java.util.Objects;
  *       deadline (the {@code Function} decorator) {@link #inProgressTimeout()} is required.
  *   <li><b>Duplicates in progress</b> fail fast with {@link IdempotencyInProgressException}, or,
  *       with {@link Builder#waitForInProgress(Duration)}, wait with exponential backoff (50 ms
- *       doubling to 1 s) for the first invocation's result, bounded by that time and the
- *       invocation's deadline.
- *   <li><b>Payload validation</b>: on by default; a SHA-256 hash of the input (or of the part at
- *       {@link Builder#validatePath(String)}), as the codec writes it, is stored, and the same key
- *       with another payload fails with {@link IdempotencyPayloadMismatchException}.
+ *       doubling to 1 s) for the first invocation's result, bounded by that time and by the
+ *       deadline less the time guard's margin (or {@link Builder#minimumRunTime(Duration)}).
+ *       A claim's owner token makes sure only its owner completes or releases it.
+ *   <li><b>Payload validation</b>: on by default; a SHA-256 hash of what the caller sent is
+ *       stored, and the same key with another payload fails with {@link
+ *       IdempotencyPayloadMismatchException}. What the caller sent depends on the input: for
+ *       HTTP events (API Gateway REST and HTTP API, ALB, function URLs) the method, the path and
+ *       the body (base64-decoded); for SQS the message body, for SNS the message, for EventBridge
+ *       {@code source}, {@code detail-type} and {@code detail}, for Kinesis the data, for
+ *       DynamoDB Streams the keys and new image (each record's, in order, for a batch event);
+ *       for anything else the whole input. {@link Builder#validatePath(String)} overrides it.
+ *       The part is hashed as canonical JSON (properties sorted at every level, exact numbers; a
+ *       body holding JSON is parsed first), so a retry that only reorders properties matches.
+ *       The delivery envelope (request ids, times, trace headers, receipt handles, receive
+ *       counts) is never part of it.
  *   <li><b>Local cache</b>: off by default; {@link Builder#localCacheSize(int)} keeps that many
  *       completed records in memory per execution environment, so repeats cost no store call. Its
  *       entries expire with their records.
@@ -64,6 +74,8 @@ public final class IdempotencyConfig {
   private final String validatePath;
   private final int localCacheSize;
   private final String namespace;
+  private final Duration minimumRunTime;
+  private final boolean scopeToCaller;
   private final Sleeper sleeper;
 
   private IdempotencyConfig(Builder b) {
@@ -78,6 +90,8 @@ public final class IdempotencyConfig {
     this.validatePath = b.validatePath;
     this.localCacheSize = b.localCacheSize;
     this.namespace = b.namespace;
+    this.minimumRunTime = b.minimumRunTime;
+    this.scopeToCaller = b.scopeToCaller;
     this.sleeper = b.sleeper;
   }
 
@@ -100,6 +114,8 @@ public final class IdempotencyConfig {
     b.validatePath = validatePath;
     b.localCacheSize = localCacheSize;
     b.namespace = namespace;
+    b.minimumRunTime = minimumRunTime;
+    b.scopeToCaller = scopeToCaller;
     b.sleeper = sleeper;
     return b;
   }
@@ -159,6 +175,19 @@ public final class IdempotencyConfig {
     return namespace;
   }
 
+  /**
+   * The time a waiting duplicate leaves itself to run before the deadline, should it end up
+   * claiming the key; the time guard's safety margin counts too (the larger one applies).
+   */
+  public Duration minimumRunTime() {
+    return minimumRunTime;
+  }
+
+  /** Whether keys are scoped to the authenticated caller of an HTTP event. */
+  public boolean scopeToCaller() {
+    return scopeToCaller;
+  }
+
   /** The sleeper used while waiting. */
   public Sleeper sleeper() {
     return sleeper;
@@ -177,6 +206,8 @@ public final class IdempotencyConfig {
     private String validatePath;
     private int localCacheSize;
     private String namespace;
+    private Duration minimumRunTime = Duration.ZERO;
+    private boolean scopeToCaller;
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
 
     private Builder() {}
@@ -249,6 +280,30 @@ public final class IdempotencyConfig {
       return this;
     }
 
+    /**
+     * The time a duplicate that waits for an in-progress record keeps in reserve before its
+     * deadline, so that if the first call fails and this one claims the key, it is not killed
+     * midway; zero or more, default zero (the time guard's margin still applies).
+     */
+    public Builder minimumRunTime(Duration reserve) {
+      this.minimumRunTime = Objects.requireNonNull(reserve, "minimumRunTime");
+      return this;
+    }
+
+    /**
+     * Scopes keys to the authenticated caller of an API Gateway (REST or HTTP API) or function
+     * URL event, so one client can neither replay another's response nor learn that a key exists:
+     * the key is combined with the caller's Cognito identity, IAM user or role ARN, JWT subject
+     * (with its issuer), Lambda authorizer {@code principalId}, or API key id, in that order of
+     * preference. A request with none of these has no key: the {@link MissingKeyPolicy} decides.
+     * Off by default; use it for client-chosen keys (an {@code Idempotency-Key} header), not for
+     * the request id.
+     */
+    public Builder scopeToCaller(boolean scope) {
+      this.scopeToCaller = scope;
+      return this;
+    }
+
     /** Replaces {@code Thread.sleep} while waiting; for tests. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -273,6 +328,9 @@ public final class IdempotencyConfig {
       }
       if (inProgressTimeout != null && (inProgressTimeout.isNegative() || inProgressTimeout.isZero())) {
         problems.add("[inProgressTimeout] must be positive, was " + inProgressTimeout);
+      }
+      if (minimumRunTime.isNegative()) {
+        problems.add("[minimumRunTime] must be zero or more, was " + minimumRunTime);
       }
       if (waitForInProgress.isNegative()) {
         problems.add("[waitForInProgress] must be zero or more, was " + waitForInProgress);

@@ -1,13 +1,17 @@
 package dev.lamina.idempotency;
 
+import dev.lamina.core.ExpectedOutcome;
+
 import java.time.Instant;
 
 /**
  * Another invocation holds the key and has not finished: this duplicate did not run the handler.
  * Retry after {@link #inProgressExpiry()} at the latest; by then the first invocation has completed
- * (and a retry returns its result) or is known to have died (and a retry runs the handler).
+ * (and a retry returns its result) or is known to have died (and a retry runs the handler). An
+ * {@link ExpectedOutcome}: logged as one warning with the record id, without a stack trace.
  */
-public class IdempotencyInProgressException extends IdempotencyException {
+public class IdempotencyInProgressException extends IdempotencyException
+    implements ExpectedOutcome {
   private static final long serialVersionUID = 1L;
 
   private final String recordId;

@@ -1,10 +1,14 @@
 package dev.lamina.idempotency;
 
+import dev.lamina.core.ExpectedOutcome;
+
 /**
  * The key was used before with a different payload (the stored payload hash differs): the client
- * reused a key for a new request. The handler did not run and no stored result was returned.
+ * reused a key for a new request. The handler did not run and no stored result was returned. An
+ * {@link ExpectedOutcome}: logged as one warning with the record id, without a stack trace.
  */
-public class IdempotencyPayloadMismatchException extends IdempotencyException {
+public class IdempotencyPayloadMismatchException extends IdempotencyException
+    implements ExpectedOutcome {
   private static final long serialVersionUID = 1L;
 
   private final String recordId;

@@ -8,14 +8,19 @@ import java.util.Objects;
  *
  * @param id the record id: the namespace and a hash of the key; never {@code null}
  * @param status the state; never {@code null}
- * @param expiry when the record stops counting (the table's TTL attribute, epoch seconds)
+ * @param expiry when the record stops counting (the table's TTL attribute, epoch seconds). For an
+ *     in-progress record it is never before {@code inProgressExpiry}, so neither the TTL nor a
+ *     short expiry lets a duplicate in while the claim's owner may still run
  * @param inProgressExpiry when an in-progress claim lapses (epoch millis); {@code null} if unknown
  * @param payloadHash the hash of the payload (or of its validated part); {@code null} if payload
  *     validation is off
- * @param data the stored result as JSON text; {@code null} if none was stored
+ * @param data the stored result as text; {@code null} if none was stored
+ * @param owner the random token of the claim that wrote the record; {@code complete} and {@code
+ *     release} act only for it. {@code null} for records written by other tools (a Powertools
+ *     table), which Lamina can replay but never completes or releases
  */
 public record IdempotencyRecord(String id, IdempotencyStatus status, Instant expiry,
-    Instant inProgressExpiry, String payloadHash, String data) {
+    Instant inProgressExpiry, String payloadHash, String data, String owner) {
 
   /** Checks the required fields. */
   public IdempotencyRecord {
@@ -36,15 +41,20 @@ public record IdempotencyRecord(String id, IdempotencyStatus status, Instant exp
         && inProgressExpiry.isBefore(now);
   }
 
-  /** A completed copy of this record holding {@code result} (JSON text, or {@code null}). */
+  /** Whether this record was written by the claim with this owner token. */
+  public boolean isOwnedBy(String token) {
+    return owner != null && owner.equals(token);
+  }
+
+  /** A completed copy of this record holding {@code result} (text, or {@code null}). */
   public IdempotencyRecord completed(Instant newExpiry, String result) {
     return new IdempotencyRecord(id, IdempotencyStatus.COMPLETED, newExpiry, inProgressExpiry,
-        payloadHash, result);
+        payloadHash, result, owner);
   }
 
   @Override
   public String toString() {
-    // No data, no hash: records may be logged.
+    // No data, no hash, no owner token: records may be logged.
     return "IdempotencyRecord[" + id + ", " + status + ", expiry=" + expiry + "]";
   }
 }

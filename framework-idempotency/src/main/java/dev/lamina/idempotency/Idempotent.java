@@ -73,6 +73,18 @@ public @interface Idempotent {
   /** Replaces the function-and-handler namespace; empty keeps it. */
   String namespace() default "";
 
+  /**
+   * Time a waiting duplicate keeps in reserve before its deadline, in milliseconds, so it can
+   * still run if it ends up claiming the key (the time guard's margin counts too).
+   */
+  long minimumRunTimeMillis() default 0;
+
+  /**
+   * Scopes keys to the authenticated caller of an HTTP event (see {@link
+   * IdempotencyConfig.Builder#scopeToCaller(boolean)}); for client-chosen keys.
+   */
+  boolean scopeToCaller() default false;
+
   /** Creates the store instead of the default DynamoDB-from-environment one. */
   Class<? extends IdempotencyStoreProvider> store() default IdempotencyStoreProvider.class;
 }

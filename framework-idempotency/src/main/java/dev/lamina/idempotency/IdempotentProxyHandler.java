@@ -3,14 +3,11 @@ package dev.lamina.idempotency;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.InvocationHandler;
 import dev.lamina.core.Lamina;
 import dev.lamina.core.Resource;
 import dev.lamina.core.Resources;
-import dev.lamina.core.codec.Codecs;
-import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.internal.HandlerTypes;
 import dev.lamina.idempotency.internal.ProxySettings;
@@ -33,8 +30,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * every problem), loads the original handler class and creates it with its no-arg constructor.
  * It supports {@link RequestHandler RequestHandler&lt;I, O&gt;} (the input is read as the declared
  * {@code I} and the output written as JSON by Lamina's codec, which reads the {@code
- * aws-lambda-java-events} classes as the runtime does) and {@link RequestStreamHandler} (whose
- * input and output must be JSON).
+ * aws-lambda-java-events} classes as the runtime does) and {@link RequestStreamHandler}, which
+ * gets its input bytes exactly as they arrived (large and exact decimals stay exact) and whose
+ * output, JSON or not, is stored and replayed byte for byte. Keys and validation read a stream
+ * handler's input as JSON when it is JSON; a non-JSON input is validated by its exact bytes and
+ * can be keyed by the request id only.
  *
  * <table>
  *   <caption>Environment variables</caption>
@@ -51,6 +51,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <tr><td>{@code LAMINA_IDEMPOTENCY_VALIDATE}</td><td>{@code true} (default), {@code false}, or
  *       a path to validate only that part</td></tr>
  *   <tr><td>{@code LAMINA_IDEMPOTENCY_CACHE_SIZE}</td><td>default 0 (off)</td></tr>
+ *   <tr><td>{@code LAMINA_IDEMPOTENCY_MIN_RUN_MILLIS}</td><td>default 0: time a waiting
+ *       duplicate keeps to run in</td></tr>
+ *   <tr><td>{@code LAMINA_IDEMPOTENCY_SCOPE_TO_CALLER}</td><td>{@code false} (default) or {@code
+ *       true}: scope keys to the authenticated HTTP caller</td></tr>
  *   <tr><td>{@code LAMINA_IDEMPOTENCY_ENDPOINT}</td><td>local runs only: DynamoDB Local's URL</td></tr>
  * </table>
  *
@@ -127,22 +131,23 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
     return Lamina.handler(types[0], types[1],
             (input, invocation) -> raw.handleRequest(input, invocation.context()))
         .environment(environment)
-        .interceptor(Idempotency.interceptor(config, original.getClass(), types[1]))
+        .interceptor(Idempotency.interceptor(config, original.getClass(), types[0], types[1]))
         .build();
   }
 
   private static RequestStreamHandler forStreamHandler(RequestStreamHandler original,
       IdempotencyConfig config, HandlerEnvironment environment) {
-    PayloadCodec codec = Codecs.standard();
-    InvocationHandler<JsonNode, JsonNode> body = (input, invocation) -> {
+    // Raw bytes in and out: the original handler reads exactly what Lambda sent, and its output
+    // is stored and replayed exactly, whatever it is.
+    InvocationHandler<byte[], byte[]> body = (input, invocation) -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      original.handleRequest(new ByteArrayInputStream(codec.writeBytes(input)), out,
-          invocation.context());
-      return out.size() == 0 ? null : codec.<JsonNode>read(out.toByteArray(), JsonNode.class);
+      original.handleRequest(new ByteArrayInputStream(input), out, invocation.context());
+      return out.toByteArray();
     };
-    return Lamina.handler(JsonNode.class, JsonNode.class, body)
+    return Lamina.handler(byte[].class, byte[].class, body)
         .environment(environment)
-        .interceptor(Idempotency.interceptor(config, original.getClass(), JsonNode.class))
+        .interceptor(Idempotency.interceptor(config, original.getClass(), byte[].class,
+            byte[].class))
         .build();
   }
 

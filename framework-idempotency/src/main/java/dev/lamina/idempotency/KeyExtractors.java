@@ -2,6 +2,7 @@ package dev.lamina.idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.idempotency.internal.JsonPointerPath;
+import dev.lamina.idempotency.internal.PathKey;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +14,21 @@ import java.util.Objects;
  *
  * {@link #path(String)} takes a JSON-pointer-like path into the input as JSON: {@code /} separated
  * property names or array indexes, {@code ~1} for a {@code /} and {@code ~0} for a {@code ~} in a
- * name. One rule goes beyond JSON pointer: when a step meets a <em>string</em> that holds a JSON
+ * name. Two rules go beyond JSON pointer: when a step meets a <em>string</em> that holds a JSON
  * object or array (API Gateway's {@code body}, an SQS message body), it is parsed and the path
- * continues inside it. A string or number found at the end is the key as text; an object or array
- * becomes its compact JSON.
+ * continues inside it; and a {@code body} whose sibling {@code isBase64Encoded} is {@code true} is
+ * base64-decoded first, so a base64 body gives the same key as the plain one. A string or number
+ * found at the end is the key as text; an object or array becomes its canonical JSON (properties
+ * sorted), so a reordered key object is the same key.
+ *
+ * <p>A path into {@code /Records/<n>} of an event that carries several records would key a whole
+ * batch by one record, while a redelivered message arrives in another batch: it is rejected (at
+ * init for {@code SQSEvent}, {@code KinesisEvent}, {@code DynamodbEvent} and {@code KafkaEvent}
+ * inputs, when such an event arrives otherwise). Use framework-batch's per-record idempotency.
  *
  * <pre>{@code
  * KeyExtractors.path("/body/orderId")          // API Gateway event, JSON body
- * KeyExtractors.path("/Records/0/messageId")   // SQS event, first record
+ * KeyExtractors.path("/detail/orderId")        // EventBridge event
  * KeyExtractors.header("Idempotency-Key")      // HTTP header, any case
  * }</pre>
  */
@@ -74,8 +82,7 @@ public final class KeyExtractors {
    * @throws IllegalArgumentException if the path is malformed
    */
   public static KeyExtractor path(String path) {
-    JsonPointerPath compiled = JsonPointerPath.compile(path);
-    return new Named("path(" + path + ")", source -> compiled.textAt(source.json()));
+    return new PathKey(JsonPointerPath.compile(path));
   }
 
   /**

@@ -124,7 +124,7 @@ class DecoratorTest {
         (Map<String, Object> in, com.amazonaws.services.lambda.runtime.Context c) -> {
           runs.incrementAndGet();
           return result;
-        }, Unwritable.class, config().build());
+        }, Unwritable.class, config().namespace("unwritable").build());
 
     assertEquals(result, handler.handleRequest(Map.of("a", 1), context("req-1")));
     assertEquals("COMPLETED", LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "status"));
@@ -138,7 +138,8 @@ class DecoratorTest {
     AtomicInteger runs = new AtomicInteger();
     Function<Map<String, Object>, Integer> function = Idempotency.decorate(
         (Map<String, Object> in) -> runs.incrementAndGet(), Integer.class,
-        config().key(KeyExtractors.path("/id")).inProgressTimeout(Duration.ofSeconds(5)).build());
+        config().namespace("counter").key(KeyExtractors.path("/id"))
+            .inProgressTimeout(Duration.ofSeconds(5)).build());
 
     assertEquals(1, function.apply(Map.of("id", "a")));
     assertEquals(1, function.apply(Map.of("id", "a")));

@@ -5,69 +5,69 @@ import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.idempotency.IdempotencyConfig;
-import dev.lamina.idempotency.IdempotencyInProgressException;
+import dev.lamina.idempotency.IdempotencyEngine;
+import dev.lamina.idempotency.IdempotencyException;
 import dev.lamina.idempotency.IdempotencyKeyMissingException;
-import dev.lamina.idempotency.IdempotencyPayloadMismatchException;
-import dev.lamina.idempotency.IdempotencyRecord;
-import dev.lamina.idempotency.IdempotencyResultUnavailableException;
-import dev.lamina.idempotency.IdempotencyStatus;
-import dev.lamina.idempotency.IdempotencyStore;
-import dev.lamina.idempotency.IdempotencyStoreException;
 import dev.lamina.idempotency.MissingKeyPolicy;
+import dev.lamina.idempotency.ResultFormat;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The idempotency protocol as an interceptor.
- *
- * <ol>
- *   <li>Take the key; namespace and hash it into the record id. Hash the payload (or its part).
- *   <li>A completed record in the local cache is replayed: no store call.
- *   <li>Claim the key with one conditional write. On conflict the store returns the record that
- *       holds the key: a different payload hash is rejected; a completed record is replayed; an
- *       in-progress one fails fast, or is polled (with backoff, bounded) until it completes, and
- *       re-claimed if it was released or lapsed meanwhile.
- *   <li>With the claim held, run the rest of the chain. If it throws, release the claim and
- *       rethrow the very same exception. If it returns, store the result (or, if it cannot be
- *       stored, complete the record without it and log one warning) and return the result.
- * </ol>
+ * Idempotency for a whole invocation, as an interceptor: takes the key (scoped to the caller if
+ * configured) and the hash of the validated part of the input, namespaces the key, and runs the
+ * rest of the chain through the {@link IdempotencyEngine}. Its construction is part of init and
+ * rejects, with one message each, what would break idempotency silently: a handler class whose
+ * name changes on every JVM start, and a key that picks one record of a batch event.
  *
  * <p>Thread-safe: all per-invocation state is on the stack.
  */
 public final class IdempotencyInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(IdempotencyInterceptor.class);
-  private static final Duration FIRST_POLL = Duration.ofMillis(50);
-  private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
   private final IdempotencyConfig config;
-  private final IdempotencyStore store;
+  private final IdempotencyEngine engine;
   private final PayloadCodec codec;
-  private final Type outputType;
+  private final ResultFormat<Object> format;
   private final String handlerName;
   private final JsonPointerPath validatePath;
-  private final RecordCache cache;
+  private final ValidatedPart.Kind kind;
 
   /**
    * @param config the settings
-   * @param codec writes results and inputs, reads stored results
+   * @param codec writes inputs, writes and reads stored results
+   * @param inputType the handler's input type: fixes the validated part, and batch events reject
+   *     keys into their records
    * @param outputType the handler's output type, to read stored results back as
-   * @param handlerClass names the namespace
+   * @param handlerClass names the namespace, unless the configuration gives one
+   * @throws IdempotencyException if the handler class's name is not stable across JVM starts and
+   *     no namespace is set, or the key picks one record of a batch event
    */
-  public IdempotencyInterceptor(IdempotencyConfig config, PayloadCodec codec, Type outputType,
-      Class<?> handlerClass) {
+  public IdempotencyInterceptor(IdempotencyConfig config, PayloadCodec codec, Type inputType,
+      Type outputType, Class<?> handlerClass) {
+    if (config.namespace() == null && (handlerClass.isHidden() || handlerClass.isSynthetic())) {
+      throw new IdempotencyException("Idempotency for [" + handlerClass.getName() + "] needs an"
+          + " explicit namespace: it is a lambda, method reference or other generated class, whose"
+          + " name changes on every JVM start, so records written in one execution environment"
+          + " would not be found in another; set IdempotencyConfig.custom().namespace(\"orders\")"
+          + " (or @Idempotent(namespace = ..))");
+    }
+    if (ValidatedPart.isBatchEvent(inputType) && config.key() instanceof PathKey
+        && ((PathKey) config.key()).path().startsAtRecords()) {
+      throw new IdempotencyException("Key [" + config.key() + "] picks one record of a ["
+          + inputType.getTypeName() + "] batch: a redelivered record arrives in another batch, so"
+          + " this key would not find it; make each record idempotent instead, with"
+          + " framework-batch's per-record idempotency");
+    }
     this.config = config;
-    this.store = config.store();
+    this.engine = IdempotencyEngine.create(config);
     this.codec = codec;
-    this.outputType = outputType;
+    this.format = ResultFormat.json(codec, outputType);
     this.handlerName = handlerClass.getName();
     this.validatePath = config.validatePath() == null ? null
         : JsonPointerPath.compile(config.validatePath());
-    this.cache = new RecordCache(config.localCacheSize());
+    this.kind = ValidatedPart.kindOf(inputType);
   }
 
   @Override
@@ -75,161 +75,32 @@ public final class IdempotencyInterceptor implements Interceptor {
     Invocation invocation = chain.invocation();
     Payload payload = new Payload(chain.input(), invocation, codec);
     String key = config.key().keyOf(payload);
+    String caller = null;
+    if (key != null && !key.isBlank() && config.scopeToCaller()) {
+      caller = CallerScope.of(payload.json());
+      key = caller == null ? null : caller + "\n" + key;
+    }
     if (key == null || key.isBlank()) {
+      String extractor = config.key() + (config.scopeToCaller() && caller == null
+          ? " scoped to the caller, and the request has no authenticated caller" : "");
       if (config.missingKey() == MissingKeyPolicy.PASS_THROUGH) {
-        log.debug("No idempotency key found with [{}]; running without idempotency", config.key());
+        log.debug("No idempotency key found with [{}]; running without idempotency", extractor);
         return chain.proceed();
       }
-      throw new IdempotencyKeyMissingException(config.key().toString());
+      throw new IdempotencyKeyMissingException(extractor);
     }
-    String id = namespace(invocation) + "#" + Hashes.sha256(key);
+    String id = IdempotencyEngine.recordId(namespace(invocation), key);
     String hash = config.validatePayload() ? payloadHash(payload) : null;
-
-    Instant now = invocation.clock().instant();
-    IdempotencyRecord cached = cache.get(id, now);
-    if (cached != null) {
-      checkPayload(cached, hash);
-      return replay(cached);
-    }
-
-    Instant waitUntil = min(now.plus(config.waitForInProgress()), invocation.deadline());
-    Duration pause = FIRST_POLL;
-    while (true) {
-      IdempotencyRecord claim = claimRecord(id, hash, now, invocation);
-      Optional<IdempotencyRecord> holder = store.claim(claim, now);
-      if (holder.isEmpty()) {
-        return runClaimed(chain, claim, invocation);
-      }
-      IdempotencyRecord existing = holder.get();
-      // Poll while the first invocation is in progress; re-claim once it is gone or has lapsed.
-      while (true) {
-        checkPayload(existing, hash);
-        if (existing.status() == IdempotencyStatus.COMPLETED) {
-          cache.put(existing);
-          return replay(existing);
-        }
-        if (config.waitForInProgress().isZero() || !now.plus(pause).isBefore(waitUntil)) {
-          throw new IdempotencyInProgressException(id, existing.inProgressExpiry());
-        }
-        try {
-          config.sleeper().sleep(pause);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IdempotencyInProgressException(id, existing.inProgressExpiry());
-        }
-        pause = min(pause.multipliedBy(2), MAX_POLL);
-        Optional<IdempotencyRecord> fetched = store.fetch(id);
-        now = invocation.clock().instant();
-        if (fetched.isEmpty() || fetched.get().isClaimableAt(now)) {
-          break;
-        }
-        existing = fetched.get();
-      }
-    }
-  }
-
-  private Object runClaimed(Chain chain, IdempotencyRecord claim, Invocation invocation)
-      throws Exception {
-    Object result;
-    try {
-      result = chain.proceed();
-    } catch (Throwable failure) {
-      release(claim);
-      throw failure;
-    }
-    complete(claim, result, invocation);
-    return result;
-  }
-
-  private void release(IdempotencyRecord claim) {
-    try {
-      store.release(claim);
-    } catch (RuntimeException e) {
-      log.atWarn().addKeyValue("idempotency_record", claim.id())
-          .addKeyValue("in_progress_expiry", claim.inProgressExpiry())
-          .log("Could not release idempotency claim [{}] after the handler failed ({}); retries are"
-              + " rejected as in progress until the claim lapses", claim.id(), e.getClass().getName());
-    }
-  }
-
-  private void complete(IdempotencyRecord claim, Object result, Invocation invocation) {
-    String data = serialise(claim.id(), result);
-    IdempotencyRecord completed =
-        claim.completed(invocation.clock().instant().plus(config.expiry()), data);
-    try {
-      store.complete(completed);
-    } catch (IdempotencyStoreException e) {
-      log.atWarn().addKeyValue("idempotency_record", claim.id())
-          .log("Could not store the result of idempotency key [{}] ({}: {}); the result is returned,"
-              + " and duplicates are rejected as in progress until the claim lapses at {}",
-              claim.id(), e.reason(), e.operation(), claim.inProgressExpiry());
-      return;
-    }
-    cache.put(completed);
-  }
-
-  private String serialise(String id, Object result) {
-    if (outputType == Void.class) {
-      return "null";
-    }
-    byte[] bytes;
-    try {
-      bytes = codec.writeBytes(result);
-    } catch (RuntimeException e) {
-      log.atWarn().addKeyValue("idempotency_record", id)
-          .log("The result of idempotency key [{}] cannot be serialised ({}); the record is completed"
-              + " without it, and duplicates get IdempotencyResultUnavailableException", id,
-              e.getClass().getName());
-      return null;
-    }
-    if (bytes.length > store.maxDataBytes()) {
-      log.atWarn().addKeyValue("idempotency_record", id).addKeyValue("result_bytes", bytes.length)
-          .addKeyValue("max_result_bytes", store.maxDataBytes())
-          .log("The result of idempotency key [{}] is {} bytes, more than the store keeps ({}); the"
-              + " record is completed without it, and duplicates get"
-              + " IdempotencyResultUnavailableException", id, bytes.length, store.maxDataBytes());
-      return null;
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private Object replay(IdempotencyRecord record) {
-    if (record.data() == null) {
-      throw new IdempotencyResultUnavailableException(record.id());
-    }
-    if (outputType == Void.class) {
-      return null;
-    }
-    return codec.read(record.data().getBytes(StandardCharsets.UTF_8), outputType);
-  }
-
-  private static void checkPayload(IdempotencyRecord record, String hash) {
-    if (hash != null && record.payloadHash() != null && !hash.equals(record.payloadHash())) {
-      throw new IdempotencyPayloadMismatchException(record.id());
-    }
-  }
-
-  private IdempotencyRecord claimRecord(String id, String hash, Instant now, Invocation invocation) {
-    Instant deadline = invocation.deadline();
-    Instant lapse = deadline.minus(config.inProgressMargin());
-    if (!lapse.isAfter(now)) {
-      lapse = deadline.isAfter(now) ? deadline : now.plusMillis(1);
-    }
-    return new IdempotencyRecord(id, IdempotencyStatus.IN_PROGRESS, now.plus(config.expiry()),
-        lapse, hash, null);
+    return engine.execute(IdempotencyEngine.Call.of(id, hash, invocation), format, chain::proceed);
   }
 
   private String payloadHash(Payload payload) {
-    if (validatePath != null) {
-      return Hashes.sha256(CanonicalJson.bytes(validatePath.nodeAt(payload.json())));
+    JsonNode tree = payload.json();
+    if (tree.isMissingNode() && validatePath == null) {
+      return Hashes.sha256(payload.bytes()); // a raw input that is not JSON: its exact bytes
     }
-    Object input = payload.input();
-    if (input instanceof java.util.Map || input instanceof JsonNode
-        || input instanceof java.util.Collection) {
-      // Property order is the sender's here; records and POJOs are written in a fixed order.
-      return Hashes.sha256(CanonicalJson.bytes(payload.json()));
-    }
-    return Hashes.sha256(payload.bytes());
+    return CanonicalJson.hash(validatePath != null ? validatePath.nodeAt(tree)
+        : ValidatedPart.of(kind, tree));
   }
 
   private String namespace(Invocation invocation) {
@@ -238,10 +109,6 @@ public final class IdempotencyInterceptor implements Interceptor {
     }
     String function = invocation.functionName();
     return (function == null || function.isEmpty() ? "local" : function) + "." + handlerName;
-  }
-
-  private static <T extends Comparable<? super T>> T min(T a, T b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override

@@ -33,6 +33,8 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
         .expiry(Duration.ofSeconds(annotation.expirySeconds()))
         .inProgressMargin(Duration.ofMillis(annotation.inProgressMarginMillis()))
         .waitForInProgress(Duration.ofMillis(annotation.waitForInProgressMillis()))
+        .minimumRunTime(Duration.ofMillis(annotation.minimumRunTimeMillis()))
+        .scopeToCaller(annotation.scopeToCaller())
         .localCacheSize(annotation.localCacheSize());
     try {
       builder.key(annotation.keyExtractor() != KeyExtractor.class
@@ -59,7 +61,7 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
     }
     IdempotencyStore store = store(annotation, context);
     return new IdempotencyInterceptor(config.toBuilder().store(store).build(), context.codec(),
-        context.outputType(), context.handlerClass());
+        context.inputType(), context.outputType(), context.handlerClass());
   }
 
   private static IdempotencyStore store(Idempotent annotation, InitContext context) {
@@ -108,7 +110,7 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
    */
   private static final IdempotencyStore NO_STORE_YET = new IdempotencyStore() {
     @Override
-    public Optional<IdempotencyRecord> claim(IdempotencyRecord claim, Instant now) {
+    public ClaimResult claim(IdempotencyRecord claim, Instant now) {
       throw new IllegalStateException("placeholder store");
     }
 
@@ -118,7 +120,7 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
     }
 
     @Override
-    public void complete(IdempotencyRecord completed) {
+    public boolean complete(IdempotencyRecord completed) {
       throw new IllegalStateException("placeholder store");
     }
 

@@ -1,14 +1,16 @@
 package dev.lamina.idempotency.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.idempotency.KeySource;
 
 /**
  * One invocation's input seen by the idempotency protocol: the decoded value, and, computed at
- * most once and only if asked for, its JSON bytes (as the codec writes them) and tree. Confined to
- * the invocation's thread.
+ * most once and only if asked for, its JSON bytes and its tree. A raw {@code byte[]} input (the
+ * proxy over a stream handler) is its own bytes; anything else is written by the codec. The tree
+ * keeps numbers exact. Confined to the invocation's thread.
  */
 final class Payload implements KeySource {
   private final Object input;
@@ -33,18 +35,24 @@ final class Payload implements KeySource {
     return invocation;
   }
 
+  /** The tree; a missing node when a raw input is not JSON. */
   @Override
   public JsonNode json() {
     if (json == null) {
-      json = input instanceof JsonNode ? (JsonNode) input : codec.read(bytes(), JsonNode.class);
+      if (input instanceof JsonNode) {
+        json = (JsonNode) input;
+      } else {
+        JsonNode parsed = CanonicalJson.parse(bytes());
+        json = parsed != null ? parsed : MissingNode.getInstance();
+      }
     }
     return json;
   }
 
-  /** The input as the codec writes it. */
+  /** The input's bytes: a raw input as it arrived, anything else as the codec writes it. */
   byte[] bytes() {
     if (bytes == null) {
-      bytes = codec.writeBytes(input);
+      bytes = input instanceof byte[] ? (byte[]) input : codec.writeBytes(input);
     }
     return bytes;
   }

@@ -24,6 +24,8 @@ public final class ProxySettings {
   public static final String WAIT = "LAMINA_IDEMPOTENCY_WAIT_MILLIS";
   public static final String VALIDATE = "LAMINA_IDEMPOTENCY_VALIDATE";
   public static final String CACHE = "LAMINA_IDEMPOTENCY_CACHE_SIZE";
+  public static final String MIN_RUN = "LAMINA_IDEMPOTENCY_MIN_RUN_MILLIS";
+  public static final String SCOPE_TO_CALLER = "LAMINA_IDEMPOTENCY_SCOPE_TO_CALLER";
 
   private final String handlerClass;
   private final IdempotencyConfig.Builder config;
@@ -79,6 +81,18 @@ public final class ProxySettings {
     Long wait = number(env, WAIT, problems);
     if (wait != null) {
       config.waitForInProgress(Duration.ofMillis(wait));
+    }
+    Long minRun = number(env, MIN_RUN, problems);
+    if (minRun != null) {
+      config.minimumRunTime(Duration.ofMillis(minRun));
+    }
+    String scope = env.get(SCOPE_TO_CALLER);
+    if (scope != null && !scope.isBlank()) {
+      if (scope.trim().equalsIgnoreCase("true") || scope.trim().equalsIgnoreCase("false")) {
+        config.scopeToCaller(Boolean.parseBoolean(scope.trim()));
+      } else {
+        problems.add("[" + SCOPE_TO_CALLER + "] must be true or false, was [" + scope + "]");
+      }
     }
     Long cache = number(env, CACHE, problems);
     if (cache != null) {

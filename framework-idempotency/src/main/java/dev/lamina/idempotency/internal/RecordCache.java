@@ -11,11 +11,11 @@ import java.util.Map;
  * environment may be frozen between invocations. Thread-safe (one lock; the critical sections are
  * a map lookup).
  */
-final class RecordCache {
+public final class RecordCache {
   private final int capacity;
   private final Map<String, IdempotencyRecord> entries;
 
-  RecordCache(int capacity) {
+  public RecordCache(int capacity) {
     this.capacity = capacity;
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
@@ -28,7 +28,7 @@ final class RecordCache {
   }
 
   /** The completed record for {@code id} if cached and not expired at {@code now}. */
-  IdempotencyRecord get(String id, Instant now) {
+  public IdempotencyRecord get(String id, Instant now) {
     if (capacity == 0) {
       return null;
     }
@@ -43,7 +43,7 @@ final class RecordCache {
   }
 
   /** Caches a completed record. */
-  void put(IdempotencyRecord record) {
+  public void put(IdempotencyRecord record) {
     if (capacity == 0) {
       return;
     }

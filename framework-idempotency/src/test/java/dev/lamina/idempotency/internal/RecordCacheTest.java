@@ -13,7 +13,7 @@ class RecordCacheTest {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
   private static IdempotencyRecord completed(String id, Instant expiry) {
-    return new IdempotencyRecord(id, IdempotencyStatus.COMPLETED, expiry, null, null, "1");
+    return new IdempotencyRecord(id, IdempotencyStatus.COMPLETED, expiry, null, null, "1", "owner");
   }
 
   @Test
