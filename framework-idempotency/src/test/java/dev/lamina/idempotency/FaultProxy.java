@@ -47,6 +47,7 @@ final class FaultProxy implements AutoCloseable {
   private final URI target;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+  private final Map<String, ResponseHook> hooks = new ConcurrentHashMap<>();
   private final List<String> requests = new ArrayList<>();
 
   FaultProxy(URI target) throws IOException {
@@ -71,8 +72,27 @@ final class FaultProxy implements AutoCloseable {
     faults.put(operation, fault);
   }
 
+  /**
+   * Sees what DynamoDB answered to a forwarded request and may answer something else: a hook for
+   * faults that happen after the service acted (a lost response, an answer without its item).
+   */
+  @FunctionalInterface
+  interface ResponseHook {
+    /** The answer to send instead, or {@code null} to pass DynamoDB's answer on. */
+    Answer onResponse(int status, String body);
+  }
+
+  /** An HTTP answer. */
+  record Answer(int status, String body) {}
+
+  /** Runs {@code hook} on DynamoDB's answer to every forwarded {@code operation}. */
+  void afterForwarding(String operation, ResponseHook hook) {
+    hooks.put(operation, hook);
+  }
+
   void heal() {
     faults.clear();
+    hooks.clear();
   }
 
   /** The operations requested so far (HTTP requests, so retries count), and forgets them. */
@@ -127,7 +147,16 @@ final class FaultProxy implements AutoCloseable {
         }
       });
       byte[] answer = response.body();
-      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+      int status = response.statusCode();
+      ResponseHook hook = hooks.get(operation);
+      Answer replaced = hook == null ? null
+          : hook.onResponse(status, new String(answer, StandardCharsets.UTF_8));
+      if (replaced != null) {
+        status = replaced.status();
+        answer = replaced.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().remove("x-amz-crc32"); // the body changed
+      }
+      exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
       if (answer.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(answer);

@@ -34,7 +34,8 @@ class IdempotentHandlerTest {
   private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
 
   private final LocalDynamo dynamo;
-  private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-22T10:00:00Z"));
+  // Real time: DynamoDB Local's TTL deletes items whose expiration is in the real past.
+  private final MutableClock clock = MutableClock.atSystemTime();
   private FaultProxy proxy;
   private String table;
 

@@ -53,6 +53,50 @@ class KeyExtractorsTest {
   }
 
   @Test
+  void path_toAnObject_isCanonical_soAReorderedKeyIsTheSameKey() {
+    String ab = "{\"body\":\"{\\\"key\\\":{\\\"a\\\":1,\\\"b\\\":[2,{\\\"d\\\":4,\\\"c\\\":3}]}}\"}";
+    String ba = "{\"body\":\"{\\\"key\\\":{\\\"b\\\":[2,{\\\"c\\\":3,\\\"d\\\":4}],\\\"a\\\":1}}\"}";
+
+    assertEquals("{\"a\":1,\"b\":[2,{\"c\":3,\"d\":4}]}", keyOf(KeyExtractors.path("/body/key"), ab));
+    assertEquals(keyOf(KeyExtractors.path("/body/key"), ab), keyOf(KeyExtractors.path("/body/key"), ba));
+  }
+
+  @Test
+  void path_descendsIntoABase64Body_givingTheSameKeyAsThePlainOne() {
+    String body = "{\"orderId\":\"o-7\"}";
+    String encoded = java.util.Base64.getEncoder().encodeToString(
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String plainEvent = Events.json("apigw_http_event.json", e -> e.put("body", body));
+    String base64Event = Events.json("apigw_http_event.json",
+        e -> e.put("body", encoded).put("isBase64Encoded", true));
+    String notFlagged = Events.json("apigw_http_event.json", e -> e.put("body", encoded));
+
+    assertEquals("o-7", keyOf(KeyExtractors.path("/body/orderId"), base64Event));
+    assertEquals(keyOf(KeyExtractors.path("/body"), plainEvent),
+        keyOf(KeyExtractors.path("/body"), base64Event));
+    assertNull(keyOf(KeyExtractors.path("/body/orderId"), notFlagged),
+        "a body not flagged as base64 is not decoded");
+  }
+
+  @Test
+  void path_intoOneRecordOfABatch_isRejected_pointingToPerRecordIdempotency() {
+    String twoMessages = Events.json("sqs_event_product.json",
+        e -> e.withArray("/Records").add(e.withArray("/Records").get(0).deepCopy()));
+    String oneMessage = Events.json("sqs_event_product.json");
+
+    IdempotencyException e = assertThrows(IdempotencyException.class,
+        () -> keyOf(KeyExtractors.path("/Records/0/messageId"), twoMessages));
+    assertTrue(e.getMessage().contains("[/Records/0/messageId]"), e.getMessage());
+    assertTrue(e.getMessage().contains("framework-batch"), e.getMessage());
+    assertEquals("d9144555-9a4f-4ec3-99a0-34ce359b4b54",
+        keyOf(KeyExtractors.path("/Records/0/messageId"), oneMessage), "one record is that record");
+    assertThrows(IdempotencyException.class, () -> keyOf(
+        KeyExtractors.path("/records/mytopic-01/0/offset"), Events.json("kafka_event.json",
+            k -> k.withArray("/records/mytopic-01").add(k.withArray("/records/mytopic-01")
+                .get(0).deepCopy()))));
+  }
+
+  @Test
   void path_thatFindsNothing_isNoKey() {
     assertNull(keyOf(KeyExtractors.path("/body/missing"), API_GATEWAY));
     assertNull(keyOf(KeyExtractors.path("/httpMethod/deeper"), API_GATEWAY));
