@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -235,31 +234,14 @@ class ClaimProtocolTest {
   }
 
   /** A store whose completion fails with an arbitrary runtime exception. */
-  static final class CompletionFails implements IdempotencyStore {
-    private final IdempotencyStore delegate;
-
+  static final class CompletionFails extends ForwardingStore {
     CompletionFails(IdempotencyStore delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public ClaimResult claim(IdempotencyRecord claim, Instant now) {
-      return delegate.claim(claim, now);
-    }
-
-    @Override
-    public Optional<IdempotencyRecord> fetch(String id) {
-      return delegate.fetch(id);
+      super(delegate);
     }
 
     @Override
     public boolean complete(IdempotencyRecord completed) {
       throw new IllegalStateException("connection pool shut down");
-    }
-
-    @Override
-    public void release(IdempotencyRecord claim) {
-      delegate.release(claim);
     }
   }
 

@@ -38,6 +38,15 @@ public final class Events {
     return tree(file).toString();
   }
 
+  /** JSON text as a tree. */
+  public static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The object at a JSON pointer, for changing it in place. */
   public static ObjectNode at(JsonNode tree, String pointer) {
     return (ObjectNode) tree.at(pointer);

@@ -92,6 +92,81 @@ class ProxyHandlerTest {
     }
   }
 
+  /**
+   * An existing stream handler that is not JSON-minded: it answers in plain text, quoting the
+   * exact bytes it received.
+   */
+  public static final class PlainTextStreamHandler implements RequestStreamHandler {
+    static final AtomicInteger RUNS = new AtomicInteger();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+        throws IOException {
+      byte[] in = input.readAllBytes();
+      output.write(("run " + RUNS.incrementAndGet() + "; received: ").getBytes(StandardCharsets.UTF_8));
+      output.write(in);
+      output.write(new byte[] {0, (byte) 0xfe, '\n'});
+    }
+  }
+
+  private static final String EXACT = "{\"amount\": 12345678901234567.89, \"note\" : \"as sent\"}";
+
+  @Test
+  void existingStreamHandler_getsItsInputExactly_andItsNonJsonOutputIsReplayedByteForByte() {
+    String table = dynamo.newTable();
+    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    env.put("LAMINA_IDEMPOTENT_HANDLER", PlainTextStreamHandler.class.getName());
+    IdempotentProxyHandler proxy = new IdempotentProxyHandler(
+        HandlerEnvironment.builder().variables(env).build());
+    int before = PlainTextStreamHandler.RUNS.get();
+
+    byte[] first = invokeBytes(proxy, EXACT, "r-1");
+    byte[] retry = invokeBytes(proxy, EXACT, "r-1");
+
+    String expected = "run " + (before + 1) + "; received: " + EXACT;
+    assertEquals(expected, new String(first, 0, first.length - 3, StandardCharsets.UTF_8),
+        "the original bytes reached the handler unchanged");
+    assertEquals(List.of((byte) 0, (byte) 0xfe, (byte) '\n'),
+        List.of(first[first.length - 3], first[first.length - 2], first[first.length - 1]));
+    assertTrue(java.util.Arrays.equals(first, retry), "replayed byte for byte");
+    assertEquals(before + 1, PlainTextStreamHandler.RUNS.get(), "a non-JSON output is no failure");
+  }
+
+  @Test
+  void streamProxy_underTheRealRuntime_passesExactDecimalsThrough_andReplaysTheOutput() {
+    String table = dynamo.newTable();
+    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
+    env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
+    try (LocalLambda lambda = LocalLambda.builder()
+        .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
+        .classPath(FunctionClassPath.withTestHandlers()).environment(env).functionName("orders")
+        .start()) {
+      String order = "{\"orderId\":\"o-1\",\"amount\":12345678901234567.89}";
+      InvocationResult first = lambda.invoke(order);
+      InvocationResult retry = lambda.invoke("{\"amount\":12345678901234567.89,\"orderId\":\"o-1\"}");
+      InvocationResult otherCents = lambda.invoke("{\"orderId\":\"o-1\",\"amount\":12345678901234567.88}");
+
+      assertFalse(first.isError(), first::toString);
+      assertEquals("{\"run\":1,\"input\":" + order + "}", first.body(),
+          "12345678901234567.89 reached the handler exactly");
+      assertEquals(first.body(), retry.body(), "a reordered retry replays the stored output");
+      assertEquals(IdempotencyPayloadMismatchException.class.getName(), otherCents.errorType(),
+          "a cent's difference is another payload");
+    }
+  }
+
+  private static byte[] invokeBytes(RequestStreamHandler handler, String input, String requestId) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      handler.handleRequest(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+          out, FakeContext.builder().requestId(requestId).build());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   @Test
   void existingStreamHandler_becomesIdempotentOnTheRequestId() {
     String table = dynamo.newTable();
