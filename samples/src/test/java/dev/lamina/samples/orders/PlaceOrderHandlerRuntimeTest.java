@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.idempotency.IdempotencyPayloadMismatchException;
 import dev.lamina.idempotency.IdempotencyTable;
+import dev.lamina.samples.RunLocally;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import dev.lamina.test.dynamodb.DynamoDbLocal;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -43,7 +40,7 @@ class PlaceOrderHandlerRuntimeTest {
       }
       try (LocalLambda lambda = LocalLambda.builder()
           .handler(PlaceOrderHandler.class.getName())
-          .classPath(functionClassPath())
+          .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
           .functionName("place-order")
           .environment(Map.of(
               "LAMINA_IDEMPOTENCY_TABLE", "orders-idempotency",
@@ -62,16 +59,5 @@ class PlaceOrderHandlerRuntimeTest {
         assertEquals(IdempotencyPayloadMismatchException.class.getName(), reused.errorType());
       }
     }
-  }
-
-  private static List<Path> functionClassPath() throws Exception {
-    List<Path> cp = new ArrayList<>(List.of(Path.of("target/classes")));
-    for (String entry : Files.readString(Path.of("target/lamina/runtime.classpath")).trim()
-        .split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        cp.add(Path.of(entry));
-      }
-    }
-    return cp;
   }
 }

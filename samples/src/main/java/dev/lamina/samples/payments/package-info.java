@@ -1,0 +1,7 @@
+/**
+ * The payments sample: {@code POST /payments} behind an API Gateway HTTP API, idempotent on the
+ * client's {@code Idempotency-Key} header. A client that retries (API Gateway gives every retry a
+ * new request context and trace header) gets the first response; a reused key with another body
+ * is rejected.
+ */
+package dev.lamina.samples.payments;
