@@ -122,6 +122,21 @@ public final class ColdStartHarness {
           null, backend.environment()));
     }
 
+    // Before and after a change, in one interleaved run: the same samples from another checkout's
+    // build (for example a git worktree of main), right after their current rows.
+    String baseline = opts.get("baseline-samples");
+    if (baseline != null) {
+      Path before = Path.of(baseline).toAbsolutePath().normalize();
+      for (int i = variants.size() - 1; i >= 0; i--) {
+        Variant v = variants.get(i);
+        if (v.handler().startsWith("dev.lamina.samples.")
+            && v.classPath().get(0).equals(samples.resolve("target/classes"))) {
+          variants.add(i + 1, new Variant(v.name() + " [baseline: " + before + "]", v.handler(),
+              functionClassPath(before), v.event(), v.environment()));
+        }
+      }
+    }
+
     try {
       run(variants, rounds, benchmarks, ssm, logLevel);
     } finally {
@@ -139,9 +154,16 @@ public final class ColdStartHarness {
     for (Variant v : variants) {
       measure(v, logLevel); // warm the file cache; not counted
     }
-    int ssmCallsPerColdStart = (int) ssm.requests().stream()
+    // Every variant ran once above; divide by how many read SSM each way (a baseline doubles them).
+    long sdkVariants = Math.max(1, variants.stream()
+        .filter(v -> v.environment().containsKey("LAMINA_SSM_ENDPOINT")).count());
+    long extensionVariants = Math.max(1, variants.stream()
+        .filter(v -> v.environment().containsKey("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT")).count());
+    long sdkCalls = ssm.requests().stream()
         .filter(r -> !r.operation().equals(LocalParameterStore.EXTENSION_GET)).count();
-    int extensionCallsPerColdStart = ssm.requests().size() - ssmCallsPerColdStart;
+    int ssmCallsPerColdStart = (int) (sdkCalls / sdkVariants);
+    int extensionCallsPerColdStart =
+        (int) ((ssm.requests().size() - sdkCalls) / extensionVariants);
     for (int round = 1; round <= rounds; round++) {
       for (Variant v : variants) {
         results.get(v).add(measure(v, logLevel));
@@ -222,12 +244,16 @@ public final class ColdStartHarness {
   private static Map<String, String> options(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
     for (String a : args) {
+      if (a.isBlank()) {
+        continue; // an unset optional argument from the pom
+      }
       if (a.startsWith("--") && a.contains("=")) {
         opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
       } else {
         throw new IllegalArgumentException("unknown argument [" + a + "]: use --rounds=N,"
             + " --samples=DIR, --benchmarks=DIR, --powertools=DIR,"
-            + " --dynamodb-local=CLASSPATH_FILE, --log-level=WARN|INFO");
+            + " --dynamodb-local=CLASSPATH_FILE, --log-level=WARN|INFO,"
+            + " --baseline-samples=DIR (another checkout's built samples module)");
       }
     }
     return opts;

@@ -261,7 +261,11 @@ public final class IdempotencyConfig {
       return this;
     }
 
-    /** Validates only the part of the input at this path (syntax as in {@link KeyExtractors}). */
+    /**
+     * Validates only the part of the input at this path (syntax as in {@link KeyExtractors}),
+     * instead of the default part for the input type. A path absent from an input hashes as a
+     * value distinct from JSON {@code null}.
+     */
     public Builder validatePath(String path) {
       this.validatePath = Objects.requireNonNull(path, "validatePath");
       this.validatePayload = true;

@@ -64,7 +64,11 @@ public @interface Idempotent {
   /** Whether the payload hash is stored and checked. */
   boolean validatePayload() default true;
 
-  /** The part of the input validated (a path); empty validates the whole input. */
+  /**
+   * The part of the input validated (a path); empty validates what the caller sent, which depends
+   * on the input type (the HTTP method, path and body of an API Gateway event, an SQS message's
+   * body, ...; see {@link IdempotencyConfig}).
+   */
   String validatePath() default "";
 
   /** Completed records kept in memory per execution environment; 0 turns the cache off. */

@@ -1,18 +1,26 @@
 package dev.lamina.idempotency.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Canonical JSON for hashing: object properties sorted at every level, numbers exact (decimals
- * read as {@code BigDecimal}, trailing zeros stripped, so {@code 1.50} and {@code 1.5} are the
- * same number and {@code 12345678901234567.89} stays itself), no insignificant white space. Two
+ * read as {@code BigDecimal} and written without trailing zeros, so {@code 1.50} and {@code 1.5}
+ * are the same number and {@code 12345678901234567.89} stays itself; integers as integers), no
+ * insignificant white space. Two
  * payloads that differ only in property order or spacing hash alike (a client that re-serialises
  * its request on retry may reorder properties). Stateless.
  */
@@ -53,10 +61,73 @@ public final class CanonicalJson {
 
   /** The canonical JSON of a tree. */
   public static byte[] bytes(JsonNode node) {
-    try {
-      return Holder.MAPPER.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A JSON tree always writes", e);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    write(node, out);
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes the canonical JSON of a tree by walking it with a plain generator, which keeps
+   * databind's serializer machinery (tens of classes at cold start) out of hashing.
+   */
+  private static void write(JsonNode node, OutputStream out) {
+    try (JsonGenerator generator = Holder.MAPPER.getFactory().createGenerator(out)) {
+      write(node, generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Writing to memory cannot fail", e);
+    }
+  }
+
+  private static void write(JsonNode node, JsonGenerator g) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT:
+        List<String> names = new ArrayList<>(node.size());
+        node.fieldNames().forEachRemaining(names::add);
+        Collections.sort(names);
+        g.writeStartObject();
+        for (String name : names) {
+          g.writeFieldName(name);
+          write(node.get(name), g);
+        }
+        g.writeEndObject();
+        break;
+      case ARRAY:
+        g.writeStartArray();
+        for (JsonNode element : node) {
+          write(element, g);
+        }
+        g.writeEndArray();
+        break;
+      case STRING:
+        g.writeString(node.textValue());
+        break;
+      case NUMBER:
+        writeNumber(node, g);
+        break;
+      case BOOLEAN:
+        g.writeBoolean(node.booleanValue());
+        break;
+      case BINARY:
+        g.writeBinary(node.binaryValue());
+        break;
+      default: // NULL, MISSING, POJO: none occur in a parsed tree but null
+        g.writeNull();
+    }
+  }
+
+  /** One spelling per number: {@code 100}, {@code 100.0} and {@code 1e2} are all {@code 100}. */
+  private static void writeNumber(JsonNode node, JsonGenerator g) throws IOException {
+    if (node.isIntegralNumber()) {
+      g.writeNumber(node.bigIntegerValue());
+      return;
+    }
+    BigDecimal value = node.isBigDecimal() ? node.decimalValue()
+        : BigDecimal.valueOf(node.doubleValue());
+    value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    if (value.scale() <= 0) {
+      g.writeNumber(value.toBigIntegerExact());
+    } else {
+      g.writeNumber(value.toPlainString());
     }
   }
 
@@ -78,8 +149,6 @@ public final class CanonicalJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-        .enable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .build();
   }
 }
