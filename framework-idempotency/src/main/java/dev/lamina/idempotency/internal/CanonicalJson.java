@@ -10,27 +10,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Canonical JSON for hashing: object properties sorted at every level, numbers exact (decimals
- * read as {@code BigDecimal} and written without trailing zeros, so {@code 1.50} and {@code 1.5}
- * are the same number and {@code 12345678901234567.89} stays itself; integers as integers), no
- * insignificant white space. Two
- * payloads that differ only in property order or spacing hash alike (a client that re-serialises
- * its request on retry may reorder properties). Stateless.
+ * JSON read exactly (decimals as {@code BigDecimal}, so {@code 12345678901234567.89} stays itself)
+ * and written canonically: object properties sorted at every level, one spelling per number (see
+ * {@link CanonicalHash}), no insignificant white space. Object and array keys are this text, so a
+ * reordered key is the same key. Stateless.
  */
 public final class CanonicalJson {
-  /**
-   * What an absent part hashes as: not JSON, so it never equals the hash of any JSON value
-   * ({@code null} included).
-   */
-  private static final byte[] ABSENT = {0, 'a', 'b', 's', 'e', 'n', 't'};
-
   private CanonicalJson() {}
 
   /** The tree of a JSON document read exactly, or {@code null} if the bytes are not one JSON value. */
@@ -115,33 +106,13 @@ public final class CanonicalJson {
     }
   }
 
-  /** One spelling per number: {@code 100}, {@code 100.0} and {@code 1e2} are all {@code 100}. */
   private static void writeNumber(JsonNode node, JsonGenerator g) throws IOException {
-    if (node.isIntegralNumber()) {
-      g.writeNumber(node.bigIntegerValue());
-      return;
-    }
-    BigDecimal value = node.isBigDecimal() ? node.decimalValue()
-        : BigDecimal.valueOf(node.doubleValue());
-    value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-    if (value.scale() <= 0) {
-      g.writeNumber(value.toBigIntegerExact());
-    } else {
-      g.writeNumber(value.toPlainString());
-    }
+    g.writeNumber(CanonicalHash.canonicalNumber(node));
   }
 
   /** The canonical JSON of a tree, as text. */
   public static String text(JsonNode node) {
     return new String(bytes(node), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The SHA-256 of a tree's canonical JSON; a missing node (an absent part) hashes as a value
-   * distinct from every JSON value, JSON {@code null} included.
-   */
-  public static String hash(JsonNode node) {
-    return Hashes.sha256(node == null || node.isMissingNode() ? ABSENT : bytes(node));
   }
 
   /** Created on first use; never reconfigured after creation. */

@@ -17,12 +17,33 @@ public final class Hashes {
 
   /** The SHA-256 of bytes, as 64 hex characters. */
   public static String sha256(byte[] bytes) {
-    byte[] digest;
+    return hex(sha256().digest(bytes));
+  }
+
+  /** A new SHA-256 digest (a copy of a prototype: cheaper than a provider lookup each time). */
+  public static MessageDigest sha256() {
     try {
-      digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return (MessageDigest) Prototype.SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);
     }
+  }
+
+  /** Created on first use; never updated, only cloned. */
+  private static final class Prototype {
+    static final MessageDigest SHA_256 = newSha256();
+  }
+
+  /** Bytes as lower-case hex. */
+  public static String hex(byte[] digest) {
     char[] out = new char[digest.length * 2];
     for (int i = 0; i < digest.length; i++) {
       out[2 * i] = HEX[(digest[i] >> 4) & 0xf];

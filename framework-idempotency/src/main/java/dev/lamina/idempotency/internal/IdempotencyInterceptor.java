@@ -33,6 +33,7 @@ public final class IdempotencyInterceptor implements Interceptor {
   private final String handlerName;
   private final JsonPointerPath validatePath;
   private final ValidatedPart.Kind kind;
+  private final boolean fixedOrderInput;
 
   /**
    * @param config the settings
@@ -68,6 +69,8 @@ public final class IdempotencyInterceptor implements Interceptor {
     this.validatePath = config.validatePath() == null ? null
         : JsonPointerPath.compile(config.validatePath());
     this.kind = ValidatedPart.kindOf(inputType);
+    this.fixedOrderInput = kind == ValidatedPart.Kind.WHOLE
+        && FixedOrderTypes.isFixedOrder(inputType);
   }
 
   @Override
@@ -95,11 +98,19 @@ public final class IdempotencyInterceptor implements Interceptor {
   }
 
   private String payloadHash(Payload payload) {
+    if (validatePath == null && fixedOrderInput) {
+      return Hashes.sha256(payload.bytes()); // already canonical: see FixedOrderTypes
+    }
+    if (validatePath == null && kind == ValidatedPart.Kind.WHOLE && !payload.hasTree()) {
+      // The whole input, and no key needed its tree: stream its JSON into the hash.
+      String hash = CanonicalHash.ofJson(payload.bytes());
+      return hash != null ? hash : Hashes.sha256(payload.bytes());
+    }
     JsonNode tree = payload.json();
     if (tree.isMissingNode() && validatePath == null) {
       return Hashes.sha256(payload.bytes()); // a raw input that is not JSON: its exact bytes
     }
-    return CanonicalJson.hash(validatePath != null ? validatePath.nodeAt(tree)
+    return CanonicalHash.of(validatePath != null ? validatePath.nodeAt(tree)
         : ValidatedPart.of(kind, tree));
   }
 

@@ -49,6 +49,11 @@ final class Payload implements KeySource {
     return json;
   }
 
+  /** Whether the tree was already built (by a key extractor). */
+  boolean hasTree() {
+    return json != null;
+  }
+
   /** The input's bytes: a raw input as it arrived, anything else as the codec writes it. */
   byte[] bytes() {
     if (bytes == null) {

@@ -44,7 +44,7 @@ class ValidatedPartTest {
   private static String hash(Type type, String json) {
     Object input = CODEC.read(json.getBytes(StandardCharsets.UTF_8), type);
     Payload payload = new Payload(input, null, CODEC);
-    return CanonicalJson.hash(ValidatedPart.of(ValidatedPart.kindOf(type), payload.json()));
+    return CanonicalHash.of(ValidatedPart.of(ValidatedPart.kindOf(type), payload.json()));
   }
 
   record Case(String name, Type type, String fixture, Consumer<ObjectNode> retry,
@@ -187,16 +187,16 @@ class ValidatedPartTest {
     Payload first = new Payload(new Order("o-1", ab), null, CODEC);
     Payload reordered = new Payload(new Order("o-1", ba), null, CODEC);
 
-    assertEquals(CanonicalJson.hash(ValidatedPart.of(ValidatedPart.kindOf(Order.class),
-        first.json())), CanonicalJson.hash(ValidatedPart.of(ValidatedPart.kindOf(Order.class),
+    assertEquals(CanonicalHash.of(ValidatedPart.of(ValidatedPart.kindOf(Order.class),
+        first.json())), CanonicalHash.of(ValidatedPart.of(ValidatedPart.kindOf(Order.class),
         reordered.json())));
   }
 
   @Test
   void absentPart_hashesApartFromJsonNull() {
     ArrayNode empty = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
-    assertNotEquals(CanonicalJson.hash(empty.path("missing")),
-        CanonicalJson.hash(com.fasterxml.jackson.databind.node.NullNode.getInstance()));
+    assertNotEquals(CanonicalHash.of(empty.path("missing")),
+        CanonicalHash.of(com.fasterxml.jackson.databind.node.NullNode.getInstance()));
   }
 
   private static String base64(String text) {
