@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.lamina.core.internal.DetachedContext;
 import org.slf4j.MDC;
 
 /**
@@ -67,6 +68,23 @@ public final class Invocation {
     this.deadline = start.truncatedTo(ChronoUnit.MILLIS).plusMillis(remainingMillis);
     this.coldStart = coldStart;
     this.traceId = traceIdOf(context);
+  }
+
+  /**
+   * An invocation outside Lambda, for code that runs a Lamina pipeline without a Lambda context
+   * (a plain {@code Function}, a test): a fresh random request id, no function name, and a
+   * deadline {@code timeout} from now by {@code clock}. Never a cold start.
+   *
+   * @param clock the clock; not {@code null}
+   * @param timeout how long until the deadline; not {@code null}, not negative
+   * @return the invocation
+   */
+  public static Invocation detached(Clock clock, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("[timeout] must be zero or more, was " + timeout);
+    }
+    return new Invocation(new DetachedContext(clock, timeout), clock, false);
   }
 
   private static String traceIdOf(Context context) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.internal.FeatureScanner;
 import dev.lamina.core.internal.HandlerRuntime;
+import dev.lamina.core.internal.TypeArguments;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -30,6 +31,21 @@ import java.util.Objects;
  */
 public final class Lamina {
   private Lamina() {}
+
+  /**
+   * The type arguments a concrete subclass gives a generic base class, resolved through any
+   * generic classes between them: for base classes built on {@link LambdaHandler} that need their
+   * own type arguments at init (such as a batch handler's record type).
+   *
+   * @param subclass a concrete subclass of {@code base}; not {@code null}
+   * @param base a generic superclass; not {@code null}
+   * @return the type arguments of {@code base}, in declaration order
+   * @throws PipelineException if one is left unresolved, naming the subclass
+   */
+  public static Type[] typeArguments(Class<?> subclass, Class<?> base) {
+    return TypeArguments.of(Objects.requireNonNull(subclass, "subclass"),
+        Objects.requireNonNull(base, "base"));
+  }
 
   /**
    * Starts composing a stream handler around a function.

@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import dev.lamina.core.Resource;
+import dev.lamina.core.Resources;
 import dev.lamina.idempotency.IdempotencyStore.ClaimResult;
 import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.internal.DynamoDbFailures;
@@ -104,6 +106,31 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
    */
   public static DynamoDbIdempotencyStore fromEnvironment(Map<String, String> environment) {
     return fromEnvironment(environment, null);
+  }
+
+  /**
+   * As {@link #fromEnvironment(Map, String)}, with the client an init-once resource of a
+   * handler: primed with one {@code GetItem} of an id no record has before a SnapStart checkpoint
+   * (no extra permission), and re-created after a restore, so no connection or credential
+   * survives from the snapshot. What {@code @Idempotent}, the proxy handler and batch processing
+   * use by default.
+   *
+   * @param resources the handler's init-once resources; not {@code null}
+   * @param environment the environment variables; not {@code null}
+   * @param table the table name given in code, or {@code null} (or empty) to read {@code
+   *     LAMINA_IDEMPOTENCY_TABLE}
+   * @return the store
+   * @throws IdempotencyException listing every missing or bad variable
+   */
+  public static DynamoDbIdempotencyStore fromEnvironment(Resources resources,
+      Map<String, String> environment, String table) {
+    DynamoDbClients.Settings settings = DynamoDbClients.settings(environment, table);
+    Resource<DynamoDbClient> client = resources
+        .define("idempotency-dynamodb", settings::newClient)
+        .primeWith(c -> DynamoDbClients.prime(c, settings.table()))
+        .recreateAfterRestore()
+        .create();
+    return builder().client(client).table(settings.table()).build();
   }
 
   /**

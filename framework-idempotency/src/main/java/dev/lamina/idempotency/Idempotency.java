@@ -2,11 +2,11 @@ package dev.lamina.idempotency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.lamina.core.Interceptor;
+import dev.lamina.core.Invocation;
 import dev.lamina.core.Lamina;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.idempotency.internal.HandlerTypes;
 import dev.lamina.idempotency.internal.IdempotencyInterceptor;
-import dev.lamina.idempotency.internal.SyntheticContext;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.Objects;
@@ -133,6 +133,6 @@ public final class Idempotency {
         .buildRequestHandler();
     Clock clock = Clock.systemUTC();
     return input -> idempotent.handleRequest(input,
-        new SyntheticContext(clock, config.inProgressTimeout()));
+        Invocation.detached(clock, config.inProgressTimeout()).context());
   }
 }

@@ -108,6 +108,38 @@ public final class IdempotencyEngine {
   }
 
   /**
+   * The default namespace of a handler's keys: the function name (or {@code local} outside
+   * Lambda), a dot, and the handler class's name.
+   *
+   * @param functionName the function name; may be {@code null}
+   * @param handlerClass the handler class; not {@code null}
+   * @return the namespace
+   */
+  public static String namespace(String functionName, Class<?> handlerClass) {
+    return (functionName == null || functionName.isEmpty() ? "local" : functionName) + "."
+        + handlerClass.getName();
+  }
+
+  /**
+   * Checks, at init, that a handler class can name a namespace: a lambda, method reference or
+   * other generated class has a name that changes on every JVM start, so records written in one
+   * execution environment would not be found in another.
+   *
+   * @param handlerClass the class that would name the namespace
+   * @param namespace the explicit namespace, or {@code null} if none is configured
+   * @throws IdempotencyException if there is no namespace and the class's name is not stable
+   */
+  public static void requireStableNamespace(Class<?> handlerClass, String namespace) {
+    if (namespace == null && (handlerClass.isHidden() || handlerClass.isSynthetic())) {
+      throw new IdempotencyException("Idempotency for [" + handlerClass.getName() + "] needs an"
+          + " explicit namespace: it is a lambda, method reference or other generated class, whose"
+          + " name changes on every JVM start, so records written in one execution environment"
+          + " would not be found in another; set IdempotencyConfig.custom().namespace(\"orders\")"
+          + " (or @Idempotent(namespace = ..))");
+    }
+  }
+
+  /**
    * One call of the protocol. Immutable.
    *
    * @param recordId the record id (see {@link #recordId(String, String)}); not {@code null}

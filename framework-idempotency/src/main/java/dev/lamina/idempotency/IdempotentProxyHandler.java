@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.InvocationHandler;
 import dev.lamina.core.Lamina;
-import dev.lamina.core.Resource;
 import dev.lamina.core.Resources;
 import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.internal.HandlerTypes;
@@ -19,7 +18,6 @@ import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Makes an existing function idempotent with configuration only: set the function's handler to
@@ -91,9 +89,8 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
     // Every missing or bad variable in one message: one failed cold start, not five.
     List<String> problems = new ArrayList<>();
     ProxySettings settings = ProxySettings.read(environment.variables(), problems);
-    DynamoDbClients.Settings client = null;
     try {
-      client = DynamoDbClients.settings(environment.variables(), null);
+      DynamoDbClients.settings(environment.variables(), null);
     } catch (IdempotencyException e) {
       problems.add(e.getMessage());
     }
@@ -101,18 +98,11 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
       throw new IdempotencyException("Idempotent proxy handler cannot start: "
           + String.join("; ", problems));
     }
-    // The client is an init-once resource, as with @Idempotent: primed with one read before a
-    // SnapStart checkpoint, re-created after a restore. The field keeps the hooks reachable
-    // (the CRaC registry holds them weakly).
-    DynamoDbClients.Settings clientSettings = client;
+    // The client is an init-once resource, as with @Idempotent. The field keeps the hooks
+    // reachable (the CRaC registry holds them weakly).
     this.resources = new Resources(environment.checkpointRegistry());
-    Resource<DynamoDbClient> dynamo = resources
-        .define("idempotency-dynamodb", clientSettings::newClient)
-        .primeWith(c -> DynamoDbClients.prime(c, clientSettings.table()))
-        .recreateAfterRestore()
-        .create();
-    DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.builder()
-        .client(dynamo).table(clientSettings.table()).build();
+    DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.fromEnvironment(resources,
+        environment.variables(), null);
     Object original = settings.instantiateHandler(
         Thread.currentThread().getContextClassLoader() != null
             ? Thread.currentThread().getContextClassLoader()

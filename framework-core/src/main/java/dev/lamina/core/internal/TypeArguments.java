@@ -41,8 +41,8 @@ public final class TypeArguments {
     for (int i = 0; i < vars.length; i++) {
       Type t = bindings.get(vars[i]);
       if (t == null || t instanceof TypeVariable) {
-        throw new PipelineException("[" + subclass.getName() + "] must declare the input and"
-            + " output types of " + base.getSimpleName() + ", e.g. `class "
+        throw new PipelineException("[" + subclass.getName() + "] must declare the type"
+            + " arguments of " + base.getSimpleName() + ", e.g. `class "
             + subclass.getSimpleName() + " extends " + base.getSimpleName()
             + "<Order, Receipt>`; type argument [" + vars[i].getName() + "] is unresolved");
       }

@@ -30,7 +30,7 @@ public final class IdempotencyInterceptor implements Interceptor {
   private final IdempotencyEngine engine;
   private final PayloadCodec codec;
   private final ResultFormat<Object> format;
-  private final String handlerName;
+  private final Class<?> handlerClass;
   private final JsonPointerPath validatePath;
   private final ValidatedPart.Kind kind;
   private final boolean fixedOrderInput;
@@ -47,13 +47,7 @@ public final class IdempotencyInterceptor implements Interceptor {
    */
   public IdempotencyInterceptor(IdempotencyConfig config, PayloadCodec codec, Type inputType,
       Type outputType, Class<?> handlerClass) {
-    if (config.namespace() == null && (handlerClass.isHidden() || handlerClass.isSynthetic())) {
-      throw new IdempotencyException("Idempotency for [" + handlerClass.getName() + "] needs an"
-          + " explicit namespace: it is a lambda, method reference or other generated class, whose"
-          + " name changes on every JVM start, so records written in one execution environment"
-          + " would not be found in another; set IdempotencyConfig.custom().namespace(\"orders\")"
-          + " (or @Idempotent(namespace = ..))");
-    }
+    IdempotencyEngine.requireStableNamespace(handlerClass, config.namespace());
     if (ValidatedPart.isBatchEvent(inputType) && config.key() instanceof PathKey
         && ((PathKey) config.key()).path().startsAtRecords()) {
       throw new IdempotencyException("Key [" + config.key() + "] picks one record of a ["
@@ -65,7 +59,7 @@ public final class IdempotencyInterceptor implements Interceptor {
     this.engine = IdempotencyEngine.create(config);
     this.codec = codec;
     this.format = ResultFormat.json(codec, outputType);
-    this.handlerName = handlerClass.getName();
+    this.handlerClass = handlerClass;
     this.validatePath = config.validatePath() == null ? null
         : JsonPointerPath.compile(config.validatePath());
     this.kind = ValidatedPart.kindOf(inputType);
@@ -115,11 +109,8 @@ public final class IdempotencyInterceptor implements Interceptor {
   }
 
   private String namespace(Invocation invocation) {
-    if (config.namespace() != null) {
-      return config.namespace();
-    }
-    String function = invocation.functionName();
-    return (function == null || function.isEmpty() ? "local" : function) + "." + handlerName;
+    return config.namespace() != null ? config.namespace()
+        : IdempotencyEngine.namespace(invocation.functionName(), handlerClass);
   }
 
   @Override

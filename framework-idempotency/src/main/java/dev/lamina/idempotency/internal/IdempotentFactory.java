@@ -4,7 +4,6 @@ import dev.lamina.core.InitContext;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.InterceptorFactory;
 import dev.lamina.core.PipelineException;
-import dev.lamina.core.Resource;
 import dev.lamina.idempotency.DynamoDbIdempotencyStore;
 import dev.lamina.idempotency.IdempotencyConfig;
 import dev.lamina.idempotency.IdempotencyRecord;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Turns {@link Idempotent} into its interceptor, validating every setting at once. */
 public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
@@ -66,16 +64,8 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
 
   private static IdempotencyStore store(Idempotent annotation, InitContext context) {
     if (annotation.store() == IdempotencyStoreProvider.class) {
-      DynamoDbClients.Settings settings = DynamoDbClients.settings(
+      return DynamoDbIdempotencyStore.fromEnvironment(context.resources(),
           context.environment().variables(), annotation.table());
-      // An init-once resource: primed with one read before a SnapStart checkpoint, re-created
-      // (fresh connections) after a restore, closed with the handler.
-      Resource<DynamoDbClient> client = context.resources()
-          .define("idempotency-dynamodb", settings::newClient)
-          .primeWith(c -> DynamoDbClients.prime(c, settings.table()))
-          .recreateAfterRestore()
-          .create();
-      return DynamoDbIdempotencyStore.builder().client(client).table(settings.table()).build();
     }
     IdempotencyStoreProvider provider;
     try {

@@ -1,4 +1,4 @@
-package dev.lamina.idempotency.internal;
+package dev.lamina.core.internal;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -10,16 +10,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The context of a call that has no Lambda context (the {@code Function} decorator): a fresh
- * request id and a deadline one in-progress timeout away. Immutable.
+ * The context of a call outside Lambda (see {@code Invocation.detached}): a fresh random request
+ * id and a deadline a given time away. Immutable.
  */
-public final class SyntheticContext implements Context {
+public final class DetachedContext implements Context {
   private final String requestId = UUID.randomUUID().toString();
   private final Clock clock;
   private final Instant deadline;
 
   /** A context whose deadline is {@code timeout} from now. */
-  public SyntheticContext(Clock clock, Duration timeout) {
+  public DetachedContext(Clock clock, Duration timeout) {
     this.clock = clock;
     this.deadline = clock.instant().plus(timeout);
   }
