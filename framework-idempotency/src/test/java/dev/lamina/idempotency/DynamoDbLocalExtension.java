@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Injects the run-wide {@link LocalDynamo}, started on first use and closed when the test run ends
  * (it lives in the root context's store).
  */
-final class DynamoDbLocalExtension implements ParameterResolver {
+public final class DynamoDbLocalExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(DynamoDbLocalExtension.class);
 

@@ -16,26 +16,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One DynamoDB Local server for the whole test run (started by {@link DynamoDbLocalExtension}),
- * with helpers for clients, fresh tables and handler environments.
+ * with helpers for clients, fresh tables and handler environments. Shared with other modules'
+ * tests through this module's test jar.
  */
-final class LocalDynamo implements AutoCloseable {
-  static final String REGION = "us-east-1";
+public final class LocalDynamo implements AutoCloseable {
+  public static final String REGION = "us-east-1";
   private static final AtomicInteger TABLES = new AtomicInteger();
 
   private final DynamoDbLocal server;
   private final DynamoDbClient admin;
 
-  LocalDynamo() {
+  public LocalDynamo() {
     this.server = DynamoDbLocal.builder().start();
     this.admin = client(server.endpoint());
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return server.endpoint();
   }
 
   /** A client for the server (or a proxy in front of it), with the given interceptors. */
-  static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
+  public static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
     ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
     for (ExecutionInterceptor i : interceptors) {
       override.addExecutionInterceptor(i);
@@ -51,14 +52,14 @@ final class LocalDynamo implements AutoCloseable {
   }
 
   /** A new, empty table with the default layout. */
-  String newTable() {
+  public String newTable() {
     String name = "idempotency-" + TABLES.incrementAndGet();
     IdempotencyTable.create(admin, name);
     return name;
   }
 
   /** The environment a function would have, pointing at {@code endpoint}. */
-  static Map<String, String> environment(String table, URI endpoint) {
+  public static Map<String, String> environment(String table, URI endpoint) {
     Map<String, String> env = new HashMap<>();
     env.put("LAMINA_IDEMPOTENCY_TABLE", table);
     env.put("LAMINA_IDEMPOTENCY_ENDPOINT", endpoint.toString());
@@ -69,11 +70,11 @@ final class LocalDynamo implements AutoCloseable {
   }
 
   /** Every item of a table (a consistent scan), for assertions on records. */
-  java.util.List<Map<String, AttributeValue>> items(String table) {
+  public java.util.List<Map<String, AttributeValue>> items(String table) {
     return admin.scan(b -> b.tableName(table).consistentRead(true)).items();
   }
 
-  DynamoDbClient admin() {
+  public DynamoDbClient admin() {
     return admin;
   }
 
@@ -84,12 +85,12 @@ final class LocalDynamo implements AutoCloseable {
   }
 
   /** An attribute as text (string or number), or null if absent. */
-  static String s(Map<String, AttributeValue> item, String name) {
+  public static String s(Map<String, AttributeValue> item, String name) {
     AttributeValue v = item.get(name);
     return v == null ? null : v.s() != null ? v.s() : v.n();
   }
 
-  static Map<String, AttributeValue> only(java.util.List<Map<String, AttributeValue>> items) {
+  public static Map<String, AttributeValue> only(java.util.List<Map<String, AttributeValue>> items) {
     if (items.size() != 1) {
       throw new AssertionError("expected one record, found " + items.size());
     }

@@ -8,7 +8,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /** Records every DynamoDB API call a client makes (once per call, not per retry attempt). */
-final class RecordingCalls implements ExecutionInterceptor {
+public final class RecordingCalls implements ExecutionInterceptor {
   private final List<String> calls = new ArrayList<>();
 
   @Override
@@ -19,7 +19,7 @@ final class RecordingCalls implements ExecutionInterceptor {
   }
 
   /** The calls so far, in order, and forgets them. */
-  List<String> drain() {
+  public List<String> drain() {
     synchronized (calls) {
       List<String> copy = new ArrayList<>(calls);
       calls.clear();
