@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** This module's function class path, as a deployment would have it (see the pom). */
-final class FunctionClassPath {
+/**
+ * The function class path of the module under test, as a deployment would have it (see the pom):
+ * paths relative to the module's directory, so other modules' tests use it through the test jar.
+ */
+public final class FunctionClassPath {
   private FunctionClassPath() {}
 
   /** The runtime dependencies written by maven-dependency-plugin, without this module's classes. */
-  static List<Path> dependencies() {
+  public static List<Path> dependencies() {
     try {
       List<Path> paths = new ArrayList<>();
       for (String entry : Files.readString(Path.of("target/lamina/runtime.classpath")).trim()
@@ -29,7 +32,7 @@ final class FunctionClassPath {
   }
 
   /** This module's classes and test handlers, and its runtime dependencies. */
-  static List<Path> withTestHandlers() {
+  public static List<Path> withTestHandlers() {
     List<Path> paths = new ArrayList<>(List.of(Path.of("target/classes"),
         Path.of("target/test-classes")));
     paths.addAll(dependencies());
