@@ -250,6 +250,8 @@ public final class BatchEngine<E> {
     final Ordering ordering;
     final Invocation invocation;
     final Duration margin;
+    /** When no record may start any more, in the invocation clock's millis; MAX_VALUE if never. */
+    final long stopStartingAtMillis;
     final AtomicIntegerArray status;
     final Set<String> stoppedUnits = ConcurrentHashMap.newKeySet();
     final AtomicReference<Error> error = new AtomicReference<>();
@@ -263,6 +265,8 @@ public final class BatchEngine<E> {
       this.ordering = ordering;
       this.invocation = invocation;
       this.margin = margin(invocation);
+      this.stopStartingAtMillis = margin == null ? Long.MAX_VALUE
+          : invocation.deadline().minus(margin).toEpochMilli();
       this.status = new AtomicIntegerArray(records.size());
       this.leader = duplicates(records);
     }
@@ -361,7 +365,7 @@ public final class BatchEngine<E> {
         status.set(i, RecordStatus.SKIPPED);
         return;
       }
-      if (cut || (margin != null && invocation.remaining().compareTo(margin) <= 0)) {
+      if (cut || invocation.clock().millis() >= stopStartingAtMillis) {
         cut = true;
         status.set(i, RecordStatus.CUT);
         return;
