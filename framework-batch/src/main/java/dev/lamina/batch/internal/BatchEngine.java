@@ -343,13 +343,17 @@ public final class BatchEngine<E> {
       }
       if (margin == null) {
         done.await();
-        return;
+      } else {
+        long waitMillis = invocation.remaining().minus(config.responseReserve()).toMillis();
+        if (!done.await(Math.max(0, waitMillis), TimeUnit.MILLISECONDS)) {
+          // Out of time: nothing more starts, and whatever still runs is reported for retry.
+          cut = true;
+          threads.forEach(Thread::interrupt);
+          return;
+        }
       }
-      long waitMillis = invocation.remaining().minus(config.responseReserve()).toMillis();
-      if (!done.await(Math.max(0, waitMillis), TimeUnit.MILLISECONDS)) {
-        // Out of time: nothing more starts, and whatever is still running is reported for retry.
-        cut = true;
-        threads.forEach(Thread::interrupt);
+      for (Thread t : threads) {
+        t.join(); // all have counted down: this only waits for them to end, so none outlives us
       }
     }
 
