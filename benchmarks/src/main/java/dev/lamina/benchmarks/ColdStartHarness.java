@@ -105,6 +105,11 @@ public final class ColdStartHarness {
           + " target/classes or target/lamina/runtime.classpath (build the benchmarks-powertools"
           + " module first, or pass --powertools=DIR)");
     }
+    // The SQS batch sample: ten order messages as Lambda delivers them, one of them rejected.
+    variants.add(new Variant("Lamina SQS batch sample (BatchHandler, 10 messages, 1 failing)",
+        "dev.lamina.samples.batch.SqsOrdersHandler",
+        functionClassPath(samples),
+        sqsBatch(10)));
     // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
     IdempotencyBackend backend = IdempotencyBackend.startIfAvailable(opts.get("dynamodb-local"));
     if (backend != null) {
@@ -214,6 +219,22 @@ public final class ColdStartHarness {
       LocalLambda.Timings t = lambda.timings();
       return new Sample(t.firstResponse().toMillis(), t.classesLoadedAtFirstResponse());
     }
+  }
+
+  /** An SQS batch of {@code size} order messages; the last one has a quantity of zero. */
+  static String sqsBatch(int size) {
+    StringBuilder records = new StringBuilder();
+    for (int i = 1; i <= size; i++) {
+      String body = "{\\\"orderId\\\":\\\"o-" + i + "\\\",\\\"sku\\\":\\\"tea\\\","
+          + "\\\"quantity\\\":" + (i == size ? 0 : i) + "}";
+      records.append(i > 1 ? "," : "").append("{\"messageId\":\"m-").append(i)
+          .append("\",\"receiptHandle\":\"h-").append(i).append("\",\"body\":\"").append(body)
+          .append("\",\"attributes\":{\"ApproximateReceiveCount\":\"1\",")
+          .append("\"SentTimestamp\":\"1764590400000\"},\"messageAttributes\":{},")
+          .append("\"md5OfBody\":\"0\",\"eventSource\":\"aws:sqs\",\"eventSourceARN\":")
+          .append("\"arn:aws:sqs:eu-west-1:123456789012:orders\",\"awsRegion\":\"eu-west-1\"}");
+    }
+    return "{\"Records\":[" + records + "]}";
   }
 
   static List<Path> functionClassPath(Path module) throws IOException {
