@@ -176,14 +176,7 @@ class ClaimProtocolTest {
     RequestHandler<Map<String, Object>, String> handler =
         decorate(orders, config().build());
     // Another invocation holds the key ...
-    String id = "orders." + GatedOrders.class.getName() + "#"
-        + dev.lamina.idempotency.internal.Hashes.sha256("o-1");
-    dynamo.admin().putItem(b -> b.tableName(table).item(Map.of(
-        "id", AttributeValue.fromS(id), "status", AttributeValue.fromS("INPROGRESS"),
-        "expiration", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond() + 60)),
-        "in_progress_expiration", AttributeValue.fromN(Long.toString(
-            clock.instant().plusSeconds(60).toEpochMilli())),
-        "owner", AttributeValue.fromS("someone-else"))));
+    String id = someoneElseHoldsTheKey("orders." + GatedOrders.class.getName());
     // ... the store answers the refusal without the record (no ALL_OLD), and the holder releases
     // its claim before the record is read.
     AtomicInteger refusals = new AtomicInteger();
@@ -272,7 +265,8 @@ class ClaimProtocolTest {
   }
 
   /** The first invocation, still running: a claim by another owner in the table. */
-  private void someoneElseHoldsTheKey(String namespace) {
+  /** Writes that claim and returns its record id. */
+  private String someoneElseHoldsTheKey(String namespace) {
     String id = namespace + "#" + dev.lamina.idempotency.internal.Hashes.sha256("o-1");
     dynamo.admin().putItem(b -> b.tableName(table).item(Map.of(
         "id", AttributeValue.fromS(id), "status", AttributeValue.fromS("INPROGRESS"),
@@ -280,6 +274,7 @@ class ClaimProtocolTest {
         "in_progress_expiration", AttributeValue.fromN(Long.toString(
             clock.instant().plusSeconds(60).toEpochMilli())),
         "owner", AttributeValue.fromS("someone-else"))));
+    return id;
   }
 
   private RequestStreamHandler waitingHandler(IdempotencyConfig config, Duration guardMargin,

@@ -35,11 +35,6 @@ import java.util.TreeMap;
 public final class StreamSources {
   private StreamSources() {}
 
-  static Ordering streamOrdering(BatchConfig config) {
-    return config.streamMode() == StreamMode.CONTINUE ? Ordering.STREAM_CONTINUE
-        : Ordering.STREAM_STOP;
-  }
-
   static BigInteger sequence(String number) {
     if (number == null || number.isEmpty()) {
       return null;
@@ -51,39 +46,53 @@ public final class StreamSources {
     }
   }
 
-  static Object streamsResponse(List<SourceRecord> failed, Map<String, String> windowState) {
-    if (windowState != null) {
-      List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>();
-      for (SourceRecord r : failed) {
-        failures.add(new TimeWindowEventResponse.BatchItemFailure((String) r.reported()));
-      }
-      return new TimeWindowEventResponse(new LinkedHashMap<>(windowState), failures);
+  /**
+   * What Kinesis and DynamoDB Streams share: sequence numbers reported in a {@code
+   * StreamsEventResponse}, or a {@code TimeWindowEventResponse} carrying the window's state.
+   */
+  abstract static class SequencedSource<E> implements RecordSource<E> {
+    @Override
+    public Ordering ordering(E event, BatchConfig config) {
+      return config.streamMode() == StreamMode.CONTINUE ? Ordering.STREAM_CONTINUE
+          : Ordering.STREAM_STOP;
     }
-    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SourceRecord r : failed) {
-      failures.add(new StreamsEventResponse.BatchItemFailure((String) r.reported()));
-    }
-    return new StreamsEventResponse(failures);
-  }
 
-  static List<Object> streamsIdentifiers(Object response) {
-    List<Object> ids = new ArrayList<>();
-    if (response instanceof TimeWindowEventResponse) {
-      for (TimeWindowEventResponse.BatchItemFailure f
-          : ((TimeWindowEventResponse) response).getBatchItemFailures()) {
-        ids.add(f.getItemIdentifier());
+    @Override
+    public Object response(List<SourceRecord> failed, Map<String, String> windowState) {
+      if (windowState != null) {
+        List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SourceRecord r : failed) {
+          failures.add(new TimeWindowEventResponse.BatchItemFailure((String) r.reported()));
+        }
+        return new TimeWindowEventResponse(new LinkedHashMap<>(windowState), failures);
       }
-    } else {
-      for (StreamsEventResponse.BatchItemFailure f
-          : ((StreamsEventResponse) response).getBatchItemFailures()) {
-        ids.add(f.getItemIdentifier());
+      List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+      for (SourceRecord r : failed) {
+        failures.add(new StreamsEventResponse.BatchItemFailure((String) r.reported()));
       }
+      return new StreamsEventResponse(failures);
     }
-    return ids;
+
+    @Override
+    public List<Object> reportedIdentifiers(Object response) {
+      List<Object> ids = new ArrayList<>();
+      if (response instanceof TimeWindowEventResponse) {
+        for (TimeWindowEventResponse.BatchItemFailure f
+            : ((TimeWindowEventResponse) response).getBatchItemFailures()) {
+          ids.add(f.getItemIdentifier());
+        }
+      } else {
+        for (StreamsEventResponse.BatchItemFailure f
+            : ((StreamsEventResponse) response).getBatchItemFailures()) {
+          ids.add(f.getItemIdentifier());
+        }
+      }
+      return ids;
+    }
   }
 
   /** Kinesis Data Streams, and its tumbling windows. */
-  public static final class Kinesis implements RecordSource<KinesisEvent> {
+  public static final class Kinesis extends SequencedSource<KinesisEvent> {
     @Override
     public String name() {
       return "Kinesis";
@@ -112,29 +121,14 @@ public final class StreamSources {
     }
 
     @Override
-    public Ordering ordering(KinesisEvent event, BatchConfig config) {
-      return streamOrdering(config);
-    }
-
-    @Override
     public Map<String, String> windowState(KinesisEvent event) {
       return event instanceof KinesisTimeWindowEvent
           ? state(((KinesisTimeWindowEvent) event).getState()) : null;
     }
-
-    @Override
-    public Object response(List<SourceRecord> failed, Map<String, String> windowState) {
-      return streamsResponse(failed, windowState);
-    }
-
-    @Override
-    public List<Object> reportedIdentifiers(Object response) {
-      return streamsIdentifiers(response);
-    }
   }
 
   /** DynamoDB Streams, and its tumbling windows. */
-  public static final class Dynamodb implements RecordSource<DynamodbEvent> {
+  public static final class Dynamodb extends SequencedSource<DynamodbEvent> {
     @Override
     public String name() {
       return "DynamoDB Streams";
@@ -163,24 +157,9 @@ public final class StreamSources {
     }
 
     @Override
-    public Ordering ordering(DynamodbEvent event, BatchConfig config) {
-      return streamOrdering(config);
-    }
-
-    @Override
     public Map<String, String> windowState(DynamodbEvent event) {
       return event instanceof DynamodbTimeWindowEvent
           ? state(((DynamodbTimeWindowEvent) event).getState()) : null;
-    }
-
-    @Override
-    public Object response(List<SourceRecord> failed, Map<String, String> windowState) {
-      return streamsResponse(failed, windowState);
-    }
-
-    @Override
-    public List<Object> reportedIdentifiers(Object response) {
-      return streamsIdentifiers(response);
     }
 
     /** The item's keys as one text, so changes to one item stay in order. */
