@@ -313,6 +313,31 @@ class BatchProxyHandlerTest {
   }
 
   @Test
+  void idempotentProxy_misconfigured_listsItsIdempotencyProblemsWithTheBatchOnes() {
+    Map<String, String> env = new HashMap<>();
+    env.put("LAMINA_BATCH_HANDLER", ShipOrders.class.getName());
+    env.put("LAMINA_BATCH_PARALLELISM", "0");
+    env.put("LAMINA_BATCH_IDEMPOTENT", "TRUE");
+    env.put("LAMINA_IDEMPOTENCY_KEY", "requestId");
+    env.put("LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "0");
+    env.put("LAMINA_IDEMPOTENCY_WAIT_MILLIS", "100");
+
+    BatchConfigurationException e = assertThrows(BatchConfigurationException.class,
+        () -> proxy(env));
+
+    String message = e.getMessage();
+    for (String culprit : List.of(
+        "[LAMINA_BATCH_PARALLELISM] must be a whole number from 1 to 64, was [0]",
+        "[LAMINA_IDEMPOTENCY_KEY] must be a path into each record's payload",
+        "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS] must be a whole number of seconds from 1",
+        "[LAMINA_IDEMPOTENCY_WAIT_MILLIS] is not a setting of the batch proxy's per-record",
+        "[LAMINA_IDEMPOTENCY_TABLE]",
+        "[AWS_REGION]")) {
+      assertTrue(message.contains(culprit), culprit + " missing from: " + message);
+    }
+  }
+
+  @Test
   void unknownOriginalHandler_andABadNumber_areReportedTogether() {
     BatchConfigurationException e = assertThrows(BatchConfigurationException.class,
         () -> proxy(Map.of("LAMINA_BATCH_HANDLER", "com.example.Missing::process",
