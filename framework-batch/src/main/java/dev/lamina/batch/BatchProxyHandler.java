@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code LAMINA_BATCH_STREAM_MODE}</td><td>{@code STOP_AT_FIRST_FAILURE} (default) or
  *       {@code CONTINUE}</td></tr>
  *   <tr><td>{@code LAMINA_BATCH_TIME_GUARD_MILLIS}</td><td>no record starts once this little time
- *       is left; default 1000, 0 turns the guard off</td></tr>
+ *       is left; default 1000, 0 turns the guard off. Keep it well under the function's timeout:
+ *       with a 1 s timeout the default would start no record at all</td></tr>
  *   <tr><td>{@code LAMINA_BATCH_NON_RETRYABLE}</td><td>comma-separated exception classes whose
  *       records are logged and not retried, such as {@code
  *       com.example.InvalidOrderException}</td></tr>
