@@ -14,4 +14,12 @@ public class BatchException extends LaminaException {
   public BatchException(String message) {
     super(message);
   }
+
+  /**
+   * @param message what went wrong and what happens now
+   * @param cause the underlying failure; may be {@code null}
+   */
+  public BatchException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }
