@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.internal.FeatureScanner;
 import dev.lamina.core.internal.HandlerRuntime;
+import dev.lamina.core.internal.RequestHandlerTypes;
 import dev.lamina.core.internal.TypeArguments;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -45,6 +46,20 @@ public final class Lamina {
   public static Type[] typeArguments(Class<?> subclass, Class<?> base) {
     return TypeArguments.of(Objects.requireNonNull(subclass, "subclass"),
         Objects.requireNonNull(base, "base"));
+  }
+
+  /**
+   * The {@code I} and {@code O} a class declares for {@link RequestHandler RequestHandler&lt;I,
+   * O&gt;}, resolved through generic superclasses and interfaces: for code that runs an existing
+   * handler and must read its input as the runtime would.
+   *
+   * @param handlerClass the class; not {@code null}
+   * @return {@code {I, O}}: a class or parameterized type where declared, a type variable or
+   *     wildcard where left generic, {@code Object} where raw; {@code null} if the class does not
+   *     implement {@code RequestHandler}
+   */
+  public static Type[] requestHandlerTypes(Class<?> handlerClass) {
+    return RequestHandlerTypes.of(Objects.requireNonNull(handlerClass, "handlerClass"));
   }
 
   /**

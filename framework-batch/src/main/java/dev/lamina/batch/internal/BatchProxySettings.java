@@ -7,6 +7,7 @@ import dev.lamina.batch.BatchConfigurationException;
 import dev.lamina.batch.FifoMode;
 import dev.lamina.batch.RecordIdempotency;
 import dev.lamina.batch.StreamMode;
+import dev.lamina.core.Lamina;
 import dev.lamina.core.Resources;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -208,7 +209,8 @@ public final class BatchProxySettings {
   }
 
   private static ProxiedEvent event(Class<?> handlerClass, List<String> problems) {
-    Type input = RequestHandlerInput.of(handlerClass);
+    Type[] types = Lamina.requestHandlerTypes(handlerClass);
+    Type input = types == null ? null : types[0];
     ProxiedEvent event = ProxiedEvent.of(input);
     if (event == null) {
       problems.add("Original handler class [" + handlerClass.getName() + "] takes ["

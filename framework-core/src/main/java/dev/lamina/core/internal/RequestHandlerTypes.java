@@ -1,4 +1,4 @@
-package dev.lamina.batch.internal;
+package dev.lamina.core.internal;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.lang.reflect.ParameterizedType;
@@ -8,26 +8,28 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Finds the {@code I} a class declares for {@link RequestHandler RequestHandler&lt;I, O&gt;}: on
- * the class, a superclass or an interface they extend, with type variables bound along the way
- * ({@code class Orders extends Base<SQSEvent>} where {@code Base<E> implements RequestHandler<E,
- * Void>}). The batch proxy needs it to know which event to read, as the runtime does.
+ * Finds the {@code I} and {@code O} a class declares for {@link RequestHandler
+ * RequestHandler&lt;I, O&gt;}: on the class, a superclass or an interface they extend, with type
+ * variables bound along the way ({@code class Orders extends Base<SQSEvent>} where {@code Base<E>
+ * implements RequestHandler<E, Void>}). The proxies need it to read an existing handler's input
+ * as the runtime does.
  */
-public final class RequestHandlerInput {
-  private RequestHandlerInput() {}
+public final class RequestHandlerTypes {
+  private RequestHandlerTypes() {}
 
   /**
-   * The declared input type.
+   * The declared input and output types.
    *
    * @param type a class implementing {@code RequestHandler}
-   * @return a {@code Class} or {@code ParameterizedType} if declared; a type variable or wildcard
-   *     if left generic; {@code null} if the class does not implement {@code RequestHandler}
+   * @return {@code {I, O}}, each a {@code Class} or {@code ParameterizedType} if declared, a type
+   *     variable or wildcard if left generic, {@code Object} if raw; {@code null} if the class does
+   *     not implement {@code RequestHandler}
    */
-  public static Type of(Class<?> type) {
+  public static Type[] of(Class<?> type) {
     return find(type, Map.of());
   }
 
-  private static Type find(Type type, Map<TypeVariable<?>, Type> outer) {
+  private static Type[] find(Type type, Map<TypeVariable<?>, Type> outer) {
     Class<?> raw;
     Map<TypeVariable<?>, Type> bindings = new HashMap<>();
     if (type instanceof ParameterizedType) {
@@ -44,10 +46,12 @@ public final class RequestHandlerInput {
       return null;
     }
     if (raw == RequestHandler.class) {
-      return bindings.getOrDefault(RequestHandler.class.getTypeParameters()[0], Object.class);
+      TypeVariable<?>[] io = RequestHandler.class.getTypeParameters();
+      return new Type[] {bindings.getOrDefault(io[0], Object.class),
+          bindings.getOrDefault(io[1], Object.class)};
     }
     for (Type i : raw.getGenericInterfaces()) {
-      Type found = find(i, bindings);
+      Type[] found = find(i, bindings);
       if (found != null) {
         return found;
       }
