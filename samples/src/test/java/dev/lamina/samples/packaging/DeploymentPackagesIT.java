@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.samples.batch.BatchEvents;
+import dev.lamina.samples.batch.SqsOrdersHandler;
 import dev.lamina.samples.greeting.GreetingHandler;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
@@ -21,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deploys the built packages the way Lambda does, extracting them, and runs the greeting sample
- * from them under the real runtime client: the self-contained function zip (classes at the root,
- * jars in {@code lib/}), and the layer ({@code java/lib/*.jar}, extracted under {@code /opt})
- * with the thin function zip. Prints each package's size.
+ * and the SQS batch sample from them under the real runtime client: the self-contained function
+ * zip (classes at the root, jars in {@code lib/}), and the layer ({@code java/lib/*.jar},
+ * extracted under {@code /opt}) with the thin function zip. Prints each package's size.
  */
 class DeploymentPackagesIT {
   private static final Path TARGET =
@@ -72,18 +74,41 @@ class DeploymentPackagesIT {
     }
   }
 
+  /** The SQS sample answers a partial batch response: the rejected message, and only it. */
+  private static void reportsPartialBatchFailures(List<Path> classPath) {
+    String rejected = "2e1424d4-f796-459a-8184-9c92662be6da";
+    try (LocalLambda lambda = LocalLambda.builder()
+        .handler(SqsOrdersHandler.class.getName())
+        .classPath(classPath)
+        .start()) {
+      InvocationResult result = lambda.invoke(BatchEvents.records(List.of(
+          BatchEvents.sqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d",
+              BatchEvents.order("o-1", "tea", 2), 1),
+          BatchEvents.sqsMessage(rejected, BatchEvents.order("o-2", "tea", 0), 1))));
+      assertFalse(result.isError(), result.toString());
+      assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + rejected + "\"}]}",
+          result.body());
+    }
+  }
+
   @Test
   void functionZip_holdsClassesAtTheRootAndJarsInLib_andRuns(@TempDir Path task) throws Exception {
     List<String> entries = unzip(built("function"), task);
 
     assertTrue(entries.contains("dev/lamina/samples/greeting/GreetingHandler.class"), entries::toString);
-    assertTrue(entries.stream().anyMatch(e -> e.matches("lib/framework-core-.*\\.jar")), entries::toString);
+    assertTrue(entries.contains("dev/lamina/samples/batch/SqsOrdersHandler.class"),
+        entries::toString);
+    for (String jar : List.of("framework-core", "framework-batch", "aws-lambda-java-events")) {
+      assertTrue(entries.stream().anyMatch(e -> e.matches("lib/" + jar + "-[0-9].*\\.jar")),
+          jar + " is missing: " + entries);
+    }
     assertTrue(entries.stream().noneMatch(e -> e.contains("junit") || e.contains("framework-test")),
         "test-only jars must not ship: " + entries);
     List<Path> cp = new ArrayList<>();
     cp.add(task);
     cp.addAll(jarsIn(task.resolve("lib")));
     greets(cp);
+    reportsPartialBatchFailures(cp);
   }
 
   @Test
@@ -95,11 +120,17 @@ class DeploymentPackagesIT {
 
     assertTrue(layer.stream().allMatch(e -> e.equals("java/") || e.startsWith("java/lib/")),
         layer::toString);
-    assertTrue(layer.stream().anyMatch(e -> e.matches("java/lib/framework-core-.*\\.jar")), layer::toString);
+    for (String jar : List.of("framework-core", "framework-batch", "aws-lambda-java-events")) {
+      assertTrue(layer.stream().anyMatch(e -> e.matches("java/lib/" + jar + "-[0-9].*\\.jar")),
+          jar + " is missing: " + layer);
+    }
     assertEquals(List.of(), function.stream().filter(e -> e.endsWith(".jar")).toList());
+    assertTrue(function.contains("dev/lamina/samples/batch/SqsOrdersHandler.class"),
+        function::toString);
     List<Path> cp = new ArrayList<>();
     cp.add(task);
     cp.addAll(jarsIn(opt.resolve("java/lib")));
     greets(cp);
+    reportsPartialBatchFailures(cp);
   }
 }
