@@ -265,8 +265,8 @@ public final class ColdStartHarness {
   private static Map<String, String> options(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
     for (String a : args) {
-      if (a.isBlank()) {
-        continue; // an unset optional argument from the pom
+      if (a == null || a.isBlank()) {
+        continue; // an unset optional argument from the pom (Maven passes it as null)
       }
       if (a.startsWith("--") && a.contains("=")) {
         opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
