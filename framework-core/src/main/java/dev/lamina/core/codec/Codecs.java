@@ -16,13 +16,13 @@ public final class Codecs {
    * classes as the runtime does.
    *
    * <ul>
-   *   <li><b>Events.</b> Classes on the runtime's event-codec list (SQS, Kinesis, DynamoDB
-   *       Streams, SNS, S3, ScheduledEvent, API Gateway REST, ...) use the runtime's property
-   *       names and its date rules: numeric {@code Date}s are epoch <em>seconds</em> (decimals
-   *       allowed; zero reads as {@code null}), joda {@code DateTime}s are ISO-8601 text.
-   *       {@code S3Event} is read like the runtime's own S3 reader: missing text fields become
-   *       {@code ""}, a missing {@code size} 0, and a record without a valid {@code eventTime}
-   *       is rejected. Other event classes (HTTP API v2, ALB, Kafka, batch responses) use the
+   *   <li><b>Events.</b> Each class on the runtime's event-codec list (SQS, Kinesis, DynamoDB
+   *       Streams and their tumbling windows, SNS, S3, CloudFormation custom resources, Connect,
+   *       ...) gets its own mapper with the runtime's property names for that class and its date
+   *       rules: numeric {@code Date}s are epoch <em>seconds</em> (decimals allowed; zero reads as
+   *       {@code null}), joda {@code DateTime}s are ISO-8601 text. {@code S3Event} is read and
+   *       written like the runtime's own org.json codec: missing text fields become {@code ""}, a
+   *       missing {@code size} 0, and a record without a valid {@code eventTime} is rejected. Other event classes (HTTP API v2, ALB, Kafka, batch responses) use the
    *       plain mapper, as in the runtime. The event support loads only when an event class is
    *       first used.
    *   <li><b>Empty input.</b> A document of zero bytes or only whitespace is a

@@ -7,18 +7,18 @@ import dev.lamina.core.internal.codec.events.EventsMapperFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The databind path: one base mapper for what jr does not take (trees, {@code java.time}-free
- * generics, the event classes the runtime reads with its plain mapper, ...), plus an event mapper,
- * built on first use, for the event classes the runtime reads with its event codec.
+ * generics, the event classes the runtime reads with its plain mapper, ...), plus one mapper per
+ * event class the runtime reads with its event codec, built when that class is first used.
  *
- * <p>Immutable once built and safe for concurrent use; the event mapper is created at most once.
+ * <p>Immutable once built and safe for concurrent use; each event mapper is created at most once.
  */
 final class DatabindPath {
   private final ObjectMapper base;
-  private final Object eventsLock = new Object();
-  private volatile ObjectMapper events;
+  private final ConcurrentHashMap<Class<?>, ObjectMapper> events = new ConcurrentHashMap<>();
 
   /** Builds the base mapper now (about 200 ms cold); the event mapper waits for an event type. */
   DatabindPath() {
@@ -60,20 +60,11 @@ final class DatabindPath {
   }
 
   private ObjectMapper mapperFor(Type type) {
-    return EventRouting.usesEventCodec(type) ? eventsMapper() : base;
-  }
-
-  private ObjectMapper eventsMapper() {
-    ObjectMapper mapper = events;
-    if (mapper == null) {
-      synchronized (eventsLock) {
-        mapper = events;
-        if (mapper == null) {
-          mapper = EventsMapperFactory.create(base);
-          events = mapper;
-        }
-      }
+    if (!EventRouting.usesEventCodec(type)) {
+      return base;
     }
-    return mapper;
+    Class<?> event = (Class<?>) type;
+    ObjectMapper mapper = events.get(event);
+    return mapper != null ? mapper : events.computeIfAbsent(event, c -> EventsMapperFactory.create(base, c));
   }
 }

@@ -4,9 +4,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** EventBridge calls the detail type {@code detail-type}. */
 abstract class ScheduledEventMixin {
-  @JsonProperty("detail-type")
-  abstract String getDetailType();
-
-  @JsonProperty("detail-type")
-  abstract void setDetailType(String detailType);
+  @JsonProperty("detail-type") Object detailType;
 }
