@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.OutputEncodingException;
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.core.internal.codec.databind.LenientMapperFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.lamina.core.internal.codec;
+package dev.lamina.core.internal.codec.databind;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lamina.core.internal.codec.LenientJsonFactory;
 
 /**
  * Builds the base {@link ObjectMapper}, configured like the Lambda Java runtime's own POJO mapper
@@ -26,7 +27,11 @@ public final class LenientMapperFactory {
 
   /** A new, fully configured mapper; the caller owns it and must not reconfigure it once shared. */
   public static ObjectMapper create() {
-    JsonFactory factory = LenientJsonFactory.create();
+    return create(LenientJsonFactory.create());
+  }
+
+  /** A new mapper over {@code factory}, which it then owns. */
+  public static ObjectMapper create(JsonFactory factory) {
     return JsonMapper.builder(factory)
         .enable(MapperFeature.USE_STD_BEAN_NAMING)
         .disable(MapperFeature.AUTO_DETECT_CREATORS)

@@ -16,10 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jackson-jr path (records, beans, maps, lists, strings): the runtime's leniency, the same
- * failure contract as the databind path, and the fall-back to databind for what jr must not write.
+ * Records, beans, maps, lists and strings, the types jackson-jr serves: the runtime's leniency
+ * (databind takes over a document that needs it), the failure contract, and databind writing the
+ * values jr must not.
  */
-class JrPathBehaviourTest {
+class PlainTypesTest {
   private static final String SECRET = "sk_live_9Zq7SECRETv4lue";
   private final PayloadCodec codec = Codecs.standard();
 
@@ -169,7 +170,7 @@ class JrPathBehaviourTest {
   }
 
   private static Type field(String name) throws NoSuchFieldException {
-    return JrPathBehaviourTest.class.getDeclaredField(name).getGenericType();
+    return PlainTypesTest.class.getDeclaredField(name).getGenericType();
   }
 
   private static byte[] json(String text) {
