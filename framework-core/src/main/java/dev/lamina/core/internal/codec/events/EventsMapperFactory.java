@@ -1,13 +1,9 @@
 package dev.lamina.core.internal.codec.events;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import java.util.Date;
-import org.joda.time.DateTime;
 
 /**
  * Builds the mapper for one event class on the runtime's event-codec list, as the runtime's
@@ -26,13 +22,8 @@ public final class EventsMapperFactory {
    */
   public static ObjectMapper create(ObjectMapper base, Class<?> eventClass) {
     SimpleModule module = new SimpleModule("lamina-lambda-events");
-    module.addDeserializer(Date.class, new EpochSecondsDateDeserializer());
-    module.addSerializer(Date.class, new EpochSecondsDateSerializer());
-    module.addDeserializer(DateTime.class, new JodaDateTimeDeserializer());
-    module.addSerializer(DateTime.class, new JodaDateTimeSerializer());
-    module.addDeserializer(S3Event.class, S3EventDeserializer.forS3Event());
-    module.addDeserializer(S3EventNotification.class, S3EventDeserializer.forNotification());
-    module.addSerializer(S3EventNotification.class, new S3EventSerializer());
+    EventDates.addTo(module);
+    S3EventCodec.addTo(module);
     ObjectMapper mapper = base.copy();
     mapper.registerModule(module);
     EventMixins.of(eventClass).forEach(mapper::addMixIn);
