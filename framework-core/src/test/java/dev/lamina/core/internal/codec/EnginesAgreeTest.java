@@ -44,8 +44,8 @@ class EnginesAgreeTest {
 
   public record Item(String sku, int qty) {}
 
-  public record Basket(String id, List<Item> items, Map<String, Item> bySku, long total, Boolean gift,
-      Size size, BigDecimal price, BigInteger big, double ratio, float share) {}
+  public record Basket(String id, List<Item> items, Map<String, Item> bySku, long total,
+      Boolean gift, Size size, BigDecimal price, BigInteger big, double ratio, float share) {}
 
   public record Small(short count, byte flags) {}
 
@@ -79,7 +79,9 @@ class EnginesAgreeTest {
     public void setTags(List<String> tags) { this.tags = tags; }
     public Address getAddress() { return address; }
     public void setAddress(Address address) { this.address = address; }
-    public String getDisplayName() { return name == null ? null : name.toUpperCase(java.util.Locale.ROOT); }
+    public String getDisplayName() {
+      return name == null ? null : name.toUpperCase(java.util.Locale.ROOT);
+    }
     public String getCode() { return "c-" + age; }
   }
 
@@ -113,8 +115,9 @@ class EnginesAgreeTest {
   private static final String BASKET = "{\"id\":\"b-1\",\"items\":[{\"sku\":\"a\",\"qty\":2}],"
       + "\"bySku\":{\"a\":{\"sku\":\"a\",\"qty\":2}},\"total\":12,\"gift\":true,\"size\":\"M\","
       + "\"price\":12.50,\"big\":123456789012345678901234567890,\"ratio\":0.25,\"share\":0.5}";
-  private static final String CUSTOMER = "{\"name\":\"Ada\",\"age\":36,\"active\":true,\"vip\":true,"
-      + "\"tags\":[\"x\"],\"address\":{\"city\":\"Paris\",\"zip\":\"75001\"},\"displayName\":\"ignored\"}";
+  private static final String CUSTOMER = "{\"name\":\"Ada\",\"age\":36,\"active\":true,"
+      + "\"vip\":true,\"tags\":[\"x\"],\"address\":{\"city\":\"Paris\",\"zip\":\"75001\"},"
+      + "\"displayName\":\"ignored\"}";
   private static final JrEngine JR = new JrEngine(LenientJsonFactory.create());
 
   List<Item> listOfItems;
@@ -147,7 +150,8 @@ class EnginesAgreeTest {
     add(cases, Basket.class, "{\"total\":[5]}");
     add(cases, Basket.class, "{\"total\":true}");
     add(cases, Basket.class, "{\"bySku\":{\"k\":{\"sku\":\"a\",\"qty\":\"lots\"}}}");
-    add(cases, Basket.class, "{\"items\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":1.5e400}]}");
+    add(cases, Basket.class,
+        "{\"items\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":1.5e400}]}");
     add(cases, Basket.class, "{\"id\": \"b-1");
     add(cases, Basket.class, "{\"items\":[{\"sku\":oops}]}");
     add(cases, Basket.class, "[" + basket + "]");
@@ -186,7 +190,8 @@ class EnginesAgreeTest {
     add(cases, Boolean.class, "0");
     add(cases, BigDecimal.class, "1.50");
     add(cases, BigInteger.class, "\"12\"");
-    add(cases, Object.class, "{\"a\":[1,2.5,\"x\",null,true,{\"b\":12345678901234}],\"c\":99999999999999999999}");
+    add(cases, Object.class,
+        "{\"a\":[1,2.5,\"x\",null,true,{\"b\":12345678901234}],\"c\":99999999999999999999}");
     add(cases, Map.class, "{\"a\":1}");
     add(cases, Map.class, "[1]");
     add(cases, Map.class, "\"\"");
@@ -210,8 +215,9 @@ class EnginesAgreeTest {
   }
 
   static Stream<Arguments> values() {
-    Basket basket = new Basket("b-1", List.of(new Item("a", 2)), Map.of("a", new Item("a", 2)), 12, null,
-        Size.M, new BigDecimal("12.50"), new BigInteger("123456789012345678901234567890"), 0.25, 0.5f);
+    Basket basket = new Basket("b-1", List.of(new Item("a", 2)), Map.of("a", new Item("a", 2)),
+        12, null, Size.M, new BigDecimal("12.50"),
+        new BigInteger("123456789012345678901234567890"), 0.25, 0.5f);
     Customer customer = new Customer();
     customer.setName("Ada");
     customer.setAge(36);
@@ -266,10 +272,11 @@ class EnginesAgreeTest {
     Outcome standard = Outcome.of(() -> STANDARD.read(bytes, type));
     Outcome databind = Outcome.of(() -> DATABIND.read(bytes, type));
 
-    assertEquals(databind.failure(), standard.failure(), label + ": failure (class and JSON path), databind first");
+    assertEquals(databind.failure(), standard.failure(),
+        label + ": failure (class and JSON path), databind first");
     if (databind.failure() == null) {
       FieldGraphWalker.firstDifference(databind.value(), standard.value())
-          .ifPresent(path -> fail(label + ": first difference at " + path + " (databind vs standard)"));
+          .ifPresent(path -> fail(label + ": first difference at " + path + " (databind, ours)"));
     }
   }
 
@@ -279,7 +286,8 @@ class EnginesAgreeTest {
     Outcome standard = Outcome.of(() -> STANDARD.writeBytes(value));
     Outcome databind = Outcome.of(() -> DATABIND.writeBytes(value));
 
-    assertEquals(databind.failure(), standard.failure(), name + ": failure (class and JSON path), databind first");
+    assertEquals(databind.failure(), standard.failure(),
+        name + ": failure (class and JSON path), databind first");
     if (databind.failure() == null) {
       assertEquals(new String((byte[]) databind.value(), StandardCharsets.UTF_8),
           new String((byte[]) standard.value(), StandardCharsets.UTF_8));

@@ -81,7 +81,8 @@ class FieldGraphWalkerTest {
     nothingRead.setRecords(List.of(empty));
 
     assertEquals(0, FieldGraphWalker.valueCount(nothingRead));
-    assertEquals(4, FieldGraphWalker.valueCount(sqsEvent("m-1", "b")), "id, body, ARN, one attribute");
+    assertEquals(4, FieldGraphWalker.valueCount(sqsEvent("m-1", "b")),
+        "id, body, ARN, one attribute");
   }
 
   private static SQSEvent sqsEvent(String id, String body) {

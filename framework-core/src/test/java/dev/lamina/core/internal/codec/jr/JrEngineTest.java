@@ -76,8 +76,10 @@ class JrEngineTest {
   void recordsBeansScalarsAndContainers_areReadByJr() throws Exception {
     String line = "{\"sku\":\"a\",\"qty\":1,\"price\":2.5,\"size\":\"M\",\"tags\":[\"t\"]}";
 
-    assertEquals(new Line("a", 1, new BigDecimal("2.5"), Size.M, List.of("t")), read(line, Line.class));
-    assertEquals("o", ((Order) read("{\"id\":\"o\",\"lines\":[" + line + "],\"byId\":{}}", Order.class)).id());
+    assertEquals(new Line("a", 1, new BigDecimal("2.5"), Size.M, List.of("t")),
+        read(line, Line.class));
+    Order order = (Order) read("{\"id\":\"o\",\"lines\":[" + line + "],\"byId\":{}}", Order.class);
+    assertEquals("o", order.id());
     assertEquals("n", ((Bean) read("{\"name\":\"n\"}", Bean.class)).getName());
     assertEquals(3, (Integer) read("3", int.class));
     assertEquals(Size.S, read("\"S\"", Size.class));
@@ -90,10 +92,11 @@ class JrEngineTest {
 
   @Test
   void typesJrDoesNotHandleAsDatabind_areDeclinedForGood() {
-    for (Type t : List.of(JsonNode.class, SQSEvent.class, APIGatewayV2HTTPEvent.class, WithTree.class,
-        WithInstant.class, WithEvent.class, WithOptional.class, WithIntKeys.class, Annotated.class,
-        BeanWithDate.class, Shouting.class, Instant.class, int[].class)) {
-      assertSame(JrDeclined.TYPE, assertThrows(JrDeclined.class, () -> read("{}", t)), t.getTypeName());
+    for (Type t : List.of(JsonNode.class, SQSEvent.class, APIGatewayV2HTTPEvent.class,
+        WithTree.class, WithInstant.class, WithEvent.class, WithOptional.class, WithIntKeys.class,
+        Annotated.class, BeanWithDate.class, Shouting.class, Instant.class, int[].class)) {
+      JrDeclined declined = assertThrows(JrDeclined.class, () -> read("{}", t));
+      assertSame(JrDeclined.TYPE, declined, t.getTypeName());
     }
   }
 
@@ -107,9 +110,11 @@ class JrEngineTest {
 
   @Test
   void documentsNeedingACoercion_areDeclinedThisTimeOnly() {
-    for (String document : List.of("{\"sku\":\"a\",\"qty\":\"2\"}", "{\"qty\":2.5}", "{\"size\":\"XL\"}",
-        "{\"tags\":\"solo\"}", "[{\"sku\":\"a\"}]", "\"\"", "{\"sku\":\"a\",\"sku\":\"b\"}", "{\"sku\":")) {
-      assertSame(JrDeclined.DOCUMENT, assertThrows(JrDeclined.class, () -> read(document, Line.class)), document);
+    for (String document : List.of("{\"sku\":\"a\",\"qty\":\"2\"}", "{\"qty\":2.5}",
+        "{\"size\":\"XL\"}", "{\"tags\":\"solo\"}", "[{\"sku\":\"a\"}]", "\"\"",
+        "{\"sku\":\"a\",\"sku\":\"b\"}", "{\"sku\":")) {
+      JrDeclined declined = assertThrows(JrDeclined.class, () -> read(document, Line.class));
+      assertSame(JrDeclined.DOCUMENT, declined, document);
     }
   }
 
@@ -119,9 +124,11 @@ class JrEngineTest {
     withInstant.put("at", Instant.EPOCH);
 
     assertSame(JrDeclined.TYPE, assertThrows(JrDeclined.class, () -> jr.write(withInstant)));
-    assertSame(JrDeclined.TYPE, assertThrows(JrDeclined.class, () -> jr.write(new WithInstant("i", null))));
+    assertSame(JrDeclined.TYPE,
+        assertThrows(JrDeclined.class, () -> jr.write(new WithInstant("i", null))));
     assertSame(JrDeclined.TYPE, assertThrows(JrDeclined.class, () -> jr.write(Shouting.LOUD)));
-    assertEquals("{\"name\":\"n\"}", new String(jr.write(Map.of("name", "n")), StandardCharsets.UTF_8));
+    assertEquals("{\"name\":\"n\"}",
+        new String(jr.write(Map.of("name", "n")), StandardCharsets.UTF_8));
   }
 
   private Object read(String json, Type type) {
