@@ -42,7 +42,7 @@ class PayloadTypesThroughHandlerTest {
   @Test
   void realSqsEventIn_batchResponseOut() throws Exception {
     String out = LambdaHandlerTest.invoke(new FailEveryOtherMessage(),
-        fixture("sqs_event_nobody.json"), FakeContext.create());
+        fixture("SQSEvent/sqs_event_nobody.json"), FakeContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":"
         + "\"d9144555-9a4f-4ec3-99a0-fc4e625a8db2\"}]}", out);

@@ -72,7 +72,7 @@ public final class ExtensionParameterSource implements ParameterSource {
       int status = c.getResponseCode();
       if (status == 200) {
         try (InputStream in = c.getInputStream()) {
-          // A Map, not a JsonNode: it reads through the codec's jackson-jr path, so this source
+          // A Map, not a JsonNode: it reads through the codec's jackson-jr engine, so this source
           // never loads jackson-databind (about 650 classes of cold start).
           Map<?, ?> doc = codec.read(in, Map.class);
           Map<?, ?> p = doc != null && doc.get("Parameter") instanceof Map

@@ -29,7 +29,7 @@ public abstract class CodecException extends LaminaException {
     return targetType;
   }
 
-  /** Where in the document the problem is, as a JSON path starting with {@code $}; never {@code null}. */
+  /** Where in the document the problem is, as a JSON path from {@code $}; never {@code null}. */
   public String jsonPath() {
     return jsonPath;
   }

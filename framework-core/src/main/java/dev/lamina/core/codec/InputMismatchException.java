@@ -1,7 +1,8 @@
 package dev.lamina.core.codec;
 
 /**
- * The input is valid JSON but does not fit the handler's declared input type. The message names the type and the JSON path, never the payload.
+ * The input is valid JSON but does not fit the handler's declared input type. The message
+ * names the type and the JSON path, never the payload.
  */
 public final class InputMismatchException extends CodecException {
   private static final long serialVersionUID = 1L;
@@ -12,7 +13,8 @@ public final class InputMismatchException extends CodecException {
    * @param jsonPath where in the document, starting with {@code $}
    * @param cause the parser's exception, kept for the stack trace
    */
-  public InputMismatchException(String message, String targetType, String jsonPath, Throwable cause) {
+  public InputMismatchException(
+      String message, String targetType, String jsonPath, Throwable cause) {
     super(message, targetType, jsonPath, cause);
   }
 }

@@ -12,7 +12,8 @@ public final class MalformedInputException extends CodecException {
    * @param jsonPath where in the document, starting with {@code $}
    * @param cause the parser's exception, kept for the stack trace
    */
-  public MalformedInputException(String message, String targetType, String jsonPath, Throwable cause) {
+  public MalformedInputException(
+      String message, String targetType, String jsonPath, Throwable cause) {
     super(message, targetType, jsonPath, cause);
   }
 }

@@ -1,46 +1,69 @@
 package dev.lamina.core.internal.codec;
 
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.core.internal.codec.databind.DatabindEngine;
+import dev.lamina.core.internal.codec.jr.JrDeclined;
+import dev.lamina.core.internal.codec.jr.JrEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The standard codec: jackson-jr for records, beans, strings, numbers, maps and lists whose types
- * it handles like the runtime's mapper ({@link JrEligibility}); jackson-databind for everything
- * else. The route is decided once per type and cached, so choosing costs a map lookup. databind's
- * mappers are built on first need, so a function whose payloads all go to jr never loads databind.
+ * The standard codec, and the one rule it follows: databind, configured as the Lambda runtime's
+ * mappers are, gives the answer; jr gives it faster where it can. So a type goes to jr first unless
+ * it is an event class or a shape jr's API cannot take; when jr declines (a type it does not
+ * handle as databind does, a document that needs a coercion, any failure), databind reads or writes
+ * it, and databind's failures are the ones reported. Types jr declines as types are remembered and
+ * go straight to databind. databind is built on first need.
  *
- * <p>Immutable in behaviour and safe for concurrent use; the databind path is created at most once.
+ * <p>Thread-safe; the databind engine is created at most once.
  */
 public final class JacksonPayloadCodec implements PayloadCodec {
-  private final ConcurrentHashMap<Type, JrRoute> routes = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Class<?>, Boolean> writable = new ConcurrentHashMap<>();
-  private final JrPath jr = new JrPath(this::jrWrites);
+  private final JrEngine jr = new JrEngine(LenientJsonFactory.create());
+  private final Set<Type> databindTypes = ConcurrentHashMap.newKeySet();
   private final Object databindLock = new Object();
-  private volatile DatabindPath databind;
+  private volatile DatabindEngine databind;
 
-  /** Builds the jr path now (cheap); the databind path waits until a type first needs it. */
+  /** Builds the jr engine now (cheap); the databind engine waits until something needs it. */
   public JacksonPayloadCodec() {}
 
   @Override
   public <T> T read(InputStream in, Type type) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(type, "type");
-    JrRoute route = route(type);
-    return route.isJr() ? jr.read(in, route, type) : databind().read(in, type);
+    byte[] document;
+    try {
+      document = in.readAllBytes();
+    } catch (IOException e) {
+      throw FailureTranslator.unreadableStream(type, e);
+    }
+    return read(document, type);
   }
 
   @Override
-  public <T> T read(byte[] json, Type type) {
-    Objects.requireNonNull(json, "json");
+  public <T> T read(byte[] document, Type type) {
+    Objects.requireNonNull(document, "json");
     Objects.requireNonNull(type, "type");
-    JrRoute route = route(type);
-    return route.isJr() ? jr.read(json, route, type) : databind().read(json, type);
+    if (blank(document)) {
+      throw FailureTranslator.emptyInput(type);
+    }
+    if (jrMayTry(type) && JrEngine.shapeFits(type)) {
+      try {
+        return jr.read(document, type);
+      } catch (JrDeclined declined) {
+        remember(declined, type);
+      }
+    }
+    try {
+      return databind().read(document, type);
+    } catch (IOException e) {
+      throw FailureTranslator.readFailure(e, type);
+    }
   }
 
   /** Encodes fully before writing, so a failure leaves nothing half-written in {@code out}. */
@@ -56,41 +79,56 @@ public final class JacksonPayloadCodec implements PayloadCodec {
     }
   }
 
-  /** jr writes the value unless its class, or the class of any value inside it, is not jr's. */
   @Override
   public byte[] writeBytes(Object value) {
-    Class<?> type = value == null ? Object.class : value.getClass();
-    if (jrWrites(type)) {
-      byte[] json = jr.writeBytes(value);
-      if (json != null) {
-        return json;
+    if (value == null) {
+      return new byte[] {'n', 'u', 'l', 'l'};
+    }
+    Class<?> type = value.getClass();
+    if (jrMayTry(type)) {
+      try {
+        return jr.write(value);
+      } catch (JrDeclined declined) {
+        remember(declined, type);
       }
     }
-    return databind().writeBytes(value, type);
+    try {
+      return databind().write(value);
+    } catch (IOException e) {
+      throw FailureTranslator.writeFailure(e, type);
+    }
   }
 
-  private JrRoute route(Type type) {
-    JrRoute route = routes.get(type);
-    return route != null ? route : routes.computeIfAbsent(type, JrRoute::decide);
+  private boolean jrMayTry(Type type) {
+    return !databindTypes.contains(type) && !EventRouting.usesEventCodec(type);
   }
 
-  /** Whether jr writes values of this class; asked for the value and every value class inside it. */
-  private boolean jrWrites(Class<?> type) {
-    Boolean jr = writable.get(type);
-    return jr != null ? jr : writable.computeIfAbsent(type, JrRoute::writable);
+  private void remember(JrDeclined declined, Type type) {
+    if (declined == JrDeclined.TYPE) {
+      databindTypes.add(type);
+    }
   }
 
-  private DatabindPath databind() {
-    DatabindPath path = databind;
-    if (path == null) {
+  private static boolean blank(byte[] document) {
+    for (byte b : document) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private DatabindEngine databind() {
+    DatabindEngine engine = databind;
+    if (engine == null) {
       synchronized (databindLock) {
-        path = databind;
-        if (path == null) {
-          path = new DatabindPath();
-          databind = path;
+        engine = databind;
+        if (engine == null) {
+          engine = new DatabindEngine();
+          databind = engine;
         }
       }
     }
-    return path;
+    return engine;
   }
 }

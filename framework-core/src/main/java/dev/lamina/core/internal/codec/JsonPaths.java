@@ -2,8 +2,7 @@ package dev.lamina.core.internal.codec;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,59 +17,51 @@ final class JsonPaths {
 
   /** The path of a databind failure, from its reference chain (root first). */
   static String of(List<JsonMappingException.Reference> references) {
-    StringBuilder path = new StringBuilder("$");
-    int count = 0;
+    List<Object> segments = new ArrayList<>();
     for (JsonMappingException.Reference ref : references) {
-      if (++count > MAX_SEGMENTS) {
-        return path.append("[...]").toString();
-      }
       if (ref.getFieldName() != null) {
-        appendName(path, ref.getFieldName());
+        segments.add(ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
+        segments.add(ref.getIndex());
       }
     }
-    return path.toString();
+    return render(segments);
   }
 
-  /** The path of the parser's current position, for failures below databind (malformed input). */
+  /** The path of the parser's position, for failures below databind (malformed input). */
   static String of(JsonStreamContext context) {
-    Deque<JsonStreamContext> chain = new ArrayDeque<>();
+    List<Object> segments = new ArrayList<>();
     for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      chain.push(c);
+      if (c.inArray()) {
+        segments.add(0, Math.max(c.getCurrentIndex(), 0));
+      } else if (c.inObject() && c.getCurrentName() != null) {
+        segments.add(0, c.getCurrentName());
+      }
     }
+    return render(segments);
+  }
+
+  private static String render(List<Object> segments) {
     StringBuilder path = new StringBuilder("$");
-    int count = 0;
-    for (JsonStreamContext c : chain) {
-      if (++count > MAX_SEGMENTS) {
+    for (int i = 0; i < segments.size(); i++) {
+      if (i == MAX_SEGMENTS) {
         return path.append("[...]").toString();
       }
-      if (c.inArray()) {
-        path.append('[').append(Math.max(c.getCurrentIndex(), 0)).append(']');
-      } else if (c.inObject() && c.getCurrentName() != null) {
-        appendName(path, c.getCurrentName());
+      Object s = segments.get(i);
+      if (s instanceof Integer index) {
+        path.append('[').append(index).append(']');
+      } else if (isIdentifier((String) s)) {
+        path.append('.').append(s);
+      } else {
+        String escaped = ((String) s).replace("\\", "\\\\").replace("'", "\\'");
+        path.append("['").append(escaped).append("']");
       }
     }
     return path.toString();
-  }
-
-  private static void appendName(StringBuilder path, String name) {
-    if (isIdentifier(name)) {
-      path.append('.').append(name);
-    } else {
-      path.append("['").append(name.replace("\\", "\\\\").replace("'", "\\'")).append("']");
-    }
   }
 
   private static boolean isIdentifier(String name) {
-    if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < name.length(); i++) {
-      if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))
+        && name.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
   }
 }

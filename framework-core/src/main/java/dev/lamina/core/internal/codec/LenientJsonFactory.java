@@ -12,11 +12,11 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
  * characters, any backslash escape; duplicate keys allowed), no source in error locations, and
  * nothing closed that the caller owns. jackson-core only: building it loads no databind class.
  */
-final class LenientJsonFactory {
+public final class LenientJsonFactory {
   private LenientJsonFactory() {}
 
   /** A new factory; the caller owns it. */
-  static JsonFactory create() {
+  public static JsonFactory create() {
     JsonFactory factory =
         JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)

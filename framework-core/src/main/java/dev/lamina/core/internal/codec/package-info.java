@@ -1,12 +1,10 @@
 /**
- * The standard {@link dev.lamina.core.codec.PayloadCodec}: jackson-jr for plain records, beans,
- * maps, lists and scalars (the {@code Jr*} classes; they load no databind class), and
- * jackson-databind, configured as leniently as the Lambda Java runtime and built on first need, for
- * the rest. Failures on both paths are translated into Lamina's payload-free codec exceptions.
+ * The standard {@link dev.lamina.core.codec.PayloadCodec}, in rooms by engine: {@code jr} (fast,
+ * loads no databind class), {@code databind} (the reference, built on first need) and
+ * {@code events} (the runtime's event codec, restated as mix-ins). This package holds what they
+ * share: the router ({@code JacksonPayloadCodec}), the by-name event check, the lenient parser
+ * factory, and the one translator of failures into Lamina's payload-free exceptions.
  *
  * <p>Not public API: users obtain a codec from {@link dev.lamina.core.codec.Codecs#standard()}.
- * Nothing in this package touches a class of {@code aws-lambda-java-events}; that support lives in
- * {@code dev.lamina.core.internal.codec.events} and is loaded only when an event type is read or
- * written.
  */
 package dev.lamina.core.internal.codec;

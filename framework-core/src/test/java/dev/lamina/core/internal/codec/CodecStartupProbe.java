@@ -28,7 +28,7 @@ public final class CodecStartupProbe {
       return;
     }
     byte[] sqs;
-    try (var in = CodecStartupProbe.class.getResourceAsStream("/events/sqs_event_product.json")) {
+    try (var in = CodecStartupProbe.class.getResourceAsStream("/events/SQSEvent/sqs_event_product.json")) {
       sqs = in.readAllBytes();
     }
     long t3 = System.nanoTime();

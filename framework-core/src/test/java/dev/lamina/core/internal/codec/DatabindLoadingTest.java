@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The point of the jr path, checked in a fresh JVM with class-load logging: records, maps, lists
+ * The point of the jr engine, checked in a fresh JVM with class-load logging: records, maps, lists
  * and strings never load jackson-databind; an SQS event does.
  */
 class DatabindLoadingTest {

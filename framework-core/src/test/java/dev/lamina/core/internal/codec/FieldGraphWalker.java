@@ -33,6 +33,69 @@ final class FieldGraphWalker {
     return Optional.ofNullable(new FieldGraphWalker().compare("$", expected, actual));
   }
 
+  /**
+   * How many values the graph holds: leaves, dates and buffers that are not {@code null}, zero,
+   * {@code false} or empty. A graph read from a fixture with a value count of zero read nothing.
+   */
+  static int valueCount(Object graph) {
+    return new FieldGraphWalker().count(graph);
+  }
+
+  private int count(Object o) {
+    if (o == null || (isLeaf(o) && isEmptyLeaf(o))) {
+      return 0;
+    }
+    if (isLeaf(o) || o instanceof Date || o instanceof ByteBuffer
+        || o.getClass().getName().equals("org.joda.time.DateTime")) {
+      return 1;
+    }
+    if (!visiting.add(o)) {
+      return 0;
+    }
+    try {
+      int n = 0;
+      if (o instanceof Map<?, ?> map) {
+        for (Object value : map.values()) {
+          n += count(value);
+        }
+      } else if (o instanceof Collection<?> collection) {
+        for (Object element : collection) {
+          n += count(element);
+        }
+      } else if (o.getClass().isArray()) {
+        for (int i = 0; i < Array.getLength(o); i++) {
+          n += count(Array.get(o, i));
+        }
+      } else {
+        for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+          for (Field field : c.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
+              field.setAccessible(true);
+              n += count(read(field, o));
+            }
+          }
+        }
+      }
+      return n;
+    } finally {
+      visiting.remove(o);
+    }
+  }
+
+  private static boolean isEmptyLeaf(Object o) {
+    return (o instanceof CharSequence s && s.length() == 0)
+        || (o instanceof Number n && n.doubleValue() == 0)
+        || Boolean.FALSE.equals(o);
+  }
+
+  private static Object read(Field field, Object owner) {
+    try {
+      return field.get(owner);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Cannot read " + field, e);
+    }
+  }
+
   private String compare(String path, Object a, Object b) {
     if (a == b) {
       return null;
@@ -125,12 +188,7 @@ final class FieldGraphWalker {
           continue;
         }
         field.setAccessible(true);
-        String diff;
-        try {
-          diff = compare(path + "." + field.getName(), field.get(a), field.get(b));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("Cannot read " + field, e);
-        }
+        String diff = compare(path + "." + field.getName(), read(field, a), read(field, b));
         if (diff != null) {
           return diff;
         }

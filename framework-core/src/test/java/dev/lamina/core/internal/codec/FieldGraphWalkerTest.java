@@ -73,6 +73,18 @@ class FieldGraphWalkerTest {
     assertTrue(FieldGraphWalker.firstDifference(expected, actual).orElseThrow().startsWith("$.records[0].eventSourceArn"));
   }
 
+  @Test
+  void valueCount_countsWhatWasRead_notNullsZerosOrEmptyStrings() {
+    SQSEvent.SQSMessage empty = new SQSEvent.SQSMessage();
+    empty.setBody("");
+    SQSEvent nothingRead = new SQSEvent();
+    nothingRead.setRecords(List.of(empty));
+
+    assertEquals(0, FieldGraphWalker.valueCount(nothingRead));
+    assertEquals(4, FieldGraphWalker.valueCount(sqsEvent("m-1", "b")),
+        "id, body, ARN, one attribute");
+  }
+
   private static SQSEvent sqsEvent(String id, String body) {
     SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
     message.setMessageId(id);

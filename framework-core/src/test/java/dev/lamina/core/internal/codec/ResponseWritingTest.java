@@ -24,9 +24,9 @@ class ResponseWritingTest {
 
   static Stream<Arguments> responses() {
     return Stream.of(
-        Arguments.of("sqs_batch_response.json", SQSBatchResponse.class),
-        Arguments.of("apigw_proxy_response.json", APIGatewayProxyResponseEvent.class),
-        Arguments.of("apigw_v2_http_response.json", APIGatewayV2HTTPResponse.class));
+        Arguments.of("SQSBatchResponse/sqs_batch_response.json", SQSBatchResponse.class),
+        Arguments.of("APIGatewayProxyResponseEvent/apigw_proxy_response.json", APIGatewayProxyResponseEvent.class),
+        Arguments.of("APIGatewayV2HTTPResponse/apigw_v2_http_response.json", APIGatewayV2HTTPResponse.class));
   }
 
   @ParameterizedTest(name = "{0}")

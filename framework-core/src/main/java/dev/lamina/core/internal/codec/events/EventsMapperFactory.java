@@ -1,36 +1,35 @@
 package dev.lamina.core.internal.codec.events;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import java.util.Date;
-import org.joda.time.DateTime;
 
 /**
- * Builds the mapper for the event classes the runtime reads with its event codec: a copy of the
- * base mapper plus Lamina's event mix-ins, epoch-seconds dates, joda date-times and the S3 reader.
- * One mapper serves every such class; the runtime builds one per class, but the mix-ins of one
- * event family never touch another family's classes, so the result is the same.
+ * Builds the mapper for one event class on the runtime's event-codec list, as the runtime's
+ * {@code LambdaEventSerializers.serializerFor} builds its own: a copy of the base mapper with that
+ * class's mix-ins ({@link EventMixins}), epoch-seconds dates, joda date-times, and for SNS a
+ * PascalCase naming strategy. S3 events are read and written by Lamina's port of the runtime's
+ * org.json serializer instead.
  */
 public final class EventsMapperFactory {
   private EventsMapperFactory() {}
 
   /**
    * @param base the configured base mapper; copied, not changed
-   * @return a new mapper for event classes; never {@code null}
+   * @param eventClass a class on the runtime's event-codec list
+   * @return a new mapper for that class; never {@code null}
    */
-  public static ObjectMapper create(ObjectMapper base) {
+  public static ObjectMapper create(ObjectMapper base, Class<?> eventClass) {
     SimpleModule module = new SimpleModule("lamina-lambda-events");
-    module.addDeserializer(Date.class, new EpochSecondsDateDeserializer());
-    module.addSerializer(Date.class, new EpochSecondsDateSerializer());
-    module.addDeserializer(DateTime.class, new JodaDateTimeDeserializer());
-    module.addSerializer(DateTime.class, new JodaDateTimeSerializer());
-    module.addDeserializer(S3Event.class, S3EventDeserializer.forS3Event());
-    module.addDeserializer(S3EventNotification.class, S3EventDeserializer.forNotification());
+    EventDates.addTo(module);
+    S3EventCodec.addTo(module);
     ObjectMapper mapper = base.copy();
     mapper.registerModule(module);
-    EventMixins.addTo(mapper);
+    EventMixins.of(eventClass).forEach(mapper::addMixIn);
+    if (eventClass == SNSEvent.class) {
+      mapper.setPropertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE);
+    }
     return mapper;
   }
 }
