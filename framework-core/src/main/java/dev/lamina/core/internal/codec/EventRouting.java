@@ -1,5 +1,8 @@
 package dev.lamina.core.internal.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.lamina.core.internal.codec.events.BatchResponseWriter;
+import dev.lamina.core.internal.codec.events.SqsEventReader;
 import java.lang.reflect.Type;
 import java.util.Set;
 
@@ -24,6 +27,32 @@ public final class EventRouting {
       "SQSEvent");
 
   private EventRouting() {}
+
+  /** True for the event classes the events room reads with jackson-core alone. */
+  public static boolean hasStreamingReader(Type type) {
+    return type instanceof Class<?> c && c.getName().equals(EVENTS + "SQSEvent");
+  }
+
+  /**
+   * Reads such an event; {@code null} if the document is not in the shape Lambda sends, and
+   * databind must read it. Loads the event classes only here.
+   */
+  public static Object readStreaming(JsonFactory json, byte[] document, Type type) {
+    return SqsEventReader.read(json, document);
+  }
+
+  private static final Set<String> STREAMING_WRITER = Set.of(EVENTS + "SQSBatchResponse",
+      EVENTS + "StreamsEventResponse", EVENTS + "TimeWindowEventResponse");
+
+  /** True for the partial batch responses, written with jackson-core alone. */
+  public static boolean hasStreamingWriter(Class<?> type) {
+    return STREAMING_WRITER.contains(type.getName());
+  }
+
+  /** Writes such a response; loads the event classes only here. */
+  public static byte[] writeStreaming(JsonFactory json, Object response) {
+    return BatchResponseWriter.write(json, response);
+  }
 
   /** True for a plain class on the runtime's event-codec list; generic types never are. */
   public static boolean usesEventCodec(Type type) {

@@ -1,5 +1,6 @@
 package dev.lamina.core.internal.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.core.internal.codec.databind.DatabindEngine;
 import dev.lamina.core.internal.codec.jr.JrDeclined;
@@ -19,12 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * it is an event class or a shape jr's API cannot take; when jr declines (a type it does not
  * handle as databind does, a document that needs a coercion, any failure), databind reads or writes
  * it, and databind's failures are the ones reported. Types jr declines as types are remembered and
- * go straight to databind. databind is built on first need.
+ * go straight to databind. databind is built on first need. The SQS event is read by a streaming
+ * reader of the events room when it comes in the shape Lambda sends, so an SQS batch function
+ * never builds databind either; the partial batch responses are written the same way.
  *
  * <p>Thread-safe; the databind engine is created at most once.
  */
 public final class JacksonPayloadCodec implements PayloadCodec {
-  private final JrEngine jr = new JrEngine(LenientJsonFactory.create());
+  private final JsonFactory json = LenientJsonFactory.create();
+  private final JrEngine jr = new JrEngine(json);
   private final Set<Type> databindTypes = ConcurrentHashMap.newKeySet();
   private final Object databindLock = new Object();
   private volatile DatabindEngine databind;
@@ -52,7 +56,15 @@ public final class JacksonPayloadCodec implements PayloadCodec {
     if (blank(document)) {
       throw FailureTranslator.emptyInput(type);
     }
-    if (jrMayTry(type) && JrEngine.shapeFits(type)) {
+    if (EventRouting.hasStreamingReader(type)) {
+      // The batch events, in the shape Lambda sends them, without databind; else databind.
+      Object event = EventRouting.readStreaming(json, document, type);
+      if (event != null) {
+        @SuppressWarnings("unchecked")
+        T result = (T) event;
+        return result;
+      }
+    } else if (jrMayTry(type) && JrEngine.shapeFits(type)) {
       try {
         return jr.read(document, type);
       } catch (JrDeclined declined) {
@@ -85,6 +97,9 @@ public final class JacksonPayloadCodec implements PayloadCodec {
       return new byte[] {'n', 'u', 'l', 'l'};
     }
     Class<?> type = value.getClass();
+    if (EventRouting.hasStreamingWriter(type)) {
+      return EventRouting.writeStreaming(json, value);
+    }
     if (jrMayTry(type)) {
       try {
         return jr.write(value);

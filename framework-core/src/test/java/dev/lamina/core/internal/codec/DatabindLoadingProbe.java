@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Run in a child JVM by {@link DatabindLoadingTest}: reads and writes jr-routed values and prints
- * {@code done}; with the argument {@code sqs} it then reads an SQS event too.
+ * {@code done}; with the argument {@code sqs}, {@code sqs-lenient} or {@code sns} it then reads such an
+ * event too.
  */
 public final class DatabindLoadingProbe {
   private DatabindLoadingProbe() {}
@@ -31,6 +32,17 @@ public final class DatabindLoadingProbe {
     if (args.length > 0 && args[0].equals("sqs")) {
       SQSEvent event = codec.read(bytes("{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"b\"}]}"), SQSEvent.class);
       System.out.println(event.getRecords().get(0).getMessageId());
+    }
+    if (args.length > 0 && args[0].equals("sqs-lenient")) {
+      // One record given as an object, not a list: the runtime accepts it, through databind.
+      SQSEvent event = codec.read(bytes("{\"Records\":{\"messageId\":\"m-2\",\"body\":\"b\"}}"), SQSEvent.class);
+      System.out.println(event.getRecords().get(0).getMessageId());
+    }
+    if (args.length > 0 && args[0].equals("sns")) {
+      com.amazonaws.services.lambda.runtime.events.SNSEvent event = codec.read(
+          bytes("{\"Records\":[{\"EventSource\":\"aws:sns\"}]}"),
+          com.amazonaws.services.lambda.runtime.events.SNSEvent.class);
+      System.out.println(event.getRecords().get(0).getEventSource());
     }
     System.out.println("done");
   }

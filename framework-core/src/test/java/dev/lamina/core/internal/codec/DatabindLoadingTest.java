@@ -32,10 +32,26 @@ class DatabindLoadingTest {
   }
 
   @Test
-  void sqsEvent_loadsDatabind() throws Exception {
+  void sqsEvent_asLambdaSendsIt_doesNotLoadDatabind() throws Exception {
     List<String> out = runProbe("sqs");
 
     assertTrue(out.contains("m-1"), String.join("\n", out));
+    assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
+  }
+
+  @Test
+  void sqsEvent_needingTheRuntimesLeniency_isReadByDatabind() throws Exception {
+    List<String> out = runProbe("sqs-lenient");
+
+    assertTrue(out.contains("m-2"), String.join("\n", out));
+    assertFalse(out.stream().filter(l -> l.contains(DATABIND + "ObjectMapper ")).toList().isEmpty());
+  }
+
+  @Test
+  void otherEvents_loadDatabind() throws Exception {
+    List<String> out = runProbe("sns");
+
+    assertTrue(out.contains("aws:sns"), String.join("\n", out));
     assertFalse(out.stream().filter(l -> l.contains(DATABIND + "ObjectMapper ")).toList().isEmpty());
   }
 
