@@ -2,6 +2,7 @@ package dev.lamina.batch;
 
 import static dev.lamina.batch.Batches.reported;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
@@ -166,21 +167,20 @@ class BatchPropertyTest {
       }, BatchConfig.custom(), parallelism);
 
       Set<Object> reported = new HashSet<>(reported(response));
-      // The first failure that happened: with workers, a later group's failure may stop the
-      // batch before an earlier planned one ran (that one is then simply not done).
-      int first = seen.failed.stream().min(Integer::compare).orElse(RECORDS);
+      // Workers or not, every record before the first planned failure runs (a later failure
+      // only stops what comes after it), so the report is exactly the tail from that failure.
+      int first = firstPlanned(fails);
       for (int i = 0; i < RECORDS; i++) {
         boolean isReported = reported.contains(Integer.toString(i));
         if (i >= first) {
           assertTrue(isReported, "seed " + seed + ": record " + i + " is at or after the failure");
-        } else if (!isReported) {
+        } else {
+          assertFalse(isReported, "seed " + seed + ": record " + i + " is before the failure");
           assertTrue(seen.succeeded.contains(i), "seed " + seed + ": record " + i
-              + " left unreported without succeeding");
+              + " is before the failure but did not succeed");
         }
       }
-      if (parallelism == 1) {
-        assertEquals(RECORDS - first, reported.size(), "sequential: exactly the tail");
-      }
+      assertEquals(RECORDS - first, reported.size(), "seed " + seed + ": exactly the tail");
       seen.assertOrderKept();
     }
   }
@@ -204,27 +204,31 @@ class BatchPropertyTest {
       }, BatchConfig.custom(), parallelism);
 
       List<Object> reported = reported(response);
-      int first = -1;
-      for (int i = 0; i < RECORDS && first < 0; i++) {
-        first = fails[i] ? i : -1;
-      }
-      if (first < 0) {
+      int first = firstPlanned(fails);
+      if (first == RECORDS) {
         assertEquals(List.of(), reported, "seed " + seed);
         continue;
       }
       assertEquals(1, reported.size(), "seed " + seed);
       int checkpoint = new BigInteger((String) reported.get(0)).subtract(BigInteger.TEN.pow(30))
           .intValueExact();
-      assertTrue(checkpoint <= first, "seed " + seed + ": resumes at or before the failure");
+      assertEquals(first, checkpoint, "seed " + seed + ": resumes exactly at the first failure");
       for (int i = 0; i < checkpoint; i++) {
         assertTrue(seen.succeeded.contains(i), "seed " + seed + ": " + i + " is below the"
             + " checkpoint but did not succeed");
       }
-      if (parallelism == 1) {
-        assertEquals(first, checkpoint, "sequential: exactly the first failure");
-      }
       seen.assertOrderKept();
     }
+  }
+
+  /** The index of the first planned failure, or {@link #RECORDS} if none is planned. */
+  private static int firstPlanned(boolean[] fails) {
+    for (int i = 0; i < fails.length; i++) {
+      if (fails[i]) {
+        return i;
+      }
+    }
+    return RECORDS;
   }
 
   @ParameterizedTest(name = "parallelism {0}")

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -255,8 +256,15 @@ public final class BatchEngine<E> {
     final AtomicIntegerArray status;
     final Set<String> stoppedUnits = ConcurrentHashMap.newKeySet();
     final AtomicReference<Error> error = new AtomicReference<>();
+    /**
+     * The lowest index that failed, for policies where a failure stops what comes after it:
+     * records after it that have not started do not start, and records before it (in other
+     * lanes) still run, so what is reported is the same with workers as without.
+     */
+    final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
     final Map<String, String> logContext = MDC.getCopyOfContextMap();
     final int[] leader;
+    /** Set by an {@code Error}: nothing more starts. */
     volatile boolean stopAll;
     volatile boolean cut;
 
@@ -365,7 +373,8 @@ public final class BatchEngine<E> {
 
     private void runOne(SourceRecord r) {
       int i = r.index();
-      if (stopAll || (r.unit() != null && stoppedUnits.contains(r.unit()))) {
+      if (stopAll || r.index() > firstFailure.get()
+          || (r.unit() != null && stoppedUnits.contains(r.unit()))) {
         status.set(i, RecordStatus.SKIPPED);
         return;
       }
@@ -417,7 +426,7 @@ public final class BatchEngine<E> {
       }
       status.set(r.index(), RecordStatus.FAILED);
       if (ordering.failureStopsAll()) {
-        stopAll = true;
+        firstFailure.accumulateAndGet(r.index(), Math::min);
       } else if (ordering.failureStopsUnit() && r.unit() != null) {
         stoppedUnits.add(r.unit());
       }
