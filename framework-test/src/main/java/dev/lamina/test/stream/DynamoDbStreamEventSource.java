@@ -252,11 +252,25 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
     private String realStreamArn;
     private String tableName = "table";
     private StreamViewType viewType = StreamViewType.NEW_AND_OLD_IMAGES;
+    private String accessKeyId = "lamina";
 
     private Builder() {
     }
 
-    /** Reads the stream {@code streamArn} of a table in this DynamoDB Local. */
+    /**
+     * For a real stream: the access key id to read it with; default {@code lamina}. DynamoDB
+     * Local (without {@code -sharedDb}) keeps one database per access key id and region, so use
+     * the key and {@link #region(String)} the table was created with.
+     */
+    public Builder accessKeyId(String accessKeyId) {
+      this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
+      return this;
+    }
+
+    /**
+     * Reads the stream {@code streamArn} of a table in this DynamoDB Local, with
+     * {@link #accessKeyId(String)} in {@link #region(String)}: the ones the table was created with.
+     */
     public Builder dynamoDbLocal(DynamoDbLocal dynamo, String streamArn) {
       return streamEndpoint(Objects.requireNonNull(dynamo, "dynamo").endpoint(), streamArn);
     }
@@ -294,7 +308,8 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
         SdkPresence.require("software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient",
             "software.amazon.awssdk:dynamodb, software.amazon.awssdk:url-connection-client",
             "Reading a real DynamoDB stream");
-        DynamoDbStreamsReader reader = new DynamoDbStreamsReader(endpoint, region, realStreamArn);
+        DynamoDbStreamsReader reader = new DynamoDbStreamsReader(endpoint, region, accessKeyId,
+            realStreamArn);
         source = new DynamoDbStreamEventSource(this, reader, null, reader, realStreamArn);
       } else {
         InMemoryShards memory = new InMemoryShards(List.of(SHARD));

@@ -33,12 +33,12 @@ final class DynamoDbStreamsReader implements ShardReader, AutoCloseable {
   private final DynamoDbStreamsClient client;
   private final String streamArn;
 
-  DynamoDbStreamsReader(URI endpoint, String region, String streamArn) {
+  DynamoDbStreamsReader(URI endpoint, String region, String accessKeyId, String streamArn) {
     this.client = DynamoDbStreamsClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(region))
         .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("lamina", "lamina")))
+            AwsBasicCredentials.create(accessKeyId, "lamina")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
     this.streamArn = streamArn;
