@@ -74,7 +74,8 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
   private final DynamoDbStreamsReader real;
   private final String streamArn;
   private final StreamViewType viewType;
-  private final AtomicLong counter = new AtomicLong();
+  /** One counter for the JVM: sequence numbers differ between streams, as on DynamoDB. */
+  private static final AtomicLong COUNTER = new AtomicLong();
 
   private DynamoDbStreamEventSource(Builder b, ShardReader reader, InMemoryShards memory,
       DynamoDbStreamsReader real, String streamArn) {
@@ -135,7 +136,7 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
     String sequence;
     synchronized (memory) {
       BigInteger position = FIRST_SEQUENCE.add(BigInteger.valueOf(
-          counter.incrementAndGet() * 100));
+          COUNTER.incrementAndGet() * 100));
       sequence = position.toString();
       Instant arrival = clock.instant();
       ObjectNode record = JSON.createObjectNode();

@@ -42,17 +42,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class KinesisEventSource extends StreamEventSource {
 
-  /** The first sequence number handed out; later ones are larger, as on Kinesis. */
+  /** The first stream's first sequence number; later ones are larger, as on Kinesis. */
   static final BigInteger FIRST_SEQUENCE =
       new BigInteger("49590338271490256608559692538361571095921575989136588898");
   private static final BigInteger STEP = BigInteger.TEN.pow(20);
   private static final BigInteger HASH_SPACE = BigInteger.ONE.shiftLeft(128);
+  /** Sets streams of one JVM apart: like Kinesis's, sequence numbers differ between streams. */
+  private static final BigInteger STREAM_STEP = BigInteger.TEN.pow(40);
+  private static final AtomicLong STREAMS = new AtomicLong();
 
   private final InMemoryShards shards;
   private final List<String> shardIds;
   private final String streamArn;
   private final String invokeIdentityArn;
   private final AtomicLong counter = new AtomicLong();
+  private final BigInteger firstSequence =
+      FIRST_SEQUENCE.add(STREAM_STEP.multiply(BigInteger.valueOf(STREAMS.getAndIncrement())));
 
   private KinesisEventSource(Builder b, InMemoryShards shards, List<String> shardIds) {
     super(b, shards);
@@ -99,7 +104,7 @@ public final class KinesisEventSource extends StreamEventSource {
     String shardId = shardIds.get(shardIndex(partitionKey));
     String sequence;
     synchronized (shards) {
-      BigInteger position = FIRST_SEQUENCE.add(STEP.multiply(BigInteger.valueOf(
+      BigInteger position = firstSequence.add(STEP.multiply(BigInteger.valueOf(
           counter.getAndIncrement())));
       sequence = position.toString();
       Instant arrival = clock.instant();
