@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  *     SqsClient client = SqsClient.builder()
  *             .endpointOverride(sqs.endpoint())
  *             .region(Region.US_EAST_1)
- *             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
+ *             .credentialsProvider(StaticCredentialsProvider.create(
+ *                 AwsBasicCredentials.create("x", "y")))
  *             .httpClient(UrlConnectionHttpClient.create())
  *             .build();
  * }
@@ -88,7 +89,7 @@ public final class ElasticMq implements AutoCloseable {
     return new Builder();
   }
 
-  /** The server's endpoint, {@code http://127.0.0.1:<port>}; give it to {@code endpointOverride}. */
+  /** The server's endpoint, {@code http://127.0.0.1:<port>}, for {@code endpointOverride}. */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
@@ -226,10 +227,12 @@ public final class ElasticMq implements AutoCloseable {
      */
     public ElasticMq start() {
       if (!REGION.matcher(region).matches()) {
-        throw new IllegalArgumentException("[region] must look like us-east-1, was [" + region + "]");
+        throw new IllegalArgumentException("[region] must look like us-east-1, was [" + region
+            + "]");
       }
       if (!ACCOUNT.matcher(accountId).matches()) {
-        throw new IllegalArgumentException("[accountId] must be 12 digits, was [" + accountId + "]");
+        throw new IllegalArgumentException("[accountId] must be 12 digits, was [" + accountId
+            + "]");
       }
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("[startTimeout] must be positive, was " + startTimeout);
@@ -255,8 +258,8 @@ public final class ElasticMq implements AutoCloseable {
       if (file == null) {
         String property = System.getProperty(CLASS_PATH_PROPERTY);
         if (property == null || property.isBlank()) {
-          throw new ElasticMqException("No class path for ElasticMQ: call [classPathFile(..)] or set "
-              + "the system property [" + CLASS_PATH_PROPERTY + "] to a file written by "
+          throw new ElasticMqException("No class path for ElasticMQ: call [classPathFile(..)] or "
+              + "set the system property [" + CLASS_PATH_PROPERTY + "] to a file written by "
               + "maven-dependency-plugin:build-classpath for org.elasticmq:elasticmq-server_2.13");
         }
         file = Path.of(property);
@@ -278,8 +281,8 @@ public final class ElasticMq implements AutoCloseable {
     private static List<Path> checkExists(List<Path> cp) {
       List<Path> missing = cp.stream().filter(p -> !Files.exists(p)).collect(Collectors.toList());
       if (cp.isEmpty() || !missing.isEmpty()) {
-        throw new ElasticMqException("ElasticMQ class path is empty or has missing entries " + missing
-            + ": rebuild it with maven-dependency-plugin:build-classpath");
+        throw new ElasticMqException("ElasticMQ class path is empty or has missing entries "
+            + missing + ": rebuild it with maven-dependency-plugin:build-classpath");
       }
       return cp;
     }

@@ -306,7 +306,8 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
       check("DynamoDbStreamEventSource", problems);
       DynamoDbStreamEventSource source;
       if (endpoint != null) {
-        SdkPresence.require("software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient",
+        SdkPresence.require(
+            "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient",
             "software.amazon.awssdk:dynamodb, software.amazon.awssdk:url-connection-client",
             "Reading a real DynamoDB stream");
         DynamoDbStreamsReader reader = new DynamoDbStreamsReader(endpoint, region, accessKeyId,

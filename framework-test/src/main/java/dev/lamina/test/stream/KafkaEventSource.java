@@ -68,7 +68,7 @@ public final class KafkaEventSource extends StreamEventSource {
     return topic + "-" + partition;
   }
 
-  /** The record id of an offset of a partition, as deliveries list it: {@code <topic>-<n>@<offset>}. */
+  /** The record id of an offset of a partition, as deliveries list it: {@code <topic>-<n>@<o>}. */
   public String recordId(int partition, long offset) {
     return partitionKey(partition) + "@" + offset;
   }

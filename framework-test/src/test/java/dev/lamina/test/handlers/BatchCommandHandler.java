@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,9 +60,7 @@ public class BatchCommandHandler implements RequestStreamHandler {
         }
       }
     } else {
-      Iterator<Map.Entry<String, JsonNode>> partitions = event.get("records").fields();
-      while (partitions.hasNext()) {
-        Map.Entry<String, JsonNode> partition = partitions.next();
+      for (Map.Entry<String, JsonNode> partition : event.get("records").properties()) {
         for (JsonNode r : partition.getValue()) {
           ObjectNode id = JSON.createObjectNode();
           id.put("partition", partition.getKey());
@@ -106,7 +103,7 @@ public class BatchCommandHandler implements RequestStreamHandler {
         }
         case "sleep" -> {
           try {
-            Thread.sleep(5_000);
+            Thread.sleep(2_500);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }

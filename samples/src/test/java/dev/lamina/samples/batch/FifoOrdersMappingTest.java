@@ -81,7 +81,7 @@ class FifoOrdersMappingTest {
   }
 
   @Test
-  void mixedGroupBatch_keepsEachGroupsOrderAcrossTheRetry_andTheFailureHoldsBackEveryLaterMessage() {
+  void mixedGroupBatch_keepsEachGroupsOrderAcrossTheRetry_andTheFailureHoldsBackAllAfterIt() {
     try (SqsEventSource queue = queue("mixed", 10).start()) {
       Map<String, List<String>> ids = sendThreeGroups(queue, "m");
       queue.enable();
