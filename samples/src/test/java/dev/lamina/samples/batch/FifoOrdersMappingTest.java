@@ -49,9 +49,9 @@ class FifoOrdersMappingTest {
     }
   }
 
-  private static SqsEventSource.Builder queue(String name, int batchSize) {
+  private static SqsEventSource.Builder queue(String name, int batchSize, int visibility) {
     return SqsEventSource.builder().elasticMq(sqs).queueName(name + ".fifo")
-        .visibilityTimeout(Duration.ofSeconds(1)).deadLetterQueue(name + "-dlq.fifo", 5)
+        .visibilityTimeout(Duration.ofSeconds(visibility)).deadLetterQueue(name + "-dlq.fifo", 5)
         .batchSize(batchSize).function(lambda).enabled(false);
   }
 
@@ -82,7 +82,7 @@ class FifoOrdersMappingTest {
 
   @Test
   void mixedGroupBatch_keepsEachGroupsOrderAcrossTheRetry_andTheFailureHoldsBackAllAfterIt() {
-    try (SqsEventSource queue = queue("mixed", 10).start()) {
+    try (SqsEventSource queue = queue("mixed", 10, 1).start()) {
       Map<String, List<String>> ids = sendThreeGroups(queue, "m");
       queue.enable();
       queue.awaitIdle(Duration.ofSeconds(60));
@@ -108,7 +108,8 @@ class FifoOrdersMappingTest {
 
   @Test
   void oneMessageBatches_blockOnlyTheFailedGroup_whileTheOtherGroupsGoOn() {
-    try (SqsEventSource queue = queue("single", 1).start()) {
+    // 2 s: time enough for B and C to finish while a2 waits, even on a busy machine.
+    try (SqsEventSource queue = queue("single", 1, 2).start()) {
       Map<String, List<String>> ids = sendThreeGroups(queue, "s");
       queue.enable();
       queue.awaitIdle(Duration.ofSeconds(60));
