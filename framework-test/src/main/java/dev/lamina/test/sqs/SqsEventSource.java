@@ -112,6 +112,7 @@ public final class SqsEventSource implements AutoCloseable {
   private final Clock clock;
   private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
   private final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> notDeleted = Collections.synchronizedList(new ArrayList<>());
   private final PollingLoop loop;
   private volatile boolean invoking;
   private volatile Map<String, String> lastCounts = Map.of();
@@ -255,6 +256,17 @@ public final class SqsEventSource implements AutoCloseable {
   }
 
   /**
+   * The message ids the mapping meant to delete but SQS refused, because their receipt expired
+   * while the batch was gathered or processed (a visibility timeout shorter than the batching
+   * window or the invocation); they come back, as on Lambda. In order.
+   */
+  public List<String> notDeleted() {
+    synchronized (notDeleted) {
+      return List.copyOf(notDeleted);
+    }
+  }
+
+  /**
    * The message ids that were delivered more than once: left on the queue by a failure and
    * received again.
    */
@@ -330,7 +342,12 @@ public final class SqsEventSource implements AutoCloseable {
         if (more.isEmpty()) {
           loop.pause(Duration.ofNanos(Math.min(end - System.nanoTime(), 50_000_000L)));
         }
-        batch.addAll(more);
+        for (Message m : more) {
+          // A window longer than the visibility timeout receives a message again: keep the
+          // latest receipt, the only one SQS still accepts for a delete.
+          batch.removeIf(old -> old.messageId().equals(m.messageId()));
+          batch.add(m);
+        }
       }
     }
     invoking = true;
@@ -386,11 +403,13 @@ public final class SqsEventSource implements AutoCloseable {
       }
       DeleteMessageBatchResponse response = client.deleteMessageBatch(r -> r.queueUrl(queueUrl)
           .entries(entries));
-      if (!response.failed().isEmpty()) {
-        throw new EventSourceException("Could not delete messages from [" + queueUrl + "]: "
-            + response.failed());
+      Set<String> failed = response.failed().stream().map(f -> f.id())
+          .collect(Collectors.toSet());
+      for (int j = 0; j < chunk.size(); j++) {
+        // A receipt that expired (the invocation outlasted the visibility timeout) cannot delete:
+        // the message comes back, as it would on Lambda.
+        (failed.contains("m" + j) ? notDeleted : deleted).add(chunk.get(j).messageId());
       }
-      chunk.forEach(m -> deleted.add(m.messageId()));
     }
   }
 

@@ -102,7 +102,6 @@ public abstract class StreamEventSource implements AutoCloseable {
     final String id;
     volatile String checkpoint;
     final Deque<Pending> pending = new ConcurrentLinkedDeque<>();
-    Instant windowOpenedAt;
 
     Shard(String id) {
       this.id = id;
@@ -238,19 +237,13 @@ public abstract class StreamEventSource implements AutoCloseable {
     if (shard.pending.isEmpty()) {
       List<StreamRecord> records = reader.read(shard.id, shard.checkpoint, batchSize);
       if (records.isEmpty()) {
-        shard.windowOpenedAt = null;
         return State.IDLE;
       }
-      if (records.size() < batchSize && !batchingWindow.isZero()) {
-        Instant now = clock.instant();
-        if (shard.windowOpenedAt == null) {
-          shard.windowOpenedAt = now;
-        }
-        if (now.isBefore(shard.windowOpenedAt.plus(batchingWindow))) {
-          return State.WAITING;
-        }
+      // The window opens when the first record arrived, on the mapping's clock.
+      if (records.size() < batchSize && !batchingWindow.isZero()
+          && clock.instant().isBefore(records.get(0).arrival().plus(batchingWindow))) {
+        return State.WAITING;
       }
-      shard.windowOpenedAt = null;
       shard.pending.push(new Pending(records, 0, 0));
     }
     Pending batch = shard.pending.pop();
@@ -452,7 +445,8 @@ public abstract class StreamEventSource implements AutoCloseable {
 
     /**
      * {@code MaximumBatchingWindowInSeconds}: how long a shard gathers records before invoking
-     * with fewer than {@link #batchSize(int)}, 0 (the default) to 300 s, on the mapping's clock.
+     * with fewer than {@link #batchSize(int)}, 0 (the default) to 300 s, counted from the first
+     * record's arrival on the mapping's clock.
      */
     public B maximumBatchingWindow(Duration window) {
       this.batchingWindow = Objects.requireNonNull(window, "window");

@@ -155,6 +155,36 @@ class SqsMappingContractTest {
   }
 
   @Test
+  void batchingWindow_gathersMessagesSentWhileItIsOpen_intoOneInvocation() {
+    try (SqsEventSource source = queue().maximumBatchingWindow(Duration.ofSeconds(2))
+        .visibilityTimeout(Duration.ofSeconds(10)).enabled(true).start()) {
+      String first = source.send("ok");
+      String second = source.send("ok");
+      String third = source.send("ok");
+      source.awaitIdle(IDLE);
+
+      assertEquals(1, source.deliveries().size(), source.deliveries()::toString);
+      assertEquals(Set.of(first, second, third),
+          Set.copyOf(source.deliveries().get(0).recordIds()));
+    }
+  }
+
+  @Test
+  void windowLongerThanTheVisibilityTimeout_receivesAMessageAgain_andKeepsItOnceInTheBatch() {
+    try (SqsEventSource source = queue().maximumBatchingWindow(Duration.ofMillis(1_500))
+        .deadLetterQueue("contract-window-dlq", 10).enabled(true).start()) {
+      String id = source.send("ok");
+      source.awaitIdle(IDLE);
+
+      Delivery d = source.deliveries().get(0);
+      assertEquals(List.of(id), d.recordIds(), "once, though it was received again");
+      assertTrue(Integer.parseInt(read(d.event()).at("/Records/0/attributes/"
+          + "ApproximateReceiveCount").asText()) >= 2, d.event());
+      assertEquals(List.of(id), source.deleted(), "deleted with the latest receipt");
+    }
+  }
+
+  @Test
   void event_carriesEveryFieldLambdaSets_inLambdasShape() throws Exception {
     try (SqsEventSource source = queue().start()) {
       String id = source.send(r -> r.messageBody("ok").messageAttributes(Map.of(

@@ -179,6 +179,25 @@ class StreamMappingContractTest {
   }
 
   @Test
+  void batchingWindow_gathersRecordsUntilItCloses_onTheMappingsClock() {
+    MutableClock clock = MutableClock.atSystemTime();
+    try (KinesisEventSource source = KinesisEventSource.builder().streamName("window")
+        .function(lambda).clock(clock).batchSize(10)
+        .maximumBatchingWindow(Duration.ofSeconds(60)).start()) {
+      List<String> seq = put(source, "ok", "ok");
+      // A bounded check that nothing is delivered while the window is open.
+      assertThrows(dev.lamina.test.eventsource.EventSourceException.class,
+          () -> source.awaitIdle(Duration.ofMillis(500)));
+      assertEquals(List.of(), source.deliveries());
+      clock.advance(Duration.ofSeconds(60));
+      source.awaitIdle(IDLE);
+
+      assertEquals(1, source.deliveries().size());
+      assertEquals(seq, source.deliveries().get(0).recordIds());
+    }
+  }
+
+  @Test
   void kinesisEvent_carriesEveryFieldLambdaSets() {
     try (KinesisEventSource source = kinesis().region("eu-west-1").start()) {
       String seq = source.putRecord("user-7", "ok");
