@@ -9,7 +9,10 @@
  *   <li>{@link dev.lamina.test.LocalLambdaTest}, a JUnit 5 annotation that starts one for a test and
  *       closes it afterwards;</li>
  *   <li>{@link dev.lamina.test.ssm.LocalParameterStore}, a local SSM Parameter Store for the real
- *       {@code SsmClient}.</li>
+ *       {@code SsmClient};</li>
+ *   <li>{@link dev.lamina.test.sqs.ElasticMq} and {@link dev.lamina.test.sqs.SqsEventSource}, a
+ *       real queue wired to a function by a local SQS event source mapping, and the stream
+ *       mappings of {@link dev.lamina.test.stream} (Kinesis, DynamoDB Streams, Kafka).</li>
  * </ul>
  *
  * <p>Nothing here depends on Lamina's core: it works on plain {@code RequestHandler} and
