@@ -35,6 +35,9 @@ public final class ColdStartHarness {
 
   record Sample(long millis, int classes) {}
 
+  /** The variant the others are compared with, round by round. */
+  private static final String REFERENCE = "Lamina greeting sample";
+
   /** {@code AWS_LAMBDA_LOG_LEVEL} for every variant: Lamina and Powertools both honour it. */
 
   public static void main(String[] args) throws Exception {
@@ -71,7 +74,7 @@ public final class ColdStartHarness {
             ConstantPojoHandler.class.getName(),
             List.of(benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
             "{\"name\":\"Ada\"}"),
-        new Variant("Lamina greeting sample",
+        new Variant(REFERENCE,
             "dev.lamina.samples.greeting.GreetingHandler",
             functionClassPath(samples),
             "{\"name\":\"Ada\"}"),
@@ -176,14 +179,25 @@ public final class ColdStartHarness {
       System.out.printf(Locale.ROOT, "round %d/%d done%n", round, rounds);
     }
 
+    // Paired differences: each round measures every variant back to back, so a variant's
+    // difference from the greeting sample in the same round cancels most of the machine's drift.
+    List<Sample> reference = results.entrySet().stream()
+        .filter(e -> e.getKey().name().equals(REFERENCE)).map(Map.Entry::getValue)
+        .findFirst().orElseThrow();
     StringBuilder table = new StringBuilder()
-        .append("| variant | first response, median ms (min-max) | classes loaded, median |\n")
-        .append("| --- | --- | --- |\n");
+        .append("| variant | first response, median ms (min-max) | vs " + REFERENCE
+            + ", median of per-round differences, ms | classes loaded, median |\n")
+        .append("| --- | --- | --- | --- |\n");
     for (Map.Entry<Variant, List<Sample>> e : results.entrySet()) {
       List<Long> ms = e.getValue().stream().map(Sample::millis).sorted().toList();
       List<Integer> classes = e.getValue().stream().map(Sample::classes).sorted().toList();
-      table.append(String.format(Locale.ROOT, "| %s | %d (%d-%d) | %d |%n", e.getKey().name(),
-          ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1),
+      List<Long> diffs = new ArrayList<>();
+      for (int i = 0; i < e.getValue().size(); i++) {
+        diffs.add(e.getValue().get(i).millis() - reference.get(i).millis());
+      }
+      diffs.sort(null);
+      table.append(String.format(Locale.ROOT, "| %s | %d (%d-%d) | %+d | %d |%n", e.getKey().name(),
+          ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1), diffs.get(diffs.size() / 2),
           classes.get(classes.size() / 2)));
     }
     String report = "Cold start, " + rounds + " interleaved rounds, AWS_LAMBDA_LOG_LEVEL="

@@ -57,7 +57,13 @@ public abstract class BatchHandler<E, T> extends LambdaHandler<E, Object> {
     Class<E> eventType = (Class<E>) rawClass(types[0]);
     BatchConfig config = config(getClass().getAnnotation(Batch.class), environment);
     try {
-      this.processor = BatchProcessor.<E, T>builder(eventType, types[1], this::handleRecord)
+      RecordHandler<T> records = new RecordHandler<>() { // not a lambda: one bootstrap less at init
+        @Override
+        public void handle(T record, RecordContext context) throws Exception {
+          handleRecord(record, context);
+        }
+      };
+      this.processor = BatchProcessor.<E, T>builder(eventType, types[1], records)
           .config(config)
           .handlerClass(getClass())
           .codec(codec())

@@ -333,18 +333,7 @@ public final class BatchEngine<E> {
       CountDownLatch done = new CountDownLatch(workers);
       List<Thread> threads = new ArrayList<>(workers);
       for (int i = 0; i < workers; i++) {
-        Thread t = new Thread(() -> {
-          try {
-            restoreLogContext();
-            List<SourceRecord> lane;
-            while ((lane = queue.poll()) != null) {
-              runLane(lane);
-            }
-          } finally {
-            MDC.clear();
-            done.countDown();
-          }
-        }, "lamina-batch-" + i);
+        Thread t = new Thread(new Worker(queue, done), "lamina-batch-" + i);
         t.setDaemon(true);
         threads.add(t);
         t.start();
@@ -362,6 +351,48 @@ public final class BatchEngine<E> {
       }
       for (Thread t : threads) {
         t.join(); // all have counted down: this only waits for them to end, so none outlives us
+      }
+    }
+
+    /**
+     * Takes lanes until none is left. Named classes rather than lambdas on this path: each
+     * lambda costs the cold start a bootstrap.
+     */
+    private final class Worker implements Runnable {
+      private final ConcurrentLinkedQueue<List<SourceRecord>> queue;
+      private final CountDownLatch done;
+
+      Worker(ConcurrentLinkedQueue<List<SourceRecord>> queue, CountDownLatch done) {
+        this.queue = queue;
+        this.done = done;
+      }
+
+      @Override
+      public void run() {
+        try {
+          restoreLogContext();
+          List<SourceRecord> lane;
+          while ((lane = queue.poll()) != null) {
+            runLane(lane);
+          }
+        } finally {
+          MDC.clear();
+          done.countDown();
+        }
+      }
+    }
+
+    /** One record's work: decode it and hand it to the record handler. */
+    private final class Handle implements PerRecord.Work {
+      private final SourceRecord record;
+
+      Handle(SourceRecord record) {
+        this.record = record;
+      }
+
+      @Override
+      public void run() throws Exception {
+        handler.handle(decoder.decode(record), record.context());
       }
     }
 
@@ -389,7 +420,7 @@ public final class BatchEngine<E> {
         MDC.put(RecordContext.LOG_EVENT_SOURCE, r.context().eventSource());
       }
       try {
-        perRecord.run(r, () -> handler.handle(decoder.decode(r), r.context()));
+        perRecord.run(r, new Handle(r));
         status.compareAndSet(i, RecordStatus.RUNNING, RecordStatus.SUCCEEDED);
       } catch (Exception failure) {
         failed(r, failure);
@@ -426,7 +457,10 @@ public final class BatchEngine<E> {
       }
       status.set(r.index(), RecordStatus.FAILED);
       if (ordering.failureStopsAll()) {
-        firstFailure.accumulateAndGet(r.index(), Math::min);
+        int seen;
+        do {
+          seen = firstFailure.get();
+        } while (r.index() < seen && !firstFailure.compareAndSet(seen, r.index()));
       } else if (ordering.failureStopsUnit() && r.unit() != null) {
         stoppedUnits.add(r.unit());
       }

@@ -21,5 +21,10 @@ public interface PerRecord {
   void run(SourceRecord record, Work work) throws Exception;
 
   /** Runs the work directly. */
-  PerRecord DIRECT = (record, work) -> work.run();
+  PerRecord DIRECT = new PerRecord() {
+    @Override
+    public void run(SourceRecord record, Work work) throws Exception {
+      work.run();
+    }
+  };
 }

@@ -42,7 +42,7 @@ public final class SqsSource implements RecordSource<SQSEvent> {
           .sourceRecord(m)
           .build();
       records.add(new SourceRecord(i, text(m.getMessageId()), m.getMessageId(), group, null,
-          m::getBody, m.getMessageId(), context));
+          new Body(m), m.getMessageId(), context));
     }
     return records;
   }
@@ -86,13 +86,28 @@ public final class SqsSource implements RecordSource<SQSEvent> {
       Map<String, MessageAttribute> message) {
     Map<String, String> all = new LinkedHashMap<>(system);
     if (message != null) {
-      message.forEach((name, value) -> {
+      for (Map.Entry<String, MessageAttribute> e : message.entrySet()) {
+        MessageAttribute value = e.getValue();
         if (value != null && value.getStringValue() != null) {
-          all.put(name, value.getStringValue());
+          all.put(e.getKey(), value.getStringValue());
         }
-      });
+      }
     }
     return all;
+  }
+
+  /** A message's body as the payload (a class, not a method reference: see BatchEngine). */
+  private static final class Body implements SourceRecord.Payload {
+    private final SQSMessage message;
+
+    Body(SQSMessage message) {
+      this.message = message;
+    }
+
+    @Override
+    public Object get() {
+      return message.getBody();
+    }
   }
 
   static Integer count(String value) {

@@ -67,7 +67,7 @@ final class JrTypes {
       return false;
     }
     for (Class<?> k = c; k != Object.class && k != Record.class; k = k.getSuperclass()) {
-      if (foreign(k) || annotated(k) || !propertyTypes(k).stream().allMatch(JrTypes::fits)) {
+      if (foreign(k) || annotated(k) || !allFit(propertyTypes(k))) {
         return false;
       }
     }
@@ -123,13 +123,29 @@ final class JrTypes {
       Type[] args = p.getActualTypeArguments();
       boolean textKeys = !Map.class.isAssignableFrom(raw) || args[0] == String.class
           || args[0] == Object.class;
-      return textKeys && List.of(args).stream().allMatch(JrTypes::fits);
+      return textKeys && allFit(List.of(args));
     }
     return false; // other generic classes, type variables, wildcards, generic arrays
   }
 
+  // Loops, not streams: this runs at init, where each lambda and stream shape costs a class.
+  private static boolean allFit(List<Type> types) {
+    for (Type t : types) {
+      if (!fits(t)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean foreign(Class<?> c) {
-    return FOREIGN.stream().anyMatch(c.getName()::startsWith);
+    String name = c.getName();
+    for (String prefix : FOREIGN) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean namedByName(Class<?> enumType) {
