@@ -113,6 +113,13 @@ public final class ColdStartHarness {
         "dev.lamina.samples.batch.SqsOrdersHandler",
         functionClassPath(samples),
         sqsBatch(10)));
+    List<Path> plainBatch = new ArrayList<>();
+    plainBatch.add(benchmarks.resolve("target/classes"));
+    plainBatch.addAll(functionClassPath(samples));
+    variants.add(new Variant("the same batch, text records, sequential, no time guard",
+        PlainSqsBatchHandler.class.getName(),
+        plainBatch,
+        sqsBatch(10)));
     // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
     IdempotencyBackend backend = IdempotencyBackend.startIfAvailable(opts.get("dynamodb-local"));
     if (backend != null) {
