@@ -1,24 +1,16 @@
 package dev.lamina.test.dynamodb;
 
-import dev.lamina.test.internal.Directories;
-import dev.lamina.test.internal.OutputCapture;
+import dev.lamina.test.internal.ChildServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
  * DynamoDB Local running as a loopback HTTP server in a child JVM, for integration tests that drive it
@@ -58,16 +50,14 @@ public final class DynamoDbLocal implements AutoCloseable {
   /** DynamoDB Local's server entry point. */
   public static final String MAIN_CLASS = "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
 
-  private final Process process;
-  private final OutputCapture output;
-  private final Path workDirectory;
-  private final int port;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private static final String PRODUCT = "DynamoDB Local";
+  private static final ChildServer.Failure FAILURE = DynamoDbLocalException::new;
 
-  private DynamoDbLocal(Process process, OutputCapture output, Path workDirectory, int port) {
-    this.process = process;
-    this.output = output;
-    this.workDirectory = workDirectory;
+  private final ChildServer child;
+  private final int port;
+
+  private DynamoDbLocal(ChildServer child, int port) {
+    this.child = child;
     this.port = port;
   }
 
@@ -88,34 +78,18 @@ public final class DynamoDbLocal implements AutoCloseable {
 
   /** Whether the child JVM is still running. */
   public boolean isAlive() {
-    return process.isAlive();
+    return child.isAlive();
   }
 
   /** The server's output so far (stdout and stderr merged), for diagnostics. */
   public List<String> output() {
-    return output.merged();
+    return child.output();
   }
 
   /** Stops the server and deletes its working directory. Idempotent. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try {
-      Directories.deleteTree(workDirectory);
-    } catch (UncheckedIOException e) {
-      // A file still held by the dying process: the temp directory is left behind, harmlessly.
-    }
+    child.stop();
   }
 
   @Override
@@ -175,127 +149,27 @@ public final class DynamoDbLocal implements AutoCloseable {
      * @throws DynamoDbLocalException if the class path is missing, or the server did not start
      */
     public DynamoDbLocal start() {
-      List<Path> cp = resolveClassPath();
+      List<Path> cp = ChildServer.classPath(PRODUCT, classPath, classPathFile,
+          CLASS_PATH_PROPERTY, "com.amazonaws:DynamoDBLocal", FAILURE);
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("[startTimeout] must be positive, was " + startTimeout);
       }
-      DynamoDbLocalException last = null;
-      for (int attempt = 0; attempt < 3; attempt++) {
-        try {
-          return startOnce(cp, freePort());
-        } catch (DynamoDbLocalException e) {
-          // Most likely another process took the free port first; try another.
-          last = e;
-        }
-      }
-      throw last;
-    }
-
-    private List<Path> resolveClassPath() {
-      if (classPath != null) {
-        return checkExists(classPath);
-      }
-      Path file = classPathFile;
-      if (file == null) {
-        String property = System.getProperty(CLASS_PATH_PROPERTY);
-        if (property == null || property.isBlank()) {
-          throw new DynamoDbLocalException("No class path for DynamoDB Local: call [classPathFile(..)] or "
-              + "set the system property [" + CLASS_PATH_PROPERTY + "] to a file written by "
-              + "maven-dependency-plugin:build-classpath for com.amazonaws:DynamoDBLocal");
-        }
-        file = Path.of(property);
-      }
-      if (!Files.isRegularFile(file)) {
-        throw new DynamoDbLocalException("DynamoDB Local class path file [" + file.toAbsolutePath()
-            + "] does not exist: build the module that writes it first (mvn verify from the root)");
-      }
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8).trim();
-      } catch (IOException e) {
-        throw new DynamoDbLocalException("Cannot read DynamoDB Local class path file [" + file + "]", e);
-      }
-      return checkExists(Arrays.stream(text.split(java.io.File.pathSeparator))
-          .filter(s -> !s.isBlank()).map(Path::of).collect(Collectors.toList()));
-    }
-
-    private static List<Path> checkExists(List<Path> cp) {
-      List<Path> missing = cp.stream().filter(p -> !Files.exists(p)).collect(Collectors.toList());
-      if (cp.isEmpty() || !missing.isEmpty()) {
-        throw new DynamoDbLocalException("DynamoDB Local class path is empty or has missing entries "
-            + missing + ": rebuild it with maven-dependency-plugin:build-classpath");
-      }
-      return cp;
-    }
-
-    private static int freePort() {
-      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return ChildServer.onFreePort(port -> startOnce(cp, port), DynamoDbLocalException.class);
     }
 
     private DynamoDbLocal startOnce(List<Path> cp, int port) {
-      Path work;
-      try {
-        work = Files.createTempDirectory("lamina-dynamodb-local-");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      List<String> command = new ArrayList<>();
-      command.add(javaHome.resolve("bin").resolve("java").toString());
-      command.addAll(jvmFlags);
-      command.add("-Djava.io.tmpdir=" + work);
-      command.add("-cp");
-      command.add(cp.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
-      command.add(MAIN_CLASS);
-      command.addAll(List.of("-inMemory", "-disableTelemetry", "-port", Integer.toString(port)));
-      ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
-      pb.environment().put("DDB_LOCAL_TELEMETRY", "0");
-      Process process;
-      try {
-        process = pb.start();
-      } catch (IOException e) {
-        Directories.deleteTree(work);
-        throw new DynamoDbLocalException("Cannot start DynamoDB Local with [" + command.get(0) + "]", e);
-      }
-      OutputCapture output = new OutputCapture(null, "");
-      output.start(process.getInputStream(), process.getErrorStream(), "lamina-dynamodb-local-" + process.pid());
-      try {
-        process.getOutputStream().close();
-      } catch (IOException e) {
-        // Nothing reads its stdin anyway.
-      }
-      DynamoDbLocal server = new DynamoDbLocal(process, output, work, port);
-      long deadline = System.nanoTime() + startTimeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          server.close();
-          throw new DynamoDbLocalException("DynamoDB Local exited with " + process.exitValue()
-              + " before accepting connections on port [" + port + "]; last output: "
-              + output.last(20));
-        }
-        if (accepts(port)) {
-          return server;
-        }
-        try {
-          Thread.sleep(25);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          server.close();
-          throw new DynamoDbLocalException("Interrupted while DynamoDB Local was starting", e);
-        }
-      }
-      server.close();
-      throw new DynamoDbLocalException("DynamoDB Local did not accept connections on port [" + port
-          + "] within " + startTimeout.toMillis() + " ms; raise [startTimeout]; last output: "
-          + output.last(20));
+      ChildServer child = ChildServer.launch(PRODUCT, javaHome, jvmFlags, List.of(), cp,
+          MAIN_CLASS, List.of("-inMemory", "-disableTelemetry", "-port", Integer.toString(port)),
+          Map.of("DDB_LOCAL_TELEMETRY", "0"),
+          ChildServer.workDirectory("lamina-dynamodb-local-"), FAILURE);
+      child.awaitReady(port, Builder::accepts, "accepting connections", startTimeout, 25,
+          FAILURE);
+      return new DynamoDbLocal(child, port);
     }
 
     private static boolean accepts(int port) {
       try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 200);
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         return true;
       } catch (IOException e) {
         return false;

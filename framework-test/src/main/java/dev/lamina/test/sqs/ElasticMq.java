@@ -1,26 +1,18 @@
 package dev.lamina.test.sqs;
 
-import dev.lamina.test.internal.Directories;
-import dev.lamina.test.internal.OutputCapture;
-import java.io.File;
+import dev.lamina.test.internal.ChildServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * ElasticMQ, an SQS-compatible server, running on loopback in a child JVM, for tests that drive
@@ -63,19 +55,16 @@ public final class ElasticMq implements AutoCloseable {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
-  private final Process process;
-  private final OutputCapture output;
-  private final Path workDirectory;
+  private static final String PRODUCT = "ElasticMQ";
+  private static final ChildServer.Failure FAILURE = ElasticMqException::new;
+
+  private final ChildServer child;
   private final int port;
   private final String region;
   private final String accountId;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ElasticMq(Process process, OutputCapture output, Path workDirectory, int port,
-      String region, String accountId) {
-    this.process = process;
-    this.output = output;
-    this.workDirectory = workDirectory;
+  private ElasticMq(ChildServer child, int port, String region, String accountId) {
+    this.child = child;
     this.port = port;
     this.region = region;
     this.accountId = accountId;
@@ -111,35 +100,18 @@ public final class ElasticMq implements AutoCloseable {
 
   /** Whether the child JVM is still running. */
   public boolean isAlive() {
-    return process.isAlive();
+    return child.isAlive();
   }
 
   /** The server's output so far (stdout and stderr merged), for diagnostics. */
   public List<String> output() {
-    return output.merged();
+    return child.output();
   }
 
   /** Stops the server and deletes its working directory. Idempotent. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    output.awaitEnd(1_000);
-    try {
-      Directories.deleteTree(workDirectory);
-    } catch (UncheckedIOException e) {
-      // A file still held by the dying process: the temp directory is left behind, harmlessly.
-    }
+    child.stop();
   }
 
   @Override
@@ -237,120 +209,24 @@ public final class ElasticMq implements AutoCloseable {
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("[startTimeout] must be positive, was " + startTimeout);
       }
-      List<Path> cp = resolveClassPath();
-      ElasticMqException last = null;
-      for (int attempt = 0; attempt < 3; attempt++) {
-        try {
-          return startOnce(cp, freePort());
-        } catch (ElasticMqException e) {
-          // Most likely another process took the free port first; try another.
-          last = e;
-        }
-      }
-      throw last;
-    }
-
-    private List<Path> resolveClassPath() {
-      if (classPath != null) {
-        return checkExists(classPath);
-      }
-      Path file = classPathFile;
-      if (file == null) {
-        String property = System.getProperty(CLASS_PATH_PROPERTY);
-        if (property == null || property.isBlank()) {
-          throw new ElasticMqException("No class path for ElasticMQ: call [classPathFile(..)] or "
-              + "set the system property [" + CLASS_PATH_PROPERTY + "] to a file written by "
-              + "maven-dependency-plugin:build-classpath for org.elasticmq:elasticmq-server_2.13");
-        }
-        file = Path.of(property);
-      }
-      if (!Files.isRegularFile(file)) {
-        throw new ElasticMqException("ElasticMQ class path file [" + file.toAbsolutePath()
-            + "] does not exist: build the module that writes it first (mvn verify from the root)");
-      }
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8).trim();
-      } catch (IOException e) {
-        throw new ElasticMqException("Cannot read ElasticMQ class path file [" + file + "]", e);
-      }
-      return checkExists(Arrays.stream(text.split(File.pathSeparator))
-          .filter(s -> !s.isBlank()).map(Path::of).collect(Collectors.toList()));
-    }
-
-    private static List<Path> checkExists(List<Path> cp) {
-      List<Path> missing = cp.stream().filter(p -> !Files.exists(p)).collect(Collectors.toList());
-      if (cp.isEmpty() || !missing.isEmpty()) {
-        throw new ElasticMqException("ElasticMQ class path is empty or has missing entries "
-            + missing + ": rebuild it with maven-dependency-plugin:build-classpath");
-      }
-      return cp;
-    }
-
-    private static int freePort() {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      List<Path> cp = ChildServer.classPath(PRODUCT, classPath, classPathFile,
+          CLASS_PATH_PROPERTY, "org.elasticmq:elasticmq-server_2.13", FAILURE);
+      return ChildServer.onFreePort(port -> startOnce(cp, port), ElasticMqException.class);
     }
 
     private ElasticMq startOnce(List<Path> cp, int port) {
-      Path work;
+      Path work = ChildServer.workDirectory("lamina-elasticmq-");
+      Path conf = work.resolve("custom.conf");
       try {
-        work = Files.createTempDirectory("lamina-elasticmq-");
-        Files.writeString(work.resolve("custom.conf"), configuration(port, region, accountId),
-            StandardCharsets.UTF_8);
+        Files.writeString(conf, configuration(port, region, accountId), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      List<String> command = new ArrayList<>();
-      command.add(javaHome.resolve("bin").resolve("java").toString());
-      command.addAll(jvmFlags);
-      command.add("-Djava.io.tmpdir=" + work);
-      command.add("-Dconfig.file=" + work.resolve("custom.conf"));
-      command.add("-cp");
-      command.add(cp.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-      command.add(MAIN_CLASS);
-      ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
-      Process process;
-      try {
-        process = pb.start();
-      } catch (IOException e) {
-        Directories.deleteTree(work);
-        throw new ElasticMqException("Cannot start ElasticMQ with [" + command.get(0) + "]", e);
-      }
-      OutputCapture output = new OutputCapture(null, "");
-      output.start(process.getInputStream(), process.getErrorStream(),
-          "lamina-elasticmq-" + process.pid());
-      try {
-        process.getOutputStream().close();
-      } catch (IOException e) {
-        // Nothing reads its stdin anyway.
-      }
-      ElasticMq server = new ElasticMq(process, output, work, port, region, accountId);
-      long deadline = System.nanoTime() + startTimeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          server.close();
-          throw new ElasticMqException("ElasticMQ exited with " + process.exitValue()
-              + " before answering on port [" + port + "]; last output: " + output.last(20));
-        }
-        if (answers(port)) {
-          return server;
-        }
-        try {
-          // Polling a child process that signals nothing: a short pause between connection tries.
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          server.close();
-          throw new ElasticMqException("Interrupted while ElasticMQ was starting", e);
-        }
-      }
-      server.close();
-      throw new ElasticMqException("ElasticMQ did not answer on port [" + port + "] within "
-          + startTimeout.toMillis() + " ms; raise [startTimeout]; last output: " + output.last(20));
+      ChildServer child = ChildServer.launch(PRODUCT, javaHome, jvmFlags,
+          List.of("-Dconfig.file=" + conf), cp, MAIN_CLASS, List.of(), Map.of(), work, FAILURE);
+      child.awaitReady(port, Builder::answers, "answering an SQS request", startTimeout, 50,
+          FAILURE);
+      return new ElasticMq(child, port, region, accountId);
     }
 
     /** Whether the server answers {@code ListQueues}: bound and its SQS routes up. */
