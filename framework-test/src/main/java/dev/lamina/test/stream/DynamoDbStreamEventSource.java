@@ -1,10 +1,8 @@
 package dev.lamina.test.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.test.dynamodb.DynamoDbLocal;
-import dev.lamina.test.internal.BatchResponses;
 import dev.lamina.test.internal.SdkPresence;
 import java.math.BigInteger;
 import java.net.URI;
@@ -214,19 +212,6 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
           + "non-empty Set of strings or numbers, or null)");
     }
     return out;
-  }
-
-  @Override
-  String event(String shardId, List<StreamRecord> batch) {
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode records = root.putArray("Records");
-    batch.forEach(r -> records.add(r.json()));
-    return root.toString();
-  }
-
-  @Override
-  String identifier(String shardId, JsonNode itemIdentifier) {
-    return BatchResponses.textual(itemIdentifier);
   }
 
   @Override

@@ -1,9 +1,6 @@
 package dev.lamina.test.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lamina.test.internal.BatchResponses;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -138,19 +135,6 @@ public final class KinesisEventSource extends StreamEventSource {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is part of every JDK", e);
     }
-  }
-
-  @Override
-  String event(String shardId, List<StreamRecord> batch) {
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode records = root.putArray("Records");
-    batch.forEach(r -> records.add(r.json()));
-    return root.toString();
-  }
-
-  @Override
-  String identifier(String shardId, JsonNode itemIdentifier) {
-    return BatchResponses.textual(itemIdentifier);
   }
 
   @Override

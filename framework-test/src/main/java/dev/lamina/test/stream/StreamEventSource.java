@@ -2,6 +2,7 @@ package dev.lamina.test.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.LocalLambda;
@@ -134,11 +135,26 @@ public abstract class StreamEventSource implements AutoCloseable {
   /** The {@code eventSourceARN} of the stream (for Kafka, the cluster). */
   public abstract String eventSourceArn();
 
-  /** The event JSON Lambda sends for {@code batch}, all of one shard. */
-  abstract String event(String shardId, List<StreamRecord> batch);
+  /**
+   * The event JSON Lambda sends for {@code batch}, all of one shard: by default
+   * {@code {"Records": [...]}}, as for Kinesis and DynamoDB Streams.
+   */
+  String event(String shardId, List<StreamRecord> batch) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode records = root.putArray("Records");
+    for (StreamRecord r : batch) {
+      records.add(r.json());
+    }
+    return root.toString();
+  }
 
-  /** The record id an {@code itemIdentifier} names, or null if it is malformed for this source. */
-  abstract String identifier(String shardId, JsonNode itemIdentifier);
+  /**
+   * The record id an {@code itemIdentifier} names, or null if it is malformed for this source:
+   * by default a non-empty string, the sequence number.
+   */
+  String identifier(String shardId, JsonNode itemIdentifier) {
+    return BatchResponses.textual(itemIdentifier);
+  }
 
   /** The source's part of an on-failure message: {@code KinesisBatchInfo} and so on. */
   abstract String batchInfoName();
