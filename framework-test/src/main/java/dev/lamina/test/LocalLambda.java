@@ -431,7 +431,7 @@ public final class LocalLambda implements AutoCloseable {
     env.put("TZ", ":UTC");
     env.put("AWS_REGION", FakeContext.DEFAULT_REGION);
     env.put("AWS_DEFAULT_REGION", FakeContext.DEFAULT_REGION);
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + featureVersion(b.javaHome));
     env.put("AWS_LAMBDA_FUNCTION_NAME", b.functionName);
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(b.memorySizeMb));
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -481,6 +481,24 @@ public final class LocalLambda implements AutoCloseable {
   }
 
   /**
+   * The feature release of the JDK at {@code javaHome} (17, 21, ...), as Lambda names its Java
+   * runtimes: from the JDK's {@code release} file, else this JVM's.
+   */
+  static int featureVersion(Path javaHome) {
+    try {
+      for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          return Runtime.Version.parse(version).feature();
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // No readable release file: fall back to this JVM's version.
+    }
+    return Runtime.version().feature();
+  }
+
+  /**
    * Configures and starts a {@link LocalLambda}. Not thread-safe. {@link #start()} validates
    * everything and names the bad setting.
    */
@@ -525,7 +543,8 @@ public final class LocalLambda implements AutoCloseable {
      * {@code AWS_LAMBDA_FUNCTION_NAME}, {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE},
      * {@code AWS_LAMBDA_FUNCTION_VERSION=$LATEST}, {@code AWS_LAMBDA_LOG_GROUP_NAME},
      * {@code AWS_LAMBDA_LOG_STREAM_NAME}, {@code AWS_REGION} and {@code AWS_DEFAULT_REGION}
-     * ({@code us-east-1}), {@code AWS_EXECUTION_ENV=AWS_Lambda_java17}, {@code _HANDLER},
+     * ({@code us-east-1}), {@code AWS_EXECUTION_ENV=AWS_Lambda_java<the child JDK's feature release>},
+     * {@code _HANDLER},
      * {@code LAMBDA_TASK_ROOT} (the working directory), {@code AWS_LAMBDA_INITIALIZATION_TYPE=on-demand},
      * {@code TZ=:UTC}, {@code LANG=C.UTF-8}, {@code PATH} (the test JVM's) and {@code JAVA_HOME} (the
      * child's). {@code AWS_LAMBDA_RUNTIME_API} is always the local server's and cannot be overridden.

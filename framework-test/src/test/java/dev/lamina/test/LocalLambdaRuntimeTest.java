@@ -141,6 +141,8 @@ class LocalLambdaRuntimeTest {
       assertEquals("256", seen.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));
       assertEquals(TestHandlers.handler(EnvHandler.class), seen.get("_HANDLER"));
       assertEquals(":UTC", seen.get("TZ"));
+      assertEquals("AWS_Lambda_java" + Runtime.version().feature(), seen.get("AWS_EXECUTION_ENV"),
+          "named after the child's JDK, which is this JVM's by default");
       assertEquals("on-demand", seen.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
       assertEquals(lambda.runtimeApiAddress(), seen.get("AWS_LAMBDA_RUNTIME_API"));
       assertEquals(lambda.workDirectory().toString(), seen.get("LAMBDA_TASK_ROOT"));

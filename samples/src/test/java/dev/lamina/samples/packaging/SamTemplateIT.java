@@ -72,6 +72,22 @@ class SamTemplateIT {
   }
 
   @Test
+  void functionsRunOnJava21_andTheLayerServesEveryJavaRuntimeFrom17() throws Exception {
+    // java17 runs on Amazon Linux 2, which reached end of life on 2026-06-30; the jars stay
+    // compiled for 17, so the layer is good for every Java runtime from it.
+    assertEquals("java21", template().get("Globals").get("Function").get("Runtime").asText());
+    List<String> runtimes = new ArrayList<>();
+    resources().get("LaminaLayer").get("Properties").get("CompatibleRuntimes")
+        .forEach(r -> runtimes.add(r.asText()));
+    assertEquals(List.of("java17", "java21", "java25"), runtimes);
+    resources().fields().forEachRemaining(r -> {
+      JsonNode runtime = r.getValue().path("Properties").path("Runtime");
+      assertTrue(runtime.isMissingNode(), r.getKey() + " overrides the global runtime with "
+          + runtime);
+    });
+  }
+
+  @Test
   void theTemplateHoldsExactlyTheseResources() throws Exception {
     Map<String, String> types = new LinkedHashMap<>();
     resources().fields().forEachRemaining(r -> types.put(r.getKey(),
