@@ -6,7 +6,7 @@
  *   <li>Declare a record (or class) whose fields name their sources: {@link dev.lamina.config.Env},
  *       {@link dev.lamina.config.Parameter}, {@link dev.lamina.config.PathParameter} under the
  *       type's {@link dev.lamina.config.ParameterPath}; {@link dev.lamina.config.Default},
- *       {@link dev.lamina.config.Optional}, {@link dev.lamina.config.Secret} and
+ *       {@link dev.lamina.config.NotRequired}, {@link dev.lamina.config.Secret} and
  *       {@link dev.lamina.config.SecretValue} refine them.</li>
  *   <li>Switch it on with {@link dev.lamina.config.Config} on the handler and read it with
  *       {@link dev.lamina.config.Configs#get}; or use {@link dev.lamina.config.ConfigLoader} and

@@ -32,7 +32,7 @@ class BindingTest {
       URI endpoint,
       Limits limits,
       Optional<String> nickname,
-      @dev.lamina.config.Optional String replyTo,
+      @NotRequired String replyTo,
       @Default("7") int retries,
       @Default("a, b") List<String> tags,
       SecretValue apiKey) {}

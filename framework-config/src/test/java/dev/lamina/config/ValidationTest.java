@@ -96,7 +96,7 @@ class ValidationTest {
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
   }
 
-  record PrimitiveOptional(@dev.lamina.config.Optional int port) {}
+  record PrimitiveOptional(@NotRequired int port) {}
 
   @Test
   void optionalPrimitive_withoutDefault_isAProblemInTheType() {
@@ -104,7 +104,7 @@ class ValidationTest {
         () -> ConfigLoader.builder().environment(Map.of("PORT", "1")).build()
             .load(PrimitiveOptional.class));
 
-    assertTrue(e.getMessage().contains("a primitive cannot be @Optional"), e.getMessage());
+    assertTrue(e.getMessage().contains("a primitive cannot be @NotRequired"), e.getMessage());
   }
 
   record Checked(int port) {

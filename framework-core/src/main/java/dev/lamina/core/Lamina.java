@@ -75,7 +75,7 @@ public final class Lamina {
    * @return a builder
    */
   public static <I, O> Builder<I, O> handler(Type inputType, Type outputType,
-      InvocationHandler<I, O> body) {
+      HandlerFunction<I, O> body) {
     return new Builder<>(inputType, outputType, body, body.getClass());
   }
 
@@ -107,13 +107,13 @@ public final class Lamina {
   public static final class Builder<I, O> {
     private final Type inputType;
     private final Type outputType;
-    private final InvocationHandler<I, O> body;
+    private final HandlerFunction<I, O> body;
     private final Class<?> handlerClass;
     private final List<Annotation> features = new ArrayList<>();
     private final List<Interceptor> interceptors = new ArrayList<>();
     private HandlerEnvironment environment;
 
-    private Builder(Type inputType, Type outputType, InvocationHandler<I, O> body,
+    private Builder(Type inputType, Type outputType, HandlerFunction<I, O> body,
         Class<?> handlerClass) {
       this.inputType = Objects.requireNonNull(inputType, "inputType");
       this.outputType = Objects.requireNonNull(outputType, "outputType");

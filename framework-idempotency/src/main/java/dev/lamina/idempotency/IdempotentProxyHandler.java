@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.HandlerEnvironment;
-import dev.lamina.core.InvocationHandler;
+import dev.lamina.core.HandlerFunction;
 import dev.lamina.core.Lamina;
 import dev.lamina.core.Resources;
 import dev.lamina.idempotency.internal.DynamoDbClients;
@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * Makes an existing function idempotent with configuration only: set the function's handler to
  * {@code dev.lamina.idempotency.IdempotentProxyHandler::handleRequest}, name the original handler in
- * {@code LAMINA_IDEMPOTENT_HANDLER}, and add Lamina as a layer. The original jar is unchanged.
+ * {@code LAMINA_IDEMPOTENCY_HANDLER}, and add Lamina as a layer. The original jar is unchanged.
  *
  * <p>At init the proxy reads its settings from the environment (all at once, one error listing
  * every problem), loads the original handler class and creates it with its no-arg constructor.
@@ -36,8 +36,9 @@ import java.util.List;
  *
  * <table>
  *   <caption>Environment variables</caption>
- *   <tr><td>{@code LAMINA_IDEMPOTENT_HANDLER}</td><td>required: {@code com.example.Handler} or
- *       {@code com.example.Handler::handleRequest}</td></tr>
+ *   <tr><td>{@code LAMINA_IDEMPOTENCY_HANDLER}</td><td>required: {@code com.example.Handler} or
+ *       {@code com.example.Handler::handleRequest}; the older name {@code
+ *       LAMINA_IDEMPOTENT_HANDLER} is still read, with a deprecation warning</td></tr>
  *   <tr><td>{@code LAMINA_IDEMPOTENCY_TABLE}</td><td>required: the DynamoDB table</td></tr>
  *   <tr><td>{@code LAMINA_IDEMPOTENCY_KEY}</td><td>{@code requestId} (default), {@code
  *       header:Idempotency-Key}, or a path such as {@code /body/orderId}</td></tr>
@@ -64,7 +65,7 @@ import java.util.List;
  * Layers: [!Ref LaminaLayer]
  * Environment:
  *   Variables:
- *     LAMINA_IDEMPOTENT_HANDLER: com.example.PlaceOrder::handleRequest
+ *     LAMINA_IDEMPOTENCY_HANDLER: com.example.PlaceOrder::handleRequest
  *     LAMINA_IDEMPOTENCY_TABLE: !Ref IdempotencyTable
  *     LAMINA_IDEMPOTENCY_KEY: /orderId
  * }</pre>
@@ -129,7 +130,7 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
       IdempotencyConfig config, HandlerEnvironment environment) {
     // Raw bytes in and out: the original handler reads exactly what Lambda sent, and its output
     // is stored and replayed exactly, whatever it is.
-    InvocationHandler<byte[], byte[]> body = (input, invocation) -> {
+    HandlerFunction<byte[], byte[]> body = (input, invocation) -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       original.handleRequest(new ByteArrayInputStream(input), out, invocation.context());
       return out.toByteArray();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.idempotency.handlers.SlowOrderHandler;
-import dev.lamina.test.Invocation;
+import dev.lamina.test.InvocationRequest;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import java.time.Duration;
@@ -50,8 +50,8 @@ class KilledFunctionTest {
     try (LocalLambda stuck = start(table, true); LocalLambda fresh = start(table, false)) {
       // The environment Lambda retries in is started and warm before the crash, so the early
       // retry below lands well before the first invocation's deadline even on a slow machine.
-      assertFalse(fresh.invoke(Invocation.builder(ORDER).requestId("warm-up").build()).isError());
-      Invocation first = Invocation.builder(ORDER).requestId("req-async-1")
+      assertFalse(fresh.invoke(InvocationRequest.builder(ORDER).requestId("warm-up").build()).isError());
+      InvocationRequest first = InvocationRequest.builder(ORDER).requestId("req-async-1")
           .timeout(FUNCTION_TIMEOUT).build();
       CompletableFuture<InvocationResult> answer = stuck.invokeAsync(first);
       Map<String, AttributeValue> claim = awaitInProgress(table, "req-async-1");
@@ -65,14 +65,14 @@ class KilledFunctionTest {
       assertThrows(ExecutionException.class, answer::get);
 
       // Lambda's retry of an asynchronous invocation: same request id, new deadline.
-      InvocationResult early = fresh.invoke(Invocation.builder(ORDER).requestId("req-async-1")
+      InvocationResult early = fresh.invoke(InvocationRequest.builder(ORDER).requestId("req-async-1")
           .timeout(FUNCTION_TIMEOUT).build());
       assertTrue(Instant.now().isBefore(first.deadline()), "the retry came before the deadline");
       assertTrue(early.isError(), early::toString);
       assertEquals(IdempotencyInProgressException.class.getName(), early.errorType());
 
       sleepUntil(first.deadline().plusMillis(100));
-      InvocationResult late = fresh.invoke(Invocation.builder(ORDER).requestId("req-async-1")
+      InvocationResult late = fresh.invoke(InvocationRequest.builder(ORDER).requestId("req-async-1")
           .timeout(FUNCTION_TIMEOUT).build());
       assertFalse(late.isError(), late::toString);
       assertTrue(late.body().contains("\"handledBy\":\"req-async-1\""), late.body());

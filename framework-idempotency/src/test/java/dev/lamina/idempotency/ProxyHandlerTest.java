@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.HandlerEnvironment;
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
@@ -60,7 +61,7 @@ class ProxyHandlerTest {
     List<Path> withLayer = new ArrayList<>(List.of(jar, Path.of("target/classes")));
     withLayer.addAll(FunctionClassPath.dependencies());
     Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
-    env.put("LAMINA_IDEMPOTENT_HANDLER", ExistingFunctionJar.HANDLER_CLASS + "::handleRequest");
+    env.put("LAMINA_IDEMPOTENCY_HANDLER", ExistingFunctionJar.HANDLER_CLASS + "::handleRequest");
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     try (LocalLambda proxied = LocalLambda.builder()
         .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
@@ -115,7 +116,7 @@ class ProxyHandlerTest {
   void existingStreamHandler_getsItsInputExactly_andItsNonJsonOutputIsReplayedByteForByte() {
     String table = dynamo.newTable();
     Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
-    env.put("LAMINA_IDEMPOTENT_HANDLER", PlainTextStreamHandler.class.getName());
+    env.put("LAMINA_IDEMPOTENCY_HANDLER", PlainTextStreamHandler.class.getName());
     IdempotentProxyHandler proxy = new IdempotentProxyHandler(
         HandlerEnvironment.builder().variables(env).build());
     int before = PlainTextStreamHandler.RUNS.get();
@@ -136,7 +137,7 @@ class ProxyHandlerTest {
   void streamProxy_underTheRealRuntime_passesExactDecimalsThrough_andReplaysTheOutput() {
     String table = dynamo.newTable();
     Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
-    env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
+    env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     try (LocalLambda lambda = LocalLambda.builder()
         .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
@@ -168,10 +169,34 @@ class ProxyHandlerTest {
   }
 
   @Test
-  void existingStreamHandler_becomesIdempotentOnTheRequestId() {
+  void theHandlerVariableUnderItsOldName_stillWorks_andSaysToRenameIt() {
     String table = dynamo.newTable();
     Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
     env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
+    IdempotentProxyHandler proxy;
+    List<com.fasterxml.jackson.databind.JsonNode> lines;
+    try (CapturedStdout out = new CapturedStdout()) {
+      proxy = new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build());
+      lines = out.jsonLines();
+    }
+    int before = EchoStreamHandler.RUNS.get();
+
+    byte[] first = invokeBytes(proxy, ORDER, "r-old-name");
+    byte[] retry = invokeBytes(proxy, ORDER, "r-old-name");
+
+    assertTrue(java.util.Arrays.equals(first, retry), "idempotent as under the new name");
+    assertEquals(before + 1, EchoStreamHandler.RUNS.get());
+    assertTrue(lines.stream().anyMatch(l -> "WARN".equals(l.path("level").asText())
+            && l.path("message").asText().contains("[LAMINA_IDEMPOTENT_HANDLER] is deprecated")
+            && l.path("message").asText().contains("[LAMINA_IDEMPOTENCY_HANDLER]")),
+        "one warning names both variables: " + lines);
+  }
+
+  @Test
+  void existingStreamHandler_becomesIdempotentOnTheRequestId() {
+    String table = dynamo.newTable();
+    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
     IdempotentProxyHandler proxy = new IdempotentProxyHandler(
         HandlerEnvironment.builder().variables(env).build());
     int before = EchoStreamHandler.RUNS.get();
@@ -190,7 +215,7 @@ class ProxyHandlerTest {
     String table = dynamo.newTable();
     try (FaultProxy http = new FaultProxy(dynamo.endpoint())) {
       Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, http.endpoint()));
-      env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
+      env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
       List<org.crac.Resource> hooks = new ArrayList<>();
       IdempotentProxyHandler proxy = new IdempotentProxyHandler(HandlerEnvironment.builder()
           .variables(env).checkpointRegistry(hooks::add).build());
@@ -214,7 +239,7 @@ class ProxyHandlerTest {
   @Test
   void misconfiguredProxy_failsInit_listingEveryProblem() {
     Map<String, String> env = Map.of(
-        "LAMINA_IDEMPOTENT_HANDLER", "com.example.Missing::process",
+        "LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing::process",
         "LAMINA_IDEMPOTENCY_KEY", "orderId",
         "LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "an hour");
 
@@ -230,7 +255,7 @@ class ProxyHandlerTest {
   @Test
   void unknownOriginalHandler_failsInit_namingIt() {
     Map<String, String> env = new HashMap<>(LocalDynamo.environment("t", dynamo.endpoint()));
-    env.put("LAMINA_IDEMPOTENT_HANDLER", "com.example.Missing");
+    env.put("LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing");
 
     IdempotencyException e = assertThrows(IdempotencyException.class,
         () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));

@@ -132,7 +132,7 @@ public final class LocalLambda implements AutoCloseable {
 
   /** Invokes with a raw payload and the builder's timeout; blocks until the runtime answers. */
   public InvocationResult invoke(byte[] payload) {
-    return invoke(event(Invocation.builder(payload), defaultTimeout));
+    return invoke(event(InvocationRequest.builder(payload), defaultTimeout));
   }
 
   /**
@@ -145,7 +145,7 @@ public final class LocalLambda implements AutoCloseable {
    * @throws LocalLambdaException if no answer arrives within the bound, or the lambda is closed
    */
   public InvocationResult invoke(String json, Duration timeout) {
-    return invoke(event(Invocation.builder(json), timeout));
+    return invoke(event(InvocationRequest.builder(json), timeout));
   }
 
   /**
@@ -155,7 +155,7 @@ public final class LocalLambda implements AutoCloseable {
    * @throws LocalLambdaDiedException if the child exits before answering (or had exited already)
    * @throws LocalLambdaException if no answer arrives within the bound, or the lambda is closed
    */
-  public InvocationResult invoke(Invocation invocation) {
+  public InvocationResult invoke(InvocationRequest invocation) {
     CompletableFuture<InvocationResult> future = send(invocation);
     Duration wait = waitBound(invocation);
     try {
@@ -184,7 +184,7 @@ public final class LocalLambda implements AutoCloseable {
 
   /** {@link #invoke(String, Duration)} without blocking. */
   public CompletableFuture<InvocationResult> invokeAsync(String json, Duration timeout) {
-    return invokeAsync(event(Invocation.builder(json), timeout));
+    return invokeAsync(event(InvocationRequest.builder(json), timeout));
   }
 
   /**
@@ -194,20 +194,20 @@ public final class LocalLambda implements AutoCloseable {
    *
    * @throws LocalLambdaDiedException if the child had already exited
    */
-  public CompletableFuture<InvocationResult> invokeAsync(Invocation invocation) {
+  public CompletableFuture<InvocationResult> invokeAsync(InvocationRequest invocation) {
     return send(invocation).copy().orTimeout(waitBound(invocation).toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private Invocation event(Invocation.Builder builder, Duration timeout) {
+  private InvocationRequest event(InvocationRequest.Builder builder, Duration timeout) {
     return builder.timeout(timeout).invokedFunctionArn(functionArn).build();
   }
 
-  private static Duration waitBound(Invocation invocation) {
+  private static Duration waitBound(InvocationRequest invocation) {
     Duration left = Duration.between(Instant.now(), invocation.deadline());
     return (left.isNegative() ? Duration.ZERO : left).plus(WAIT_GRACE);
   }
 
-  private CompletableFuture<InvocationResult> send(Invocation invocation) {
+  private CompletableFuture<InvocationResult> send(InvocationRequest invocation) {
     Objects.requireNonNull(invocation, "invocation");
     if (closed.get()) {
       throw new LocalLambdaException("[" + handler + "] is closed");

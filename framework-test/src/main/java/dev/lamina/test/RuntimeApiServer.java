@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>{@code GET /2018-06-01/runtime/invocation/next} long-polls: it blocks until an event is
- *       {@linkplain #enqueue(Invocation) queued}, then answers with the payload and the headers
+ *       {@linkplain #enqueue(InvocationRequest) queued}, then answers with the payload and the headers
  *       {@code Lambda-Runtime-Aws-Request-Id}, {@code -Deadline-Ms}, {@code -Invoked-Function-Arn},
  *       {@code -Trace-Id} (and {@code -Client-Context}, {@code -Cognito-Identity},
  *       {@code Lambda-Runtime-Aws-Tenant-Id} when set).</li>
@@ -52,7 +52,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (RuntimeApiServer server = RuntimeApiServer.start()) {
  *     // start a runtime with AWS_LAMBDA_RUNTIME_API=server.address()
- *     InvocationResult result = server.enqueue(Invocation.builder("{}").build()).get(10, TimeUnit.SECONDS);
+ *     InvocationResult result = server.enqueue(InvocationRequest.builder("{}").build()).get(10, TimeUnit.SECONDS);
  * }
  * }</pre>
  */
@@ -127,7 +127,7 @@ public final class RuntimeApiServer implements AutoCloseable {
    * @throws IllegalStateException if the server is closed
    * @throws IllegalArgumentException if an event with the same request id is still unanswered
    */
-  public CompletableFuture<InvocationResult> enqueue(Invocation invocation) {
+  public CompletableFuture<InvocationResult> enqueue(InvocationRequest invocation) {
     Objects.requireNonNull(invocation, "invocation");
     if (closed.get()) {
       throw new IllegalStateException("[RuntimeApiServer " + address() + "] is closed");
@@ -216,7 +216,7 @@ public final class RuntimeApiServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       return; // closing: the exchange is closed without an answer
     }
-    Invocation inv = pending.invocation;
+    InvocationRequest inv = pending.invocation;
     var h = exchange.getResponseHeaders();
     h.set("Content-Type", "application/json");
     h.set("Lambda-Runtime-Aws-Request-Id", inv.requestId());
@@ -312,11 +312,11 @@ public final class RuntimeApiServer implements AutoCloseable {
   }
 
   private static final class Pending {
-    final Invocation invocation;
+    final InvocationRequest invocation;
     final CompletableFuture<InvocationResult> future = new CompletableFuture<>();
     volatile boolean delivered;
 
-    Pending(Invocation invocation) {
+    Pending(InvocationRequest invocation) {
       this.invocation = invocation;
     }
   }

@@ -89,7 +89,7 @@ class LocalLambdaRuntimeTest {
   @Test
   void kill_midInvocation_failsThePendingInvoke_withTheReason() throws Exception {
     try (LocalLambda lambda = lambda(SleepingHandler.class).start()) {
-      Invocation event = Invocation.builder("{}").timeout(Duration.ofSeconds(20)).build();
+      InvocationRequest event = InvocationRequest.builder("{}").timeout(Duration.ofSeconds(20)).build();
       CompletableFuture<InvocationResult> blocking = CompletableFuture.supplyAsync(() -> lambda.invoke(event));
       awaitLine(lambda, "sleeping " + event.requestId());
 
@@ -182,7 +182,7 @@ class LocalLambdaRuntimeTest {
   @Test
   void awaitStdoutLine_failsWithTheLastOutput_whenNoLineMatchesInTime() {
     try (LocalLambda lambda = lambda(SleepingHandler.class).start()) {
-      Invocation event = Invocation.builder("{}").timeout(Duration.ofSeconds(20)).build();
+      InvocationRequest event = InvocationRequest.builder("{}").timeout(Duration.ofSeconds(20)).build();
       lambda.invokeAsync(event);
       awaitLine(lambda, "sleeping " + event.requestId());
 

@@ -61,7 +61,7 @@ class RuntimeApiServerTest {
     assertThrows(TimeoutException.class, () -> polling.get(300, TimeUnit.MILLISECONDS), "nothing queued yet");
 
     Instant deadline = Instant.parse("2026-01-01T00:00:30Z");
-    server.enqueue(Invocation.builder("{\"n\":1}").requestId("req-1").deadline(deadline)
+    server.enqueue(InvocationRequest.builder("{\"n\":1}").requestId("req-1").deadline(deadline)
         .invokedFunctionArn("arn:aws:lambda:us-east-1:123456789012:function:f").traceId("Root=1-x")
         .tenantId("tenant-a").build());
 
@@ -79,8 +79,8 @@ class RuntimeApiServerTest {
 
   @Test
   void responses_areRoutedByRequestId_andTimedOnTheServerClock() throws Exception {
-    CompletableFuture<InvocationResult> first = server.enqueue(Invocation.builder("1").requestId("a").build());
-    CompletableFuture<InvocationResult> second = server.enqueue(Invocation.builder("2").requestId("b").build());
+    CompletableFuture<InvocationResult> first = server.enqueue(InvocationRequest.builder("1").requestId("a").build());
+    CompletableFuture<InvocationResult> second = server.enqueue(InvocationRequest.builder("2").requestId("b").build());
     assertEquals("1", next().get(5, TimeUnit.SECONDS).body(), "delivered in queue order");
     assertEquals("2", next().get(5, TimeUnit.SECONDS).body());
 
@@ -100,7 +100,7 @@ class RuntimeApiServerTest {
 
   @Test
   void error_isParsedFromTheErrorDocument() throws Exception {
-    CompletableFuture<InvocationResult> pending = server.enqueue(Invocation.builder("{}").requestId("e").build());
+    CompletableFuture<InvocationResult> pending = server.enqueue(InvocationRequest.builder("{}").requestId("e").build());
     next().get(5, TimeUnit.SECONDS);
     post("invocation/e/error",
         "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\",\"stackTrace\":[\"a.B.c(B.java:1)\"]}",
@@ -118,7 +118,7 @@ class RuntimeApiServerTest {
   void unknownOrUndeliveredOrRepeatedId_isRejectedWith4xx() throws Exception {
     assertEquals(400, post("invocation/nobody/response", "{}").statusCode());
 
-    server.enqueue(Invocation.builder("{}").requestId("queued").build());
+    server.enqueue(InvocationRequest.builder("{}").requestId("queued").build());
     assertEquals(400, post("invocation/queued/response", "{}").statusCode(), "not delivered yet");
 
     next().get(5, TimeUnit.SECONDS);
@@ -144,21 +144,21 @@ class RuntimeApiServerTest {
 
   @Test
   void failPending_andClose_failTheWaitingFutures() throws Exception {
-    CompletableFuture<InvocationResult> queued = server.enqueue(Invocation.builder("{}").build());
+    CompletableFuture<InvocationResult> queued = server.enqueue(InvocationRequest.builder("{}").build());
     server.failPending(new LocalLambdaException("[test] runtime died"));
     ExecutionException e = assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
     assertEquals("[test] runtime died", e.getCause().getMessage());
 
-    CompletableFuture<InvocationResult> another = server.enqueue(Invocation.builder("{}").build());
+    CompletableFuture<InvocationResult> another = server.enqueue(InvocationRequest.builder("{}").build());
     server.close();
     e = assertThrows(ExecutionException.class, () -> another.get(5, TimeUnit.SECONDS));
     assertInstanceOf(LocalLambdaException.class, e.getCause());
-    assertThrows(IllegalStateException.class, () -> server.enqueue(Invocation.builder("{}").build()));
+    assertThrows(IllegalStateException.class, () -> server.enqueue(InvocationRequest.builder("{}").build()));
   }
 
   @Test
   void duplicateUnansweredRequestId_isRejected() {
-    server.enqueue(Invocation.builder("{}").requestId("same").build());
-    assertThrows(IllegalArgumentException.class, () -> server.enqueue(Invocation.builder("{}").requestId("same").build()));
+    server.enqueue(InvocationRequest.builder("{}").requestId("same").build());
+    assertThrows(IllegalArgumentException.class, () -> server.enqueue(InvocationRequest.builder("{}").requestId("same").build()));
   }
 }

@@ -116,13 +116,13 @@ public final class Binder {
   private static String missing(Binding.Source source) {
     switch (source) {
       case ENV:
-        return "missing: set the variable, give the field a @Default, or mark it @Optional";
+        return "missing: set the variable, give the field a @Default, or mark it @NotRequired";
       case PARAMETER:
         return "missing: create the parameter (and allow ssm:GetParameters on it), give the field"
-            + " a @Default, or mark it @Optional";
+            + " a @Default, or mark it @NotRequired";
       default:
         return "missing: create the parameter (and allow ssm:GetParametersByPath on the path),"
-            + " give the field a @Default, or mark it @Optional";
+            + " give the field a @Default, or mark it @NotRequired";
     }
   }
 

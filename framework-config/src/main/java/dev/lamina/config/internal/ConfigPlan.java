@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * How to build one configuration type: its bindings, its path, and how to instantiate it. Made
  * once per type by reflection (at init), then immutable and thread-safe. Mistakes in the type
- * itself (an {@code @Optional} primitive, a {@code @Secret String}) are kept as problems and
+ * itself (an {@code @NotRequired} primitive, a {@code @Secret String}) are kept as problems and
  * reported together with the load's own.
  *
  * @param <T> the configuration type
@@ -134,7 +134,7 @@ public final class ConfigPlan<T> {
     Parameter parameter = e.getAnnotation(Parameter.class);
     PathParameter pathParameter = e.getAnnotation(PathParameter.class);
     Default def = e.getAnnotation(Default.class);
-    boolean optionalAnnotated = e.isAnnotationPresent(dev.lamina.config.Optional.class);
+    boolean optionalAnnotated = e.isAnnotationPresent(dev.lamina.config.NotRequired.class);
     boolean wrap = raw == Optional.class;
     Type valueType = wrap ? Converters.elementType(generic) : generic;
 
@@ -173,7 +173,7 @@ public final class ConfigPlan<T> {
     }
     if (raw.isPrimitive() && optionalAnnotated && def == null) {
       problems.add(new Problem(key, source.description(), name, raw.getName(),
-          "a primitive cannot be @Optional: give it a @Default or use the wrapper type"));
+          "a primitive cannot be @NotRequired: give it a @Default or use the wrapper type"));
     }
     Converter converter = Converters.forType(valueType, codec);
     return new Binding(name, generic, source, key, def == null ? null : def.value(),

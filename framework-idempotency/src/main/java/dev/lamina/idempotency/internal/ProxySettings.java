@@ -13,10 +13,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The proxy handler's environment variables, read and validated all at once. */
 public final class ProxySettings {
-  public static final String HANDLER = "LAMINA_IDEMPOTENT_HANDLER";
+  private static final Logger log = LoggerFactory.getLogger(ProxySettings.class);
+  public static final String HANDLER = "LAMINA_IDEMPOTENCY_HANDLER";
+  /** The name {@link #HANDLER} had before 0.1: still read, with a warning, when the new one is unset. */
+  public static final String DEPRECATED_HANDLER = "LAMINA_IDEMPOTENT_HANDLER";
   public static final String KEY = "LAMINA_IDEMPOTENCY_KEY";
   public static final String MISSING_KEY = "LAMINA_IDEMPOTENCY_MISSING_KEY";
   public static final String EXPIRY = "LAMINA_IDEMPOTENCY_EXPIRY_SECONDS";
@@ -42,6 +47,11 @@ public final class ProxySettings {
    */
   public static ProxySettings read(Map<String, String> env, List<String> problems) {
     String handler = env.get(HANDLER);
+    if ((handler == null || handler.isBlank()) && env.get(DEPRECATED_HANDLER) != null) {
+      handler = env.get(DEPRECATED_HANDLER);
+      log.warn("[{}] is deprecated: rename it to [{}]; the old name will stop working in a later"
+          + " release", DEPRECATED_HANDLER, HANDLER);
+    }
     String className = null;
     if (handler == null || handler.isBlank()) {
       problems.add("[" + HANDLER + "] is required: the original handler, such as"

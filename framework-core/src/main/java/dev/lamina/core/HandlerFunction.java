@@ -2,13 +2,13 @@ package dev.lamina.core;
 
 /**
  * A function body for Lamina's pipeline, for code that does not extend {@link LambdaHandler}:
- * see {@link Lamina#handler(java.lang.reflect.Type, java.lang.reflect.Type, InvocationHandler)}.
+ * see {@link Lamina#handler(java.lang.reflect.Type, java.lang.reflect.Type, HandlerFunction)}.
  *
  * @param <I> the input type
  * @param <O> the output type
  */
 @FunctionalInterface
-public interface InvocationHandler<I, O> {
+public interface HandlerFunction<I, O> {
 
   /**
    * Handles one invocation.

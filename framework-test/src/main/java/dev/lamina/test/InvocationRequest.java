@@ -18,14 +18,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * set.
  *
  * <pre>{@code
- * Invocation event = Invocation.builder("{\"id\":1}")
+ * InvocationRequest event = InvocationRequest.builder("{\"id\":1}")
  *         .requestId("retry-of-42")
  *         .timeout(Duration.ofSeconds(3))
  *         .build();
  * InvocationResult result = lambda.invoke(event);
  * }</pre>
  */
-public final class Invocation {
+public final class InvocationRequest {
 
   private final String requestId;
   private final byte[] payload;
@@ -36,7 +36,7 @@ public final class Invocation {
   private final String cognitoIdentity;
   private final String tenantId;
 
-  private Invocation(Builder b) {
+  private InvocationRequest(Builder b) {
     this.requestId = b.requestId != null ? b.requestId : UUID.randomUUID().toString();
     this.payload = b.payload;
     this.deadline = b.deadline != null ? b.deadline : b.clock.instant().plus(b.timeout);
@@ -106,11 +106,11 @@ public final class Invocation {
 
   @Override
   public String toString() {
-    return "Invocation[" + requestId + ", " + payload.length + " bytes, deadline=" + deadline + "]";
+    return "InvocationRequest[" + requestId + ", " + payload.length + " bytes, deadline=" + deadline + "]";
   }
 
   /**
-   * Builds an {@link Invocation}. Not thread-safe. Defaults: a random UUID request id, a deadline 30 s
+   * Builds an {@link InvocationRequest}. Not thread-safe. Defaults: a random UUID request id, a deadline 30 s
    * after {@link #build()} on the system clock, the default test ARN, a random trace id.
    */
   public static final class Builder {
@@ -184,8 +184,8 @@ public final class Invocation {
       return this;
     }
 
-    public Invocation build() {
-      return new Invocation(this);
+    public InvocationRequest build() {
+      return new InvocationRequest(this);
     }
   }
 }

@@ -8,17 +8,14 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a field whose value may be missing: it is then {@code null} instead of a problem. A field of
- * type {@code java.util.Optional<T>} is optional without this annotation (and empty when missing);
- * a primitive field cannot be optional without a {@link Default}.
- *
- * <p>The name matches {@code java.util.Optional}; where both are needed, write this one as
- * {@code @dev.lamina.config.Optional} or use an {@code Optional<T>} field instead.
+ * type {@code java.util.Optional<T>} is not required without this annotation (and empty when
+ * missing); a primitive field cannot be left without a value, so give it a {@link Default} instead.
  *
  * <pre>{@code
- * public record MailConfig(@dev.lamina.config.Optional String replyTo) {}
+ * public record MailConfig(@NotRequired String replyTo) {}
  * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
-public @interface Optional {}
+public @interface NotRequired {}
