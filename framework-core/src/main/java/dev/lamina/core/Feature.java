@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
  *
  * <p>Feature annotations are read once, when the handler is constructed (the init phase);
  * nothing is read per invocation. Interceptors are ordered by {@link #order()}, lower first
- * (outermost), then by annotation name.
+ * (outermost), then by annotation name. Every feature has a plain-Java form, a
+ * {@link FeatureConfig} with the same order, for {@link Lamina#handler Lamina's builders}; the
+ * factory of a feature's annotation is best written as a thin adapter onto it.
  *
  * <pre>{@code
  * @Retention(RetentionPolicy.RUNTIME)
@@ -33,9 +35,11 @@ public @interface Feature {
   Class<? extends InterceptorFactory> value();
 
   /**
-   * Position in the chain: lower runs first (further out). Lamina's own: logging context 0,
-   * time guard 100, configuration 200, idempotency 500. The default, 1000, puts a feature
-   * inside all of them.
+   * Position in the chain: lower runs first (further out). Lamina's own features: time guard
+   * 100, configuration 200, idempotency 500; the default, 1000, puts a feature inside all of
+   * them. The log context is not a feature: it always runs outermost, before any order (and, for
+   * stream handlers, the response encoder right inside it), so every feature logs with the
+   * invocation's context.
    */
   int order() default 1000;
 }

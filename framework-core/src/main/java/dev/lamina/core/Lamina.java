@@ -21,7 +21,7 @@ import java.util.Objects;
  * public class Orders implements RequestStreamHandler {
  *   private final RequestStreamHandler delegate = Lamina
  *       .handler(Order.class, Receipt.class, (order, invocation) -> receiptFor(order))
- *       .interceptor(TimeGuardConfig.ofDefaults().interceptor(HandlerEnvironment.system().scheduler()))
+ *       .feature(TimeGuardConfig.ofDefaults())
  *       .build();
  *
  *   public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
@@ -109,8 +109,7 @@ public final class Lamina {
     private final Type outputType;
     private final HandlerFunction<I, O> body;
     private final Class<?> handlerClass;
-    private final List<Annotation> features = new ArrayList<>();
-    private final List<Interceptor> interceptors = new ArrayList<>();
+    private final List<FeatureScanner.Link> links = new ArrayList<>();
     private HandlerEnvironment environment;
 
     private Builder(Type inputType, Type outputType, HandlerFunction<I, O> body,
@@ -122,20 +121,46 @@ public final class Lamina {
     }
 
     /**
-     * Adds an interceptor inside those added before it.
+     * Adds an interceptor innermost: inside every feature, and inside the interceptors added
+     * before it.
      *
      * @param interceptor the interceptor; not {@code null}
      */
     public Builder<I, O> interceptor(Interceptor interceptor) {
-      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return interceptor(interceptor, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Adds an interceptor at a place in the chain, as {@link Feature#order()}: lower runs first
+     * (further out). At equal order it runs inside the features and the interceptors added before
+     * it.
+     *
+     * @param interceptor the interceptor; not {@code null}
+     * @param order its place; Lamina's own features are at 100 (time guard), 200 (configuration)
+     *     and 500 (idempotency)
+     */
+    public Builder<I, O> interceptor(Interceptor interceptor, int order) {
+      links.add(FeatureScanner.Link.of(Objects.requireNonNull(interceptor, "interceptor"), order));
+      return this;
+    }
+
+    /**
+     * Switches on a feature given in plain Java, such as {@link TimeGuardConfig}. Its interceptor
+     * is created when the handler is built, from the handler's {@link InitContext} (environment,
+     * codec, resources), and takes its place by {@link FeatureConfig#order()}, as the feature's
+     * annotation would.
+     *
+     * @param feature the feature's settings; not {@code null}
+     */
+    public Builder<I, O> feature(FeatureConfig feature) {
+      links.add(FeatureScanner.Link.of(Objects.requireNonNull(feature, "feature")));
       return this;
     }
 
     /**
      * Switches on the feature of a {@link Feature}-annotated annotation, given as an instance
-     * (for example read from another class with {@code getAnnotation}). Features take their
-     * place by {@link Feature#order()}, outside the interceptors added with
-     * {@link #interceptor(Interceptor)}.
+     * (for example read from another class with {@code getAnnotation}). It takes its place by
+     * {@link Feature#order()}.
      */
     public Builder<I, O> feature(Annotation feature) {
       Objects.requireNonNull(feature, "feature");
@@ -143,7 +168,7 @@ public final class Lamina {
         throw new PipelineException("[@" + feature.annotationType().getName()
             + "] is not a feature: its annotation type must be meta-annotated with @Feature");
       }
-      features.add(feature);
+      links.add(FeatureScanner.Link.of(feature));
       return this;
     }
 
@@ -170,7 +195,7 @@ public final class Lamina {
     private HandlerRuntime runtime(boolean stream) {
       HandlerEnvironment env = environment != null ? environment : HandlerEnvironment.system();
       return new HandlerRuntime(handlerClass, inputType, outputType, env)
-          .build(FeatureScanner.inChainOrder(features), interceptors, stream,
+          .build(FeatureScanner.inChainOrder(links), stream,
               (input, invocation) -> body.handle((I) input, invocation));
     }
   }

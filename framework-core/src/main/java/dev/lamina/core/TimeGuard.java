@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
  *       into a later invocation after the environment was frozen and thawed.
  * </ul>
  *
- * <p>The plain-Java equivalent is {@link TimeGuardConfig#interceptor(Scheduler)}.
+ * <p>The plain-Java equivalent is {@link TimeGuardConfig}, given to {@code Lamina.handler(..).feature(..)}.
  *
  * <pre>{@code
  * @TimeGuard(safetyMarginMillis = 2_000)
@@ -31,7 +31,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@Feature(value = TimeGuardFactory.class, order = 100)
+@Feature(value = TimeGuardFactory.class, order = TimeGuardConfig.ORDER)
 public @interface TimeGuard {
 
   /** Time to keep in reserve before the deadline; {@code checkRemainingTime()} throws within it. */

@@ -8,14 +8,18 @@ import java.util.Objects;
  * Settings of the remaining-time guard; the plain-Java form of {@link TimeGuard}. Immutable.
  *
  * <pre>{@code
- * Interceptor guard = TimeGuardConfig.custom()
- *     .safetyMargin(Duration.ofSeconds(2))
- *     .watchdogAt(Duration.ofMillis(500))
- *     .build()
- *     .interceptor(HandlerEnvironment.system().scheduler());
+ * RequestStreamHandler handler = Lamina.handler(Order.class, Receipt.class, this::place)
+ *     .feature(TimeGuardConfig.custom()
+ *         .safetyMargin(Duration.ofSeconds(2))
+ *         .watchdogAt(Duration.ofMillis(500))
+ *         .build())
+ *     .build();
  * }</pre>
  */
-public final class TimeGuardConfig {
+public final class TimeGuardConfig implements FeatureConfig {
+  /** The chain position of the time guard, the same as {@link TimeGuard}'s. */
+  public static final int ORDER = 100;
+
   private final Duration safetyMargin;
   private final Duration watchdogAt;
 
@@ -44,14 +48,22 @@ public final class TimeGuardConfig {
     return watchdogAt;
   }
 
+  /** {@value #ORDER}: outside configuration and idempotency, so their work is guarded too. */
+  @Override
+  public int order() {
+    return ORDER;
+  }
+
   /**
-   * The interceptor that applies these settings.
+   * The interceptor that applies these settings; its watchdog runs on the environment's
+   * {@link HandlerEnvironment#scheduler() scheduler}.
    *
-   * @param scheduler runs the watchdog; not {@code null}
+   * @param context the handler's init context; not {@code null}
    * @return a new interceptor, thread-safe
    */
-  public Interceptor interceptor(Scheduler scheduler) {
-    return new TimeGuardInterceptor(this, Objects.requireNonNull(scheduler, "scheduler"));
+  @Override
+  public Interceptor createInterceptor(InitContext context) {
+    return new TimeGuardInterceptor(this, context.environment().scheduler());
   }
 
   /** Builds a {@link TimeGuardConfig}; rejects negative durations at {@link #build()}. */

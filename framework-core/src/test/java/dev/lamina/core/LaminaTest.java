@@ -92,6 +92,101 @@ class LaminaTest {
   }
 
   @Test
+  void featureConfig_createsItsInterceptorFromTheHandlersInitContext_atBuildTime() throws Exception {
+    List<InitContext> seen = new ArrayList<>();
+    FeatureConfig audit = new FeatureConfig() {
+      @Override
+      public int order() {
+        return 300;
+      }
+
+      @Override
+      public Interceptor createInterceptor(InitContext context) {
+        seen.add(context);
+        return recording("audit");
+      }
+    };
+    Lamina.Builder<Map<?, ?>, String> builder = Lamina
+        .handler(Map.class, String.class, (Map<?, ?> in, Invocation inv) -> "ok")
+        .feature(audit)
+        .environment(env);
+    assertEquals(List.of(), seen, "nothing is created before build()");
+
+    RequestStreamHandler handler = builder.build();
+    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(), FakeContext.create());
+
+    assertEquals(1, seen.size());
+    assertEquals(Map.class, seen.get(0).inputType());
+    assertEquals(String.class, seen.get(0).outputType());
+    assertEquals(env, seen.get(0).environment());
+    assertTrue(seen.get(0).resources().size() > 0, "the handler's resources (its codec at least)");
+    assertEquals(List.of("audit"), calls);
+  }
+
+  @Test
+  void annotationsConfigsAndInterceptors_shareOneOrder() throws Exception {
+    @TimeGuard(watchdogMillis = 0)
+    class Holder {}
+    RequestStreamHandler handler = Lamina
+        .handler(Map.class, String.class, (Map<?, ?> in, Invocation inv) -> {
+          calls.add("body, margin " + inv.attribute(Invocation.SAFETY_MARGIN).isPresent());
+          return "ok";
+        })
+        .interceptor(recording("innermost, added first"))
+        .interceptor(recording("at 150"), 150)
+        .feature(ordered("config at 50", 50))
+        .interceptor(recording("at 50, after the config"), 50)
+        .feature(Holder.class.getAnnotation(TimeGuard.class)) // 100
+        .interceptor(Interceptor.named("sees the margin", chain -> {
+          calls.add("margin set outside 150: "
+              + chain.invocation().attribute(Invocation.SAFETY_MARGIN).isPresent());
+          return chain.proceed();
+        }), 150)
+        .environment(env)
+        .build();
+
+    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(), FakeContext.create());
+
+    assertEquals(List.of("config at 50", "at 50, after the config", "at 150",
+        "margin set outside 150: true", "innermost, added first", "body, margin true"), calls);
+  }
+
+  @Test
+  void timeGuardConfig_takesTheAnnotationsPlace_andTheSchedulerOfTheEnvironment() {
+    assertEquals(TimeGuard.class.getAnnotation(Feature.class).order(),
+        TimeGuardConfig.ofDefaults().order());
+    ManualScheduler scheduler = new ManualScheduler();
+    HandlerEnvironment withScheduler = HandlerEnvironment.builder().variables(Map.of())
+        .scheduler(scheduler).build();
+    RequestHandler<String, String> handler = Lamina
+        .decorate((String in, com.amazonaws.services.lambda.runtime.Context c) -> in,
+            String.class, String.class)
+        .feature(TimeGuardConfig.custom().watchdogAt(java.time.Duration.ofMillis(500)).build())
+        .environment(withScheduler)
+        .buildRequestHandler();
+
+    handler.handleRequest("x", FakeContext.create());
+
+    assertEquals(1, scheduler.tasks.size(), "the watchdog went to the environment's scheduler");
+  }
+
+  private FeatureConfig ordered(String name, int order) {
+    return new FeatureConfig() {
+      @Override
+      public int order() {
+        return order;
+      }
+
+      @Override
+      public Interceptor createInterceptor(InitContext context) {
+        return recording(name);
+      }
+    };
+  }
+
+  @Test
   void annotationWithoutFeatureMetaAnnotation_isRejected() {
     Deprecated notAFeature = Holder2.class.getAnnotation(Deprecated.class);
 

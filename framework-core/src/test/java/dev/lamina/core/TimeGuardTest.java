@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lamina.core.internal.HandlerRuntime;
 import dev.lamina.core.internal.Pipeline;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.MutableClock;
@@ -35,7 +36,9 @@ class TimeGuardTest {
         .safetyMargin(Duration.ofMillis(marginMs))
         .watchdogAt(Duration.ofMillis(watchdogMs))
         .build()
-        .interceptor(scheduler);
+        .createInterceptor(new HandlerRuntime(TimeGuardTest.class, Object.class, Object.class,
+            HandlerEnvironment.builder().variables(java.util.Map.of()).clock(clock)
+                .scheduler(scheduler).build()));
   }
 
   @Test

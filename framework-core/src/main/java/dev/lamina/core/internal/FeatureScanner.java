@@ -1,6 +1,7 @@
 package dev.lamina.core.internal;
 
 import dev.lamina.core.Feature;
+import dev.lamina.core.FeatureConfig;
 import dev.lamina.core.InitContext;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.InterceptorFactory;
@@ -14,14 +15,63 @@ import java.util.Map;
 
 /**
  * Finds the {@link Feature} annotations on a handler class and its superclasses (up to, not
- * including, {@code stopAt}) and creates their interceptors, ordered by {@link Feature#order()}
- * then annotation name. An annotation on a subclass replaces the same annotation on a superclass.
+ * including, {@code stopAt}), and puts them, {@link FeatureConfig feature configs} and
+ * interceptors added in code into one chain order: by order, lower first; at equal order,
+ * annotations (by annotation name) before configs before interceptors (each in the order added).
+ * An annotation on a subclass replaces the same annotation on a superclass.
  */
 public final class FeatureScanner {
+  private static final int ANNOTATION = 0;
+  private static final int CONFIG = 1;
+  private static final int INTERCEPTOR = 2;
+
   private FeatureScanner() {}
 
-  /** The feature annotations found, in chain order. */
-  public static List<Annotation> features(Class<?> handlerClass, Class<?> stopAt) {
+  /**
+   * One link of the chain before its interceptor exists: a feature annotation, a feature config,
+   * or an interceptor added in code, with its place.
+   */
+  public static final class Link {
+    private final int order;
+    private final int kind;
+    private final Object source;
+
+    private Link(int order, int kind, Object source) {
+      this.order = order;
+      this.kind = kind;
+      this.source = source;
+    }
+
+    /** A feature annotation; its order is its {@link Feature#order()}. */
+    public static Link of(Annotation feature) {
+      return new Link(feature.annotationType().getAnnotation(Feature.class).order(), ANNOTATION,
+          feature);
+    }
+
+    /** A feature config; its order is its {@link FeatureConfig#order()}. */
+    public static Link of(FeatureConfig feature) {
+      return new Link(feature.order(), CONFIG, feature);
+    }
+
+    /** An interceptor added in code at the given order. */
+    public static Link of(Interceptor interceptor, int order) {
+      return new Link(order, INTERCEPTOR, interceptor);
+    }
+
+    boolean comesBefore(Link other) {
+      if (order != other.order) {
+        return order < other.order;
+      }
+      if (kind != other.kind) {
+        return kind < other.kind;
+      }
+      return kind == ANNOTATION && ((Annotation) source).annotationType().getName()
+          .compareTo(((Annotation) other.source).annotationType().getName()) < 0;
+    }
+  }
+
+  /** The feature annotations found on the class, as links in chain order. */
+  public static List<Link> features(Class<?> handlerClass, Class<?> stopAt) {
     Map<Class<? extends Annotation>, Annotation> found = new LinkedHashMap<>();
     for (Class<?> c = handlerClass; c != null && c != stopAt && c != Object.class;
         c = c.getSuperclass()) {
@@ -31,44 +81,54 @@ public final class FeatureScanner {
         }
       }
     }
-    return inChainOrder(found.values());
+    List<Link> links = new ArrayList<>(found.size());
+    for (Annotation a : found.values()) {
+      links.add(Link.of(a));
+    }
+    return inChainOrder(links);
   }
 
   /**
-   * The given feature annotations sorted by {@link Feature#order()}, then annotation name. An
-   * insertion sort with a plain comparison: handlers carry a handful of features, and on the init
-   * path a {@code Comparator} chain would cost more (its lambdas) than the sort itself.
+   * The links sorted into chain order. A stable insertion sort with a plain comparison: handlers
+   * carry a handful of features, and on the init path a {@code Comparator} chain would cost more
+   * (its lambdas) than the sort itself.
    */
-  public static List<Annotation> inChainOrder(java.util.Collection<Annotation> features) {
-    List<Annotation> ordered = new ArrayList<>(features.size());
-    for (Annotation a : features) {
+  public static List<Link> inChainOrder(List<Link> links) {
+    List<Link> ordered = new ArrayList<>(links.size());
+    for (Link link : links) {
       int i = ordered.size();
-      while (i > 0 && comesBefore(a, ordered.get(i - 1))) {
+      while (i > 0 && link.comesBefore(ordered.get(i - 1))) {
         i--;
       }
-      ordered.add(i, a);
+      ordered.add(i, link);
     }
     return ordered;
   }
 
-  private static boolean comesBefore(Annotation a, Annotation b) {
-    int byOrder = Integer.compare(orderOf(a), orderOf(b));
-    return byOrder != 0
-        ? byOrder < 0
-        : a.annotationType().getName().compareTo(b.annotationType().getName()) < 0;
-  }
-
-  private static int orderOf(Annotation a) {
-    return a.annotationType().getAnnotation(Feature.class).order();
-  }
-
-  /** Creates the interceptor of each feature annotation, in chain order. */
-  public static List<Interceptor> interceptors(List<Annotation> features, InitContext context) {
-    List<Interceptor> result = new ArrayList<>(features.size());
-    for (Annotation a : features) {
-      result.add(create(a, context));
+  /** Creates the interceptor of each link, in the order given. */
+  public static List<Interceptor> interceptors(List<Link> links, InitContext context) {
+    List<Interceptor> result = new ArrayList<>(links.size());
+    for (Link link : links) {
+      Interceptor created;
+      if (link.kind == ANNOTATION) {
+        created = create((Annotation) link.source, context);
+      } else if (link.kind == CONFIG) {
+        created = create((FeatureConfig) link.source, context);
+      } else {
+        created = (Interceptor) link.source;
+      }
+      result.add(created);
     }
     return result;
+  }
+
+  private static Interceptor create(FeatureConfig config, InitContext context) {
+    Interceptor interceptor = config.createInterceptor(context);
+    if (interceptor == null) {
+      throw new PipelineException("Feature config [" + config.getClass().getName()
+          + "] returned no interceptor; createInterceptor must return one");
+    }
+    return interceptor;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

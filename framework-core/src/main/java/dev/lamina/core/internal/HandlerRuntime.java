@@ -12,7 +12,6 @@ import dev.lamina.core.codec.PayloadCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,23 +59,21 @@ public final class HandlerRuntime implements InitContext {
 
   /**
    * Assembles the chain: the log context, then (for stream handlers) the response encoder, then
-   * the feature annotations' interceptors, then {@code extra} in the given order, then the
-   * handler.
+   * the interceptors of {@code links} in the order given, then the handler.
    *
-   * @param features feature annotations in chain order
-   * @param extra interceptors added in code, innermost last
+   * @param links feature annotations, feature configs and interceptors added in code, in chain
+   *     order
    * @param encodeResponse whether results are written as JSON bytes (stream handlers)
    * @param terminal the handler
    */
-  public HandlerRuntime build(List<Annotation> features, List<Interceptor> extra,
-      boolean encodeResponse, Pipeline.Terminal terminal) {
+  public HandlerRuntime build(List<FeatureScanner.Link> links, boolean encodeResponse,
+      Pipeline.Terminal terminal) {
     List<Interceptor> chain = new ArrayList<>();
     chain.add(new LogContextInterceptor());
     if (encodeResponse) {
       chain.add(Interceptor.named("ResponseEncoder", this::encode));
     }
-    chain.addAll(FeatureScanner.interceptors(features, this));
-    chain.addAll(extra);
+    chain.addAll(FeatureScanner.interceptors(links, this));
     this.pipeline = new Pipeline(chain, terminal);
     return this;
   }

@@ -21,6 +21,6 @@ public final class TimeGuardFactory implements InterceptorFactory<TimeGuard> {
       throw new dev.lamina.core.PipelineException("@TimeGuard on ["
           + context.handlerClass().getName() + "] is invalid: " + e.getMessage(), e);
     }
-    return config.interceptor(context.environment().scheduler());
+    return config.createInterceptor(context);
   }
 }
