@@ -46,11 +46,18 @@ public final class RecordIdempotency {
    * Per-record idempotency with these settings (store, expiry, waiting, namespace, payload
    * validation); the record's source identifier is the key.
    *
-   * @param config the settings; its key extractor is not used (see {@link #key})
+   * @param config the settings, with a {@linkplain IdempotencyConfig.Builder#store store}; its key
+   *     extractor is not used (see {@link #key})
    * @return the per-record idempotency
+   * @throws IllegalArgumentException if the settings have no store
    */
   public static RecordIdempotency of(IdempotencyConfig config) {
-    return new RecordIdempotency(Objects.requireNonNull(config, "config"), null);
+    if (Objects.requireNonNull(config, "config").store() == null) {
+      throw new IllegalArgumentException("[store] is required for per-record idempotency: give"
+          + " the settings a store, such as DynamoDbIdempotencyStore.fromEnvironment(..), or use"
+          + " @Batch(idempotent = true), which creates one from the environment");
+    }
+    return new RecordIdempotency(config, null);
   }
 
   /**

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * CachedConfig<OrdersConfig> config = loader.cache(OrdersConfig.class);
- * Lamina.handler(Order.class, Receipt.class, body).interceptor(config.interceptor()).build();
+ * Lamina.handler(Order.class, Receipt.class, body)
+ *     .feature(ConfigFeature.of(OrdersConfig.class).build()).build();
  * }</pre>
  *
  * @param <T> the configuration type
@@ -111,9 +112,10 @@ public final class CachedConfig<T> implements Supplier<T> {
 
   /**
    * An interceptor that puts the current values (refreshed when due) on each invocation, for
-   * {@link Configs#get(dev.lamina.core.Invocation, Class)}. {@code @Config} adds it for you.
+   * {@link Configs#get(dev.lamina.core.Invocation, Class)}: what {@link ConfigFeature} (and so
+   * {@code @Config}) adds to the chain.
    */
-  public Interceptor interceptor() {
+  Interceptor interceptor() {
     return Interceptor.named("Config[" + plan.type().getSimpleName() + "]", chain -> {
       Configs.put(chain.invocation(), plan.type(), get());
       return chain.proceed();

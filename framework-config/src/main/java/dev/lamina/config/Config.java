@@ -24,8 +24,9 @@ import java.lang.annotation.Target;
  *
  * <p>The values come from the handler's {@code HandlerEnvironment} (variables and clock) and, for
  * SSM fields only, from an SSM client created once, at init, from {@code AWS_REGION} and the
- * function's credentials (see {@link SsmParameters#fromEnvironment(java.util.Map)}). The
- * plain-Java form is {@link ConfigLoader}.
+ * function's credentials (see {@link SsmParameters#fromEnvironment(java.util.Map)}), an init-once
+ * resource re-created after a SnapStart restore. The plain-Java form is {@link ConfigFeature};
+ * {@link ConfigLoader} loads a type outside any handler.
  *
  * <pre>{@code
  * @Config(OrdersConfig.class)
@@ -41,7 +42,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@Feature(value = ConfigFactory.class, order = 200)
+@Feature(value = ConfigFactory.class, order = ConfigFeature.ORDER)
 public @interface Config {
 
   /** The configuration type: a record, or a class with a no-arg constructor. */

@@ -4,6 +4,9 @@ import dev.lamina.config.ConfigurationException.Problem;
 import dev.lamina.config.internal.Binder;
 import dev.lamina.config.internal.Binding;
 import dev.lamina.config.internal.ConfigPlan;
+import dev.lamina.config.internal.SsmClients;
+import dev.lamina.config.internal.SsmParameterSource;
+import dev.lamina.core.Resources;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.PayloadCodec;
 import java.time.Clock;
@@ -51,6 +54,7 @@ public final class ConfigLoader implements AutoCloseable {
   private final ParameterSource givenSource;
   private final ParameterAccess access;
   private final PayloadCodec givenCodec;
+  private final Resources resources;
   private ParameterSource ownSource;
   private PayloadCodec ownCodec;
 
@@ -61,6 +65,7 @@ public final class ConfigLoader implements AutoCloseable {
     this.givenSource = b.parameterSource;
     this.access = b.access;
     this.givenCodec = b.codec;
+    this.resources = b.resources;
   }
 
   /** A builder starting from the defaults: {@code System.getenv()}, the UTC clock, 5 minutes. */
@@ -162,7 +167,10 @@ public final class ConfigLoader implements AutoCloseable {
     if (ownSource == null) {
       ownSource = access == ParameterAccess.EXTENSION
           ? ParametersExtension.fromEnvironment(environment, codec())
-          : SsmParameters.fromEnvironment(environment);
+          : resources != null
+              ? new SsmParameterSource(SsmClients.fromEnvironment(resources, environment)::get,
+                  false)
+              : SsmParameters.fromEnvironment(environment);
     }
     return ownSource;
   }
@@ -198,8 +206,19 @@ public final class ConfigLoader implements AutoCloseable {
     private ParameterSource parameterSource;
     private ParameterAccess access = ParameterAccess.SDK;
     private PayloadCodec codec;
+    private Resources resources;
 
     private Builder() {}
+
+    /**
+     * @param resources when given, the SSM client this loader creates is an init-once resource
+     *     of the handler, closed with it and re-created after a SnapStart restore; without, the
+     *     loader owns the client and {@link ConfigLoader#close()} closes it
+     */
+    public Builder resources(Resources resources) {
+      this.resources = Objects.requireNonNull(resources, "resources");
+      return this;
+    }
 
     /** @param environment the environment variables; default {@code System.getenv()} */
     public Builder environment(Map<String, String> environment) {

@@ -31,7 +31,7 @@ public final class Configs {
    * @param type the configuration type named in {@code @Config}
    * @param <T> the type
    * @return the values; never {@code null}
-   * @throws ConfigurationException if no {@code @Config} (or {@link CachedConfig#interceptor()})
+   * @throws ConfigurationException if no {@code @Config} (or {@link ConfigFeature})
    *     of that type is on the handler
    */
   public static <T> T get(Invocation invocation, Class<T> type) {
@@ -41,7 +41,7 @@ public final class Configs {
     if (value == null) {
       throw new ConfigurationException("No configuration [" + type.getName()
           + "] on this invocation: annotate the handler with @Config(" + type.getSimpleName()
-          + ".class), or add CachedConfig.interceptor() to its chain", null);
+          + ".class), or add ConfigFeature.of(..) to its builder", null);
     }
     return type.cast(value);
   }

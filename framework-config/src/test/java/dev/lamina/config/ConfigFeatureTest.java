@@ -147,6 +147,42 @@ class ConfigFeatureTest {
   }
 
   @Test
+  void theSsmClient_isAnInitOnceResource_recreatedAfterARestore_andStillServesRefreshes()
+      throws Exception {
+    dev.lamina.core.Resources resources = new dev.lamina.core.Resources();
+    dev.lamina.core.Resource<software.amazon.awssdk.services.ssm.SsmClient> client =
+        dev.lamina.config.internal.SsmClients.fromEnvironment(resources,
+            LocalSsm.environment(store, Map.of()));
+    software.amazon.awssdk.services.ssm.SsmClient before = client.get();
+
+    resources.beforeCheckpoint();
+    resources.afterRestore();
+
+    assertTrue(before != client.get(), "a new client after the restore");
+    assertEquals(API_KEY,
+        client.get().getParameter(r -> r.name("/greeter/api-key").withDecryption(true))
+            .parameter().value());
+  }
+
+  @Test
+  void theAnnotationsLoader_registersItsSsmClientWithTheHandlersResources() throws Exception {
+    dev.lamina.core.Resources resources = new dev.lamina.core.Resources();
+    int before = resources.size();
+    ConfigLoader loader = ConfigLoader.builder()
+        .environment(LocalSsm.environment(store, Map.of("GREETING", "Hi")))
+        .resources(resources)
+        .build();
+
+    loader.load(GreeterConfig.class);
+
+    assertEquals(before + 1, resources.size(), "the SSM client it created");
+    store.clearRequests();
+    resources.afterRestore();
+    assertEquals("Hi", loader.load(GreeterConfig.class).greeting());
+    assertEquals(1, store.requests().size(), "read through the re-created client");
+  }
+
+  @Test
   void configsGet_withoutTheFeature_saysHowToSwitchItOn() {
     Unconfigured handler = new Unconfigured(env(Map.of()));
 
@@ -158,15 +194,10 @@ class ConfigFeatureTest {
 
   @Test
   void plainJava_composesTheSameInterceptor_withoutTheBaseClass() throws Exception {
-    CachedConfig<GreeterConfig> config = ConfigLoader.builder()
-        .environment(LocalSsm.environment(store, Map.of("GREETING", "Hi")))
-        .clock(clock)
-        .build()
-        .cache(GreeterConfig.class);
     var handler = Lamina.handler(Map.class, String.class,
             (input, invocation) -> Configs.get(invocation, GreeterConfig.class).greeting())
-        .interceptor(config.interceptor())
-        .environment(env(Map.of()))
+        .feature(ConfigFeature.of(GreeterConfig.class).build())
+        .environment(env(Map.of("GREETING", "Hi")))
         .build();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -108,7 +108,7 @@ public final class Lamina {
     private final Type inputType;
     private final Type outputType;
     private final HandlerFunction<I, O> body;
-    private final Class<?> handlerClass;
+    private Class<?> handlerClass;
     private final List<FeatureScanner.Link> links = new ArrayList<>();
     private HandlerEnvironment environment;
 
@@ -169,6 +169,18 @@ public final class Lamina {
             + "] is not a feature: its annotation type must be meta-annotated with @Feature");
       }
       links.add(FeatureScanner.Link.of(feature));
+      return this;
+    }
+
+    /**
+     * Names the class features know the handler by ({@link InitContext#handlerClass()}: the
+     * idempotency key namespace, init errors), when the body is a lambda or wrapper whose class
+     * is not the function's own. Default: the body's class (or the decorated handler's).
+     *
+     * @param handlerClass the function's class; not {@code null}
+     */
+    public Builder<I, O> handlerClass(Class<?> handlerClass) {
+      this.handlerClass = Objects.requireNonNull(handlerClass, "handlerClass");
       return this;
     }
 

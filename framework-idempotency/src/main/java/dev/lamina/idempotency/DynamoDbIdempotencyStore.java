@@ -124,13 +124,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
    */
   public static DynamoDbIdempotencyStore fromEnvironment(Resources resources,
       Map<String, String> environment, String table) {
-    DynamoDbClients.Settings settings = DynamoDbClients.settings(environment, table);
-    Resource<DynamoDbClient> client = resources
-        .define("idempotency-dynamodb", settings::newClient)
-        .primeWith(c -> DynamoDbClients.prime(c, settings.table()))
-        .recreateAfterRestore()
-        .create();
-    return builder().client(client).table(settings.table()).build();
+    return DynamoDbClients.settings(environment, table).newStore(resources);
   }
 
   /**
@@ -138,7 +132,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
    */
   public static DynamoDbIdempotencyStore fromEnvironment(Map<String, String> environment,
       String table) {
-    return DynamoDbClients.storeFromEnvironment(environment, table);
+    return DynamoDbClients.settings(environment, table).newStore();
   }
 
   /** The table name. */

@@ -1,20 +1,18 @@
 package dev.lamina.idempotency;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.Lamina;
-import dev.lamina.core.codec.Codecs;
 import dev.lamina.idempotency.internal.HandlerTypes;
-import dev.lamina.idempotency.internal.IdempotencyInterceptor;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Idempotency without the annotation: an interceptor for {@code Lamina.handler(..)} builders, and
- * decorators for code that does not extend {@link dev.lamina.core.LambdaHandler}. Each call builds
+ * Idempotency for code that does not extend {@link dev.lamina.core.LambdaHandler}: decorators
+ * for an existing {@link RequestHandler} or a plain {@link Function}. (With {@code
+ * Lamina.handler(..)} builders, add the {@link IdempotencyConfig} itself as a feature.) Each call builds
  * a new, independent, thread-safe object: call it once, during init, and keep the result.
  *
  * <p>Keys are namespaced by function name and handler class. A lambda or method reference
@@ -27,7 +25,6 @@ import java.util.function.Function;
  *   private final RequestHandler<Order, Receipt> idempotent = Idempotency.decorate(
  *       this::place, Receipt.class,
  *       IdempotencyConfig.custom()
- *           .store(DynamoDbIdempotencyStore.fromEnvironment(System.getenv()))
  *           .namespace("orders")   // this::place is a lambda: its class name is not stable
  *           .key(KeyExtractors.path("/orderId"))
  *           .build());
@@ -42,43 +39,6 @@ import java.util.function.Function;
  */
 public final class Idempotency {
   private Idempotency() {}
-
-  /**
-   * The idempotency interceptor, for {@code Lamina.handler(..).interceptor(..)}.
-   *
-   * @param config the settings; not {@code null}
-   * @param handlerClass names the key namespace (with the function name); not {@code null}. A
-   *     lambda or method reference has no stable name: give the configuration a namespace
-   * @param outputType the handler's output type, to read stored results back as
-   * @return a new interceptor with its own local cache
-   * @throws IdempotencyException if {@code handlerClass} is generated and no namespace is set
-   */
-  public static Interceptor interceptor(IdempotencyConfig config, Class<?> handlerClass,
-      Type outputType) {
-    return interceptor(config, handlerClass, Object.class, outputType);
-  }
-
-  /**
-   * The idempotency interceptor for a handler whose input type is known: it fixes the validated
-   * part of the input (see {@link IdempotencyConfig}), and a key into the records of a batch
-   * event is rejected here, at init.
-   *
-   * @param config the settings; not {@code null}
-   * @param handlerClass names the key namespace (with the function name); not {@code null}. A
-   *     lambda or method reference has no stable name: give the configuration a namespace
-   * @param inputType the handler's input type
-   * @param outputType the handler's output type, to read stored results back as
-   * @return a new interceptor with its own local cache
-   * @throws IdempotencyException if {@code handlerClass} is generated and no namespace is set, or
-   *     the key picks one record of a batch event
-   */
-  public static Interceptor interceptor(IdempotencyConfig config, Class<?> handlerClass,
-      Type inputType, Type outputType) {
-    return new IdempotencyInterceptor(Objects.requireNonNull(config, "config"),
-        Codecs.standard(), Objects.requireNonNull(inputType, "inputType"),
-        Objects.requireNonNull(outputType, "outputType"),
-        Objects.requireNonNull(handlerClass, "handlerClass"));
-  }
 
   /**
    * Makes a {@link RequestHandler} idempotent. The Lambda runtime still (de)serialises its input
@@ -97,7 +57,7 @@ public final class Idempotency {
     Objects.requireNonNull(handler, "handler");
     Type inputType = HandlerTypes.requestHandlerTypes(handler.getClass())[0];
     return Lamina.decorate(handler, inputType, outputType)
-        .interceptor(interceptor(config, handler.getClass(), inputType, outputType))
+        .feature(Objects.requireNonNull(config, "config"))
         .buildRequestHandler();
   }
 
@@ -129,7 +89,8 @@ public final class Idempotency {
     }
     RequestHandler<I, O> asHandler = (input, context) -> function.apply(input);
     RequestHandler<I, O> idempotent = Lamina.decorate(asHandler, Object.class, outputType)
-        .interceptor(interceptor(config, function.getClass(), outputType))
+        .handlerClass(function.getClass())
+        .feature(config)
         .buildRequestHandler();
     Clock clock = Clock.systemUTC();
     return input -> idempotent.handleRequest(input,

@@ -1,5 +1,11 @@
 package dev.lamina.idempotency;
 
+import dev.lamina.core.FeatureConfig;
+import dev.lamina.core.InitContext;
+import dev.lamina.core.Interceptor;
+import dev.lamina.core.internal.EnvironmentReader;
+import dev.lamina.idempotency.internal.DynamoDbClients;
+import dev.lamina.idempotency.internal.IdempotencyInterceptor;
 import dev.lamina.idempotency.internal.JsonPointerPath;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,15 +47,25 @@ import java.util.Objects;
  * </ul>
  *
  * <pre>{@code
- * IdempotencyConfig config = IdempotencyConfig.custom()
- *     .store(DynamoDbIdempotencyStore.builder().client(dynamo).table("idempotency").build())
- *     .key(KeyExtractors.path("/body/orderId"))
- *     .expiry(Duration.ofHours(6))
- *     .localCacheSize(256)
+ * RequestStreamHandler handler = Lamina.handler(Order.class, Receipt.class, this::place)
+ *     .feature(IdempotencyConfig.custom()
+ *         .key(KeyExtractors.path("/body/orderId"))
+ *         .expiry(Duration.ofHours(6))
+ *         .localCacheSize(256)
+ *         .build())
  *     .build();
  * }</pre>
+ *
+ * <p>As a {@link FeatureConfig} it creates its interceptor from the handler's init context: with
+ * the store given by {@link Builder#store(IdempotencyStore)}, or else a {@link
+ * DynamoDbIdempotencyStore} on the table of {@link Builder#table(String)} or {@code
+ * LAMINA_IDEMPOTENCY_TABLE}, its client an init-once resource of the handler (primed before a
+ * SnapStart checkpoint, re-created after a restore). Every problem, of the settings and of the
+ * environment, is reported at once.
  */
-public final class IdempotencyConfig {
+public final class IdempotencyConfig implements FeatureConfig {
+  /** The chain position of idempotency, the same as {@link Idempotent}'s. */
+  public static final int ORDER = 500;
 
   /** Sleeps between polls of an in-progress record; a seam for tests. */
   @FunctionalInterface
@@ -64,6 +80,7 @@ public final class IdempotencyConfig {
   }
 
   private final IdempotencyStore store;
+  private final String table;
   private final KeyExtractor key;
   private final MissingKeyPolicy missingKey;
   private final Duration expiry;
@@ -80,6 +97,7 @@ public final class IdempotencyConfig {
 
   private IdempotencyConfig(Builder b) {
     this.store = b.store;
+    this.table = b.table;
     this.key = b.key;
     this.missingKey = b.missingKey;
     this.expiry = b.expiry;
@@ -95,7 +113,7 @@ public final class IdempotencyConfig {
     this.sleeper = b.sleeper;
   }
 
-  /** A builder with the defaults; {@link Builder#store(IdempotencyStore)} is required. */
+  /** A builder with the defaults. */
   public static Builder custom() {
     return new Builder();
   }
@@ -104,6 +122,7 @@ public final class IdempotencyConfig {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.store = store;
+    b.table = table;
     b.key = key;
     b.missingKey = missingKey;
     b.expiry = expiry;
@@ -120,9 +139,45 @@ public final class IdempotencyConfig {
     return b;
   }
 
-  /** The store; never {@code null}. */
+  /**
+   * The store given in code, or {@code null}: the feature then creates a DynamoDB store from the
+   * environment at init.
+   */
   public IdempotencyStore store() {
     return store;
+  }
+
+  /** The DynamoDB table given in code, or {@code null} for {@code LAMINA_IDEMPOTENCY_TABLE}. */
+  public String table() {
+    return table;
+  }
+
+  /** {@value #ORDER}: inside the time guard and configuration. */
+  @Override
+  public int order() {
+    return ORDER;
+  }
+
+  /**
+   * Creates the idempotency interceptor for the handler: checks that the settings fit it (a
+   * stable namespace, a key that does not pick one record of a batch event) and, without a store
+   * given in code, that the environment names a table, a region and credentials, reporting every
+   * problem at once; then creates the DynamoDB store's client as an init-once resource.
+   *
+   * @throws IdempotencyException naming every problem
+   */
+  @Override
+  public Interceptor createInterceptor(InitContext context) {
+    EnvironmentReader env = new EnvironmentReader(context.environment().variables());
+    IdempotencyInterceptor.checkFits(this, context.handlerClass(), context.inputType(), env);
+    DynamoDbClients.Settings dynamo = store == null ? DynamoDbClients.read(env, table) : null;
+    if (env.hasProblems()) {
+      throw new IdempotencyException(env.describeProblems("Idempotency for ["
+          + context.handlerClass().getName() + "] cannot be set up"));
+    }
+    IdempotencyStore chosen = store != null ? store : dynamo.newStore(context.resources());
+    return new IdempotencyInterceptor(this, chosen, context.codec(), context.inputType(),
+        context.outputType(), context.handlerClass());
   }
 
   /** The key extractor; never {@code null}. */
@@ -196,6 +251,7 @@ public final class IdempotencyConfig {
   /** Builds an {@link IdempotencyConfig}. Not thread-safe. */
   public static final class Builder {
     private IdempotencyStore store;
+    private String table;
     private KeyExtractor key = KeyExtractors.requestId();
     private MissingKeyPolicy missingKey = MissingKeyPolicy.FAIL;
     private Duration expiry = Duration.ofHours(1);
@@ -212,9 +268,22 @@ public final class IdempotencyConfig {
 
     private Builder() {}
 
-    /** Required: where records live. */
+    /**
+     * Where records live, when you create the store yourself (an {@link
+     * InMemoryIdempotencyStore}, a DynamoDB store on your own client). Without one, the feature
+     * creates a {@link DynamoDbIdempotencyStore} from the environment at init.
+     */
     public Builder store(IdempotencyStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * The DynamoDB table of the store the feature creates, instead of {@code
+     * LAMINA_IDEMPOTENCY_TABLE}; not used with {@link #store(IdempotencyStore)}.
+     */
+    public Builder table(String table) {
+      this.table = Objects.requireNonNull(table, "table");
       return this;
     }
 
@@ -321,8 +390,8 @@ public final class IdempotencyConfig {
      */
     public IdempotencyConfig build() {
       List<String> problems = new ArrayList<>();
-      if (store == null) {
-        problems.add("[store] is required, e.g. DynamoDbIdempotencyStore.builder()...build()");
+      if (table != null && table.isBlank()) {
+        problems.add("[table] must not be blank");
       }
       if (expiry.compareTo(Duration.ofSeconds(1)) < 0 || expiry.compareTo(Duration.ofDays(366)) > 0) {
         problems.add("[expiry] must be between 1 s and 366 days, was " + expiry);

@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * it holds the local cache.
  *
  * <pre>{@code
- * IdempotencyEngine engine = IdempotencyEngine.create(config);
+ * IdempotencyEngine engine = IdempotencyEngine.create(config, store);
  * String id = IdempotencyEngine.recordId("payments", message.getMessageId());
  * Receipt receipt = engine.execute(IdempotencyEngine.Call.of(id, hash, invocation),
  *     ResultFormat.json(codec, Receipt.class), () -> charge(message));
@@ -73,8 +73,8 @@ public final class IdempotencyEngine {
   private final IdempotencyConfig.Sleeper sleeper;
   private final RecordCache cache;
 
-  private IdempotencyEngine(IdempotencyConfig config) {
-    this.store = config.store();
+  private IdempotencyEngine(IdempotencyConfig config, IdempotencyStore store) {
+    this.store = store;
     this.expiry = config.expiry();
     this.inProgressMargin = config.inProgressMargin();
     this.waitForInProgress = config.waitForInProgress();
@@ -88,10 +88,12 @@ public final class IdempotencyEngine {
    * configuration (its key, validation and namespace settings are the caller's business).
    *
    * @param config the settings; not {@code null}
+   * @param store where records live; not {@code null}
    * @return a new engine with its own local cache
    */
-  public static IdempotencyEngine create(IdempotencyConfig config) {
-    return new IdempotencyEngine(Objects.requireNonNull(config, "config"));
+  public static IdempotencyEngine create(IdempotencyConfig config, IdempotencyStore store) {
+    return new IdempotencyEngine(Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(store, "store"));
   }
 
   /**

@@ -17,12 +17,11 @@ import java.lang.annotation.Target;
  *
  * <p>By default the store is DynamoDB, configured from environment variables: {@code
  * LAMINA_IDEMPOTENCY_TABLE} (or {@link #table()}), {@code AWS_REGION}, the function's credentials,
- * and, for local runs only, {@code LAMINA_IDEMPOTENCY_ENDPOINT}. It sits at order 500 in the
+ * and, for local runs only, {@code LAMINA_IDEMPOTENCY_ENDPOINT}. It sits at order {@value IdempotencyConfig#ORDER} in the
  * chain: inside the log context and the time guard, outside features of the default order.
  *
- * <p>The plain-Java equivalent is {@link IdempotencyConfig} with {@link
- * Idempotency#interceptor(IdempotencyConfig, Class, java.lang.reflect.Type)} or the decorators in
- * {@link Idempotency}.
+ * <p>The plain-Java equivalent is {@link IdempotencyConfig}, given to {@code
+ * Lamina.handler(..).feature(..)}, or the decorators in {@link Idempotency}.
  *
  * <pre>{@code
  * @Idempotent(key = "/body/orderId", expirySeconds = 6 * 3600)
@@ -33,7 +32,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@Feature(value = IdempotentFactory.class, order = 500)
+@Feature(value = IdempotentFactory.class, order = IdempotencyConfig.ORDER)
 public @interface Idempotent {
 
   /**

@@ -6,8 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.HandlerFunction;
 import dev.lamina.core.Lamina;
-import dev.lamina.core.Resources;
-import dev.lamina.idempotency.internal.DynamoDbClients;
+import dev.lamina.core.internal.EnvironmentReader;
 import dev.lamina.idempotency.internal.HandlerTypes;
 import dev.lamina.idempotency.internal.ProxySettings;
 import java.io.ByteArrayInputStream;
@@ -16,8 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Makes an existing function idempotent with configuration only: set the function's handler to
@@ -72,7 +69,6 @@ import java.util.List;
  */
 public final class IdempotentProxyHandler implements RequestStreamHandler {
   private final RequestStreamHandler delegate;
-  private final Resources resources;
 
   /** Created by the Lambda runtime: reads {@code System.getenv()}. */
   public IdempotentProxyHandler() {
@@ -87,28 +83,20 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
    *     loaded, naming each problem
    */
   public IdempotentProxyHandler(HandlerEnvironment environment) {
-    // Every missing or bad variable in one message: one failed cold start, not five.
-    List<String> problems = new ArrayList<>();
-    ProxySettings settings = ProxySettings.read(environment.variables(), problems);
-    try {
-      DynamoDbClients.settings(environment.variables(), null);
-    } catch (IdempotencyException e) {
-      problems.add(e.getMessage());
+    // Every missing or bad variable in one message, before anything is loaded: one failed cold
+    // start, not five.
+    EnvironmentReader env = new EnvironmentReader(environment.variables());
+    ProxySettings settings = ProxySettings.read(env);
+    if (env.hasProblems()) {
+      throw new IdempotencyException(env.describeProblems("Idempotent proxy handler cannot start"));
     }
-    if (!problems.isEmpty()) {
-      throw new IdempotencyException("Idempotent proxy handler cannot start: "
-          + String.join("; ", problems));
-    }
-    // The client is an init-once resource, as with @Idempotent. The field keeps the hooks
-    // reachable (the CRaC registry holds them weakly).
-    this.resources = new Resources(environment.checkpointRegistry());
-    DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.fromEnvironment(resources,
-        environment.variables(), null);
     Object original = settings.instantiateHandler(
         Thread.currentThread().getContextClassLoader() != null
             ? Thread.currentThread().getContextClassLoader()
             : IdempotentProxyHandler.class.getClassLoader());
-    IdempotencyConfig config = settings.config(store);
+    // The store's client becomes an init-once resource of the handler Lamina builds, as with
+    // @Idempotent: primed before a checkpoint, re-created after a restore.
+    IdempotencyConfig config = settings.config();
     this.delegate = original instanceof RequestHandler
         ? forRequestHandler((RequestHandler<?, ?>) original, config, environment)
         : forStreamHandler((RequestStreamHandler) original, config, environment);
@@ -121,8 +109,9 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
     RequestHandler raw = original;
     return Lamina.handler(types[0], types[1],
             (input, invocation) -> raw.handleRequest(input, invocation.context()))
+        .handlerClass(original.getClass())
         .environment(environment)
-        .interceptor(Idempotency.interceptor(config, original.getClass(), types[0], types[1]))
+        .feature(config)
         .build();
   }
 
@@ -136,9 +125,9 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
       return out.toByteArray();
     };
     return Lamina.handler(byte[].class, byte[].class, body)
+        .handlerClass(original.getClass())
         .environment(environment)
-        .interceptor(Idempotency.interceptor(config, original.getClass(), byte[].class,
-            byte[].class))
+        .feature(config)
         .build();
   }
 

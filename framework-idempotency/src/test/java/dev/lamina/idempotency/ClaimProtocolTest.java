@@ -109,7 +109,7 @@ class ClaimProtocolTest {
       IdempotencyConfig config) {
     return Lamina.decorate(orders, Map.class, String.class)
         .environment(HandlerEnvironment.builder().clock(clock).variables(Map.of()).build())
-        .interceptor(Idempotency.interceptor(config, GatedOrders.class, Map.class, String.class))
+        .feature(config)
         .buildRequestHandler();
   }
 
@@ -282,13 +282,13 @@ class ClaimProtocolTest {
     Lamina.Builder<Map<String, Object>, String> builder = Lamina.handler(Map.class, String.class,
         (Map<String, Object> order, Invocation invocation) -> "run " + runs.incrementAndGet());
     if (guardMargin != null) {
-      builder.interceptor(TimeGuardConfig.custom().safetyMargin(guardMargin)
-          .watchdogAt(Duration.ZERO).build().interceptor((d, task) -> () -> { }));
+      builder.feature(TimeGuardConfig.custom().safetyMargin(guardMargin)
+          .watchdogAt(Duration.ZERO).build());
     }
     return builder.environment(HandlerEnvironment.builder().clock(clock).variables(Map.of())
             .build())
-        .interceptor(Idempotency.interceptor(config, ClaimProtocolTest.class, Map.class,
-            String.class))
+        .handlerClass(ClaimProtocolTest.class)
+        .feature(config)
         .build();
   }
 

@@ -188,8 +188,18 @@ class DecoratorTest {
         () -> IdempotencyConfig.custom().expiry(Duration.ZERO).localCacheSize(-1)
             .validatePath("nope").build());
 
-    for (String setting : List.of("[store]", "[expiry]", "[localCacheSize]", "[validatePath]")) {
+    for (String setting : List.of("[expiry]", "[localCacheSize]", "[validatePath]")) {
       assertTrue(e.getMessage().contains(setting), e.getMessage());
     }
+  }
+
+  @Test
+  void settingsWithoutAStore_build_andLeaveTheStoreToTheFeatureAtInit() {
+    IdempotencyConfig config = IdempotencyConfig.custom().table("orders").build();
+
+    assertEquals(null, config.store(), "no placeholder: the feature creates the store at init");
+    assertEquals("orders", config.table());
+    assertEquals(Idempotent.class.getAnnotation(dev.lamina.core.Feature.class).order(),
+        config.order(), "the annotation's place in the chain");
   }
 }

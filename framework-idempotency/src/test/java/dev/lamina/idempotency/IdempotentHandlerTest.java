@@ -13,10 +13,12 @@ import dev.lamina.test.FakeContext;
 import dev.lamina.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -315,11 +317,55 @@ class IdempotentHandlerTest {
 
   @Test
   void invalidAnnotation_failsInit_listingEveryProblem() {
-    PipelineException e = assertThrows(PipelineException.class,
+    IdempotencyException e = assertThrows(IdempotencyException.class,
         () -> new Misconfigured(environment()));
 
     assertTrue(e.getMessage().contains("[body.orderId]"), e.getMessage());
     assertTrue(e.getMessage().contains("[expiry]"), e.getMessage());
+  }
+
+  @Test
+  void invalidAnnotation_andMissingEnvironment_areReportedTogether() {
+    HandlerEnvironment env = HandlerEnvironment.builder()
+        .variables(Map.of("AWS_REGION", "us-east-1")).build();
+
+    IdempotencyException e = assertThrows(IdempotencyException.class,
+        () -> new Misconfigured(env));
+
+    for (String culprit : List.of("[body.orderId]", "[expiry]", "[LAMINA_IDEMPOTENCY_TABLE]",
+        "[AWS_ACCESS_KEY_ID]")) {
+      assertTrue(e.getMessage().contains(culprit), culprit + " in: " + e.getMessage());
+    }
+    assertTrue(e.getMessage().contains("[" + Misconfigured.class.getName() + "]"),
+        "names the handler: " + e.getMessage());
+  }
+
+  @Test
+  void plainJavaFeature_withoutAStore_createsTheDynamoDbStoreFromTheHandlersEnvironment() {
+    List<org.crac.Resource> hooks = new ArrayList<>();
+    HandlerEnvironment env = HandlerEnvironment.builder().clock(clock)
+        .variables(LocalDynamo.environment(table, proxy.endpoint()))
+        .checkpointRegistry(hooks::add).build();
+    AtomicInteger runs = new AtomicInteger();
+    com.amazonaws.services.lambda.runtime.RequestStreamHandler handler = dev.lamina.core.Lamina
+        .handler(Orders.Order.class, Orders.Receipt.class,
+            (Orders.Order order, dev.lamina.core.Invocation invocation) ->
+                new Orders.Receipt(order.orderId(), runs.incrementAndGet(), null))
+        .handlerClass(IdempotentHandlerTest.class)
+        .feature(IdempotencyConfig.custom().build())
+        .environment(env)
+        .build();
+    proxy.drain();
+
+    String first = invoke(handler, ORDER, "req-1");
+    String retry = invoke(handler, ORDER, "req-1");
+
+    assertEquals(first, retry);
+    assertEquals(1, runs.get());
+    assertEquals(List.of("PutItem", "UpdateItem", "PutItem"), proxy.drain(),
+        "claim, complete, and the retry's refused claim that returns the stored record");
+    assertEquals(1, dynamo.items(table).size(), "the record is on LAMINA_IDEMPOTENCY_TABLE");
+    assertEquals(1, hooks.size(), "the handler's resources, with the store's client, are hooked");
   }
 
   private void awaitStatus(String status) throws InterruptedException {

@@ -253,6 +253,22 @@ class ProxyHandlerTest {
   }
 
   @Test
+  void badNumbers_areReportedBeforeTheOriginalHandlerIsLoaded() {
+    Map<String, String> env = new HashMap<>(LocalDynamo.environment("t", dynamo.endpoint()));
+    env.put("LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing");
+    env.put("LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "0");
+    env.put("LAMINA_IDEMPOTENCY_CACHE_SIZE", "-1");
+
+    IdempotencyException e = assertThrows(IdempotencyException.class,
+        () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
+
+    assertTrue(e.getMessage().contains("[expiry]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[localCacheSize]"), e.getMessage());
+    assertFalse(e.getMessage().contains("class path"),
+        "the handler class is only looked for once every setting is good: " + e.getMessage());
+  }
+
+  @Test
   void unknownOriginalHandler_failsInit_namingIt() {
     Map<String, String> env = new HashMap<>(LocalDynamo.environment("t", dynamo.endpoint()));
     env.put("LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing");

@@ -38,7 +38,7 @@ public final class IdempotentRecords implements PerRecord {
   public IdempotentRecords(IdempotencyConfig config, KeyExtractor key, Class<?> handlerClass,
       PayloadCodec codec) {
     this.config = config;
-    this.engine = IdempotencyEngine.create(config);
+    this.engine = IdempotencyEngine.create(config, config.store());
     this.key = key;
     this.handlerClass = handlerClass;
     this.codec = codec;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
@@ -21,7 +22,7 @@ public final class SsmParameterSource implements ParameterSource, AutoCloseable 
   /** The most names SSM's {@code GetParameters} accepts, and its largest page. */
   public static final int BATCH = 10;
 
-  private final SsmClient client;
+  private final Supplier<SsmClient> client;
   private final boolean owned;
 
   /**
@@ -29,12 +30,24 @@ public final class SsmParameterSource implements ParameterSource, AutoCloseable 
    * @param owned whether {@link #close()} closes it
    */
   public SsmParameterSource(SsmClient client, boolean owned) {
+    this(() -> client, owned);
+  }
+
+  /**
+   * A source over a client that may change, such as an init-once resource re-created after a
+   * SnapStart restore: each fetch reads the current one.
+   *
+   * @param client supplies the current client
+   * @param owned whether {@link #close()} closes the current client
+   */
+  public SsmParameterSource(Supplier<SsmClient> client, boolean owned) {
     this.client = client;
     this.owned = owned;
   }
 
   @Override
   public List<ParameterValue> fetch(Set<String> names, Set<String> paths) {
+    SsmClient client = this.client.get();
     List<ParameterValue> out = new ArrayList<>();
     for (String path : new TreeSet<>(paths)) {
       String token = null;
@@ -78,7 +91,7 @@ public final class SsmParameterSource implements ParameterSource, AutoCloseable 
   @Override
   public void close() {
     if (owned) {
-      client.close();
+      client.get().close();
     }
   }
 

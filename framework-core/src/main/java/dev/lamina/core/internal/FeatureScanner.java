@@ -147,7 +147,15 @@ public final class FeatureScanner {
       throw new PipelineException("Interceptor factory [" + type.getName() + "] of " + feature
           + " threw in its constructor", e.getCause());
     }
-    Interceptor interceptor = factory.create(annotation, context);
+    Interceptor interceptor;
+    try {
+      interceptor = factory.create(annotation, context);
+    } catch (IllegalArgumentException e) {
+      // The one place a feature's invalid setting is tied to the annotation and handler: the
+      // settings builders (TimeGuardConfig, ConfigFeature, IdempotencyConfig) name the setting.
+      throw new PipelineException(feature + " on [" + context.handlerClass().getName()
+          + "] is invalid: " + e.getMessage(), e);
+    }
     if (interceptor == null) {
       throw new PipelineException("Interceptor factory [" + type.getName() + "] of " + feature
           + " returned null; it must return an interceptor");

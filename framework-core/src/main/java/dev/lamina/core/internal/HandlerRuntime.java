@@ -53,8 +53,9 @@ public final class HandlerRuntime implements InitContext {
         .primeWith(this::primeCodec)
         .create()
         .get();
-    String initType = environment.variable("AWS_LAMBDA_INITIALIZATION_TYPE");
-    this.onDemand = initType == null || initType.isEmpty() || "on-demand".equals(initType);
+    String initType = new EnvironmentReader(environment.variables())
+        .get("AWS_LAMBDA_INITIALIZATION_TYPE");
+    this.onDemand = initType == null || "on-demand".equals(initType);
   }
 
   /**

@@ -7,20 +7,14 @@ import dev.lamina.core.TimeGuard;
 import dev.lamina.core.TimeGuardConfig;
 import java.time.Duration;
 
-/** Turns {@link TimeGuard} into its interceptor. */
+/** Turns {@link TimeGuard} into its interceptor: a thin adapter onto {@link TimeGuardConfig}. */
 public final class TimeGuardFactory implements InterceptorFactory<TimeGuard> {
   @Override
   public Interceptor create(TimeGuard annotation, InitContext context) {
-    TimeGuardConfig config;
-    try {
-      config = TimeGuardConfig.custom()
-          .safetyMargin(Duration.ofMillis(annotation.safetyMarginMillis()))
-          .watchdogAt(Duration.ofMillis(annotation.watchdogMillis()))
-          .build();
-    } catch (IllegalArgumentException e) {
-      throw new dev.lamina.core.PipelineException("@TimeGuard on ["
-          + context.handlerClass().getName() + "] is invalid: " + e.getMessage(), e);
-    }
-    return config.createInterceptor(context);
+    return TimeGuardConfig.custom()
+        .safetyMargin(Duration.ofMillis(annotation.safetyMarginMillis()))
+        .watchdogAt(Duration.ofMillis(annotation.watchdogMillis()))
+        .build()
+        .createInterceptor(context);
   }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.core.internal.EnvironmentReader;
 import dev.lamina.idempotency.IdempotencyConfig;
+import dev.lamina.idempotency.IdempotencyStore;
 import dev.lamina.idempotency.IdempotencyEngine;
 import dev.lamina.idempotency.IdempotencyException;
 import dev.lamina.idempotency.IdempotencyKeyMissingException;
@@ -36,27 +38,38 @@ public final class IdempotencyInterceptor implements Interceptor {
   private final boolean fixedOrderInput;
 
   /**
-   * @param config the settings
-   * @param codec writes inputs, writes and reads stored results
-   * @param inputType the handler's input type: fixes the validated part, and batch events reject
-   *     keys into their records
-   * @param outputType the handler's output type, to read stored results back as
-   * @param handlerClass names the namespace, unless the configuration gives one
-   * @throws IdempotencyException if the handler class's name is not stable across JVM starts and
-   *     no namespace is set, or the key picks one record of a batch event
+   * Adds a problem to {@code env} for each way the settings do not fit the handler: a generated
+   * handler class with no namespace (its name changes on every JVM start), or a key that picks one
+   * record of a batch event.
    */
-  public IdempotencyInterceptor(IdempotencyConfig config, PayloadCodec codec, Type inputType,
-      Type outputType, Class<?> handlerClass) {
-    IdempotencyEngine.requireStableNamespace(handlerClass, config.namespace());
+  public static void checkFits(IdempotencyConfig config, Class<?> handlerClass, Type inputType,
+      EnvironmentReader env) {
+    try {
+      IdempotencyEngine.requireStableNamespace(handlerClass, config.namespace());
+    } catch (IdempotencyException e) {
+      env.problem(e.getMessage());
+    }
     if (ValidatedPart.isBatchEvent(inputType) && config.key() instanceof PathKey
         && ((PathKey) config.key()).path().startsAtRecords()) {
-      throw new IdempotencyException("Key [" + config.key() + "] picks one record of a ["
+      env.problem("Key [" + config.key() + "] picks one record of a ["
           + inputType.getTypeName() + "] batch: a redelivered record arrives in another batch, so"
           + " this key would not find it; make each record idempotent instead, with"
           + " framework-batch's per-record idempotency");
     }
+  }
+
+  /**
+   * @param config the settings, already {@linkplain #checkFits checked} against the handler
+   * @param store where records live
+   * @param codec writes inputs, writes and reads stored results
+   * @param inputType the handler's input type: fixes the validated part
+   * @param outputType the handler's output type, to read stored results back as
+   * @param handlerClass names the namespace, unless the configuration gives one
+   */
+  public IdempotencyInterceptor(IdempotencyConfig config, IdempotencyStore store,
+      PayloadCodec codec, Type inputType, Type outputType, Class<?> handlerClass) {
     this.config = config;
-    this.engine = IdempotencyEngine.create(config);
+    this.engine = IdempotencyEngine.create(config, store);
     this.codec = codec;
     this.format = ResultFormat.json(codec, outputType);
     this.handlerClass = handlerClass;

@@ -3,10 +3,9 @@ package dev.lamina.idempotency.internal;
 import dev.lamina.core.InitContext;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.InterceptorFactory;
-import dev.lamina.core.PipelineException;
-import dev.lamina.idempotency.DynamoDbIdempotencyStore;
+import dev.lamina.core.internal.EnvironmentReader;
 import dev.lamina.idempotency.IdempotencyConfig;
-import dev.lamina.idempotency.IdempotencyRecord;
+import dev.lamina.idempotency.IdempotencyException;
 import dev.lamina.idempotency.IdempotencyStore;
 import dev.lamina.idempotency.IdempotencyStoreProvider;
 import dev.lamina.idempotency.Idempotent;
@@ -14,18 +13,17 @@ import dev.lamina.idempotency.KeyExtractor;
 import dev.lamina.idempotency.KeyExtractors;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
-/** Turns {@link Idempotent} into its interceptor, validating every setting at once. */
+/**
+ * Turns {@link Idempotent} into its interceptor: a thin adapter onto {@link IdempotencyConfig},
+ * whose {@link IdempotencyConfig#createInterceptor} checks the environment. Every problem, of the
+ * annotation's settings and of the environment (table, region, credentials), is reported at once.
+ */
 public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
 
   @Override
   public Interceptor create(Idempotent annotation, InitContext context) {
-    String subject = "@Idempotent on [" + context.handlerClass().getName() + "]";
-    List<String> problems = new ArrayList<>();
+    EnvironmentReader env = new EnvironmentReader(context.environment().variables());
     IdempotencyConfig.Builder builder = IdempotencyConfig.custom()
         .missingKey(annotation.missingKey())
         .expiry(Duration.ofSeconds(annotation.expirySeconds()))
@@ -38,7 +36,7 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
       builder.key(annotation.keyExtractor() != KeyExtractor.class
           ? instantiate(annotation.keyExtractor()) : KeyExtractors.parse(annotation.key()));
     } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
+      env.problem(e.getMessage());
     }
     if (!annotation.validatePayload()) {
       builder.noPayloadValidation();
@@ -48,35 +46,45 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
     if (!annotation.namespace().isEmpty()) {
       builder.namespace(annotation.namespace());
     }
+    if (!annotation.table().isEmpty()) {
+      builder.table(annotation.table());
+    }
     IdempotencyConfig config = null;
     try {
-      config = builder.store(NO_STORE_YET).build();
+      config = builder.build();
     } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
+      env.problem(e.getMessage());
     }
-    if (!problems.isEmpty()) {
-      throw new PipelineException(subject + " is invalid: " + String.join("; ", problems));
+    boolean defaultStore = annotation.store() == IdempotencyStoreProvider.class;
+    if (defaultStore) {
+      // Read now only to report the environment's problems with the settings'; the config reads
+      // it again to create the store.
+      DynamoDbClients.read(env, annotation.table());
     }
-    IdempotencyStore store = store(annotation, context);
-    return new IdempotencyInterceptor(config.toBuilder().store(store).build(), context.codec(),
-        context.inputType(), context.outputType(), context.handlerClass());
+    if (config != null) {
+      IdempotencyInterceptor.checkFits(config, context.handlerClass(), context.inputType(), env);
+    }
+    if (env.hasProblems()) {
+      throw new IdempotencyException(env.describeProblems("@Idempotent on ["
+          + context.handlerClass().getName() + "] cannot be set up"));
+    }
+    if (!defaultStore) {
+      config = config.toBuilder().store(store(annotation, context)).build();
+    }
+    return config.createInterceptor(context);
   }
 
   private static IdempotencyStore store(Idempotent annotation, InitContext context) {
-    if (annotation.store() == IdempotencyStoreProvider.class) {
-      return DynamoDbIdempotencyStore.fromEnvironment(context.resources(),
-          context.environment().variables(), annotation.table());
-    }
     IdempotencyStoreProvider provider;
     try {
       provider = instantiate(annotation.store());
     } catch (IllegalArgumentException e) {
-      throw new PipelineException("Idempotency store provider of @Idempotent on ["
+      throw new IdempotencyException("Idempotency store provider of @Idempotent on ["
           + context.handlerClass().getName() + "]: " + e.getMessage(), e);
     }
     IdempotencyStore store = provider.create(context);
     if (store == null) {
-      throw new PipelineException("Idempotency store provider [" + annotation.store().getName()
+      throw new IdempotencyException("Idempotency store provider [" + annotation.store().getName()
           + "] returned null; it must return a store");
     }
     return store;
@@ -93,30 +101,4 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
           + e.getCause().getClass().getName(), e.getCause());
     }
   }
-
-  /**
-   * Stands in while the settings are validated, so that the DynamoDB client (the expensive part of
-   * init) is only built for valid settings, and every settings problem is reported at once.
-   */
-  private static final IdempotencyStore NO_STORE_YET = new IdempotencyStore() {
-    @Override
-    public ClaimResult claim(IdempotencyRecord claim, Instant now) {
-      throw new IllegalStateException("placeholder store");
-    }
-
-    @Override
-    public Optional<IdempotencyRecord> fetch(String id) {
-      throw new IllegalStateException("placeholder store");
-    }
-
-    @Override
-    public boolean complete(IdempotencyRecord completed) {
-      throw new IllegalStateException("placeholder store");
-    }
-
-    @Override
-    public void release(IdempotencyRecord claim) {
-      throw new IllegalStateException("placeholder store");
-    }
-  };
 }
