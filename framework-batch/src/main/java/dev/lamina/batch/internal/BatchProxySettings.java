@@ -9,6 +9,7 @@ import dev.lamina.batch.RecordIdempotency;
 import dev.lamina.batch.StreamMode;
 import dev.lamina.core.Lamina;
 import dev.lamina.core.Resources;
+import dev.lamina.core.internal.EnvironmentReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -66,57 +67,57 @@ public final class BatchProxySettings {
    * @return the settings
    * @throws BatchConfigurationException listing every problem
    */
-  public static BatchProxySettings read(Map<String, String> env, ClassLoader loader,
+  public static BatchProxySettings read(Map<String, String> variables, ClassLoader loader,
       Resources resources) {
-    List<String> problems = new ArrayList<>();
+    EnvironmentReader env = new EnvironmentReader(variables);
     Set<String> unknown = new TreeSet<>();
-    for (String name : env.keySet()) {
+    for (String name : variables.keySet()) {
       if (name.startsWith(PREFIX) && !NAMES.contains(name)) {
         unknown.add(name);
       }
     }
     for (String name : unknown) {
-      problems.add("[" + name + "] is not a setting of the batch proxy handler, which reads "
+      env.problem("[" + name + "] is not a setting of the batch proxy handler, which reads "
           + new TreeSet<>(NAMES) + ": check its spelling");
     }
-    Class<?> handlerClass = handlerClass(env.get(HANDLER), loader, problems);
-    ProxiedEvent event = handlerClass == null ? null : event(handlerClass, problems);
+    Class<?> handlerClass = handlerClass(env.get(HANDLER), loader, env);
+    ProxiedEvent event = handlerClass == null ? null : event(handlerClass, env);
 
     BatchConfig.Builder config = BatchConfig.custom();
-    Long parallelism = number(env, PARALLELISM, 1, MAX_PARALLELISM, problems,
+    Long parallelism = env.wholeNumber(PARALLELISM, 1, MAX_PARALLELISM,
         "must be a whole number from 1 to " + MAX_PARALLELISM);
     if (parallelism != null) {
       config.parallelism(parallelism.intValue());
     }
-    FifoMode fifoMode = constant(env, FIFO_MODE, FifoMode.class, problems);
+    FifoMode fifoMode = env.oneOf(FIFO_MODE, FifoMode.class);
     if (fifoMode != null) {
       config.fifoMode(fifoMode);
     }
-    StreamMode streamMode = constant(env, STREAM_MODE, StreamMode.class, problems);
+    StreamMode streamMode = env.oneOf(STREAM_MODE, StreamMode.class);
     if (streamMode != null) {
       config.streamMode(streamMode);
     }
-    Long margin = number(env, TIME_GUARD_MILLIS, 0, MAX_TIME_GUARD_MILLIS, problems,
+    Long margin = env.wholeNumber(TIME_GUARD_MILLIS, 0, MAX_TIME_GUARD_MILLIS,
         "must be a whole number of milliseconds from 0 (off) to " + MAX_TIME_GUARD_MILLIS);
     config.timeGuardMargin(Duration.ofMillis(margin != null ? margin : DEFAULT_TIME_GUARD_MILLIS));
     List<Class<? extends Exception>> nonRetryable = exceptions(env.get(NON_RETRYABLE), loader,
-        problems);
+        env);
     config.nonRetryable(array(nonRetryable));
-    if (idempotent(env.get(IDEMPOTENT), problems)) {
+    if (Boolean.TRUE.equals(env.bool(IDEMPOTENT))) {
       if (onClassPath(IDEMPOTENCY_MARKER)) {
-        RecordIdempotency idempotency = ProxyIdempotency.read(resources, env, problems);
+        RecordIdempotency idempotency = ProxyIdempotency.read(resources, env);
         if (idempotency != null) {
           config.idempotency(idempotency);
         }
       } else {
-        problems.add("[" + IDEMPOTENT + "] is true but framework-idempotency is not on the class"
+        env.problem("[" + IDEMPOTENT + "] is true but framework-idempotency is not on the class"
             + " path: add dev.lamina:framework-idempotency (and its dependencies) to the layer, or"
             + " set it to false");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new BatchConfigurationException("Batch proxy handler cannot start: "
-          + String.join("; ", problems));
+    if (env.hasProblems()) {
+      throw new BatchConfigurationException(
+          env.describeProblems("Batch proxy handler cannot start"));
     }
     try {
       return new BatchProxySettings(handlerClass, event, config.build());
@@ -158,9 +159,10 @@ public final class BatchProxySettings {
     }
   }
 
-  private static Class<?> handlerClass(String handler, ClassLoader loader, List<String> problems) {
-    if (handler == null || handler.isBlank()) {
-      problems.add("[" + HANDLER + "] is required: the original handler, such as"
+  private static Class<?> handlerClass(String handler, ClassLoader loader,
+      EnvironmentReader problems) {
+    if (handler == null) {
+      problems.problem("[" + HANDLER + "] is required: the original handler, such as"
           + " com.example.ShipOrders::handleRequest");
       return null;
     }
@@ -168,24 +170,24 @@ public final class BatchProxySettings {
     String className = (sep < 0 ? handler : handler.substring(0, sep)).trim();
     String method = sep < 0 ? "handleRequest" : handler.substring(sep + 2).trim();
     if (!method.equals("handleRequest")) {
-      problems.add("[" + HANDLER + "] names method [" + method + "]: the batch proxy calls"
+      problems.problem("[" + HANDLER + "] names method [" + method + "]: the batch proxy calls"
           + " RequestHandler's handleRequest; name the class alone or Class::handleRequest");
     }
     Class<?> type;
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException e) {
-      problems.add("Original handler class [" + className + "] named by [" + HANDLER + "] is not"
+      problems.problem("Original handler class [" + className + "] named by [" + HANDLER + "] is not"
           + " on the class path: check the name and that the function's jar is deployed");
       return null;
     } catch (LinkageError e) {
-      problems.add("Original handler class [" + className + "] named by [" + HANDLER + "] cannot"
+      problems.problem("Original handler class [" + className + "] named by [" + HANDLER + "] cannot"
           + " be loaded (" + e.getClass().getName() + ": " + e.getMessage() + "): check that its"
           + " dependencies are deployed and that it was compiled for Java 17 or older");
       return null;
     }
     if (!RequestHandler.class.isAssignableFrom(type)) {
-      problems.add("Original handler class [" + className + "] does not implement RequestHandler"
+      problems.problem("Original handler class [" + className + "] does not implement RequestHandler"
           + (RequestStreamHandler.class.isAssignableFrom(type) ? " (it is a RequestStreamHandler,"
               + " whose records the proxy cannot hand over one at a time)" : "")
           + ": the batch proxy supports " + SUPPORTED);
@@ -193,7 +195,7 @@ public final class BatchProxySettings {
     }
     if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())
         || !hasPublicNoArgConstructor(type)) {
-      problems.add("Original handler class [" + className + "] cannot be created: it must be a"
+      problems.problem("Original handler class [" + className + "] cannot be created: it must be a"
           + " public, concrete class with a public no-arg constructor, as Lambda requires");
     }
     return type;
@@ -208,59 +210,22 @@ public final class BatchProxySettings {
     }
   }
 
-  private static ProxiedEvent event(Class<?> handlerClass, List<String> problems) {
+  private static ProxiedEvent event(Class<?> handlerClass, EnvironmentReader problems) {
     Type[] types = Lamina.requestHandlerTypes(handlerClass);
     Type input = types == null ? null : types[0];
     ProxiedEvent event = ProxiedEvent.of(input);
     if (event == null) {
-      problems.add("Original handler class [" + handlerClass.getName() + "] takes ["
+      problems.problem("Original handler class [" + handlerClass.getName() + "] takes ["
           + (input == null ? "?" : input.getTypeName()) + "]: the batch proxy supports "
           + SUPPORTED + " (for Kafka and tumbling-window events, extend BatchHandler instead)");
     }
     return event;
   }
 
-  private static Long number(Map<String, String> env, String name, long min, long max,
-      List<String> problems, String rule) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      long n = Long.parseLong(value.trim());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problems.add("[" + name + "] " + rule + ", was [" + value + "]");
-    return null;
-  }
-
-  private static <T extends Enum<T>> T constant(Map<String, String> env, String name,
-      Class<T> type, List<String> problems) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      List<String> allowed = new ArrayList<>();
-      for (T c : type.getEnumConstants()) {
-        allowed.add(c.name());
-      }
-      problems.add("[" + name + "] must be " + String.join(" or ", allowed) + ", was [" + value
-          + "]");
-      return null;
-    }
-  }
-
   private static List<Class<? extends Exception>> exceptions(String names, ClassLoader loader,
-      List<String> problems) {
+      EnvironmentReader problems) {
     List<Class<? extends Exception>> types = new ArrayList<>();
-    if (names == null || names.isBlank()) {
+    if (names == null) {
       return types;
     }
     for (String raw : names.split(",")) {
@@ -272,30 +237,18 @@ public final class BatchProxySettings {
       try {
         type = Class.forName(name, false, loader);
       } catch (ClassNotFoundException | LinkageError e) {
-        problems.add("[" + NON_RETRYABLE + "] names [" + name + "], which is not on the class"
+        problems.problem("[" + NON_RETRYABLE + "] names [" + name + "], which is not on the class"
             + " path: check the name (a binary name, such as com.example.Orders$Invalid)");
         continue;
       }
       if (!Exception.class.isAssignableFrom(type)) {
-        problems.add("[" + NON_RETRYABLE + "] names [" + name + "], which is not an Exception:"
+        problems.problem("[" + NON_RETRYABLE + "] names [" + name + "], which is not an Exception:"
             + " list exception classes, such as com.example.InvalidOrderException");
         continue;
       }
       types.add(type.asSubclass(Exception.class));
     }
     return types;
-  }
-
-  private static boolean idempotent(String value, List<String> problems) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    String v = value.trim();
-    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(v);
-    }
-    problems.add("[" + IDEMPOTENT + "] must be true or false, was [" + value + "]");
-    return false;
   }
 
   private static boolean onClassPath(String className) {

@@ -2,14 +2,12 @@ package dev.lamina.batch.internal;
 
 import dev.lamina.batch.RecordIdempotency;
 import dev.lamina.core.Resources;
-import dev.lamina.idempotency.DynamoDbIdempotencyStore;
+import dev.lamina.core.internal.EnvironmentReader;
 import dev.lamina.idempotency.IdempotencyConfig;
-import dev.lamina.idempotency.IdempotencyException;
+import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.KeyExtractor;
 import dev.lamina.idempotency.KeyExtractors;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,68 +29,52 @@ public final class ProxyIdempotency {
   private ProxyIdempotency() {}
 
   /**
-   * Reads the settings and sets up the store, adding every missing or bad variable to {@code
-   * problems}.
+   * Reads the settings and sets up the store, adding every missing or bad variable to the
+   * reader's problems.
    *
    * @param resources the proxy's init-once resources
-   * @param env the environment variables
-   * @param problems collects what is wrong
+   * @param env the environment, collecting what is wrong
    * @return the per-record idempotency; {@code null} if a problem was added
    */
-  public static RecordIdempotency read(Resources resources, Map<String, String> env,
-      List<String> problems) {
-    int before = problems.size();
+  public static RecordIdempotency read(Resources resources, EnvironmentReader env) {
+    int before = env.problems().size();
     Set<String> ignored = new TreeSet<>();
-    for (String name : env.keySet()) {
+    for (String name : env.variables().keySet()) {
       if (name.startsWith(PREFIX) && !READ.contains(name)) {
         ignored.add(name);
       }
     }
     for (String name : ignored) {
-      problems.add("[" + name + "] is not a setting of the batch proxy's per-record idempotency,"
+      env.problem("[" + name + "] is not a setting of the batch proxy's per-record idempotency,"
           + " which reads only " + new TreeSet<>(READ) + ": remove it");
     }
     IdempotencyConfig.Builder config = IdempotencyConfig.custom();
-    String expiry = env.get(EXPIRY);
-    if (expiry != null && !expiry.isBlank()) {
-      long seconds = -1;
-      try {
-        seconds = Long.parseLong(expiry.trim());
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      if (seconds < 1 || seconds > MAX_EXPIRY_SECONDS) {
-        problems.add("[" + EXPIRY + "] must be a whole number of seconds from 1 to "
-            + MAX_EXPIRY_SECONDS + " (366 days), was [" + expiry + "]");
-      } else {
-        config.expiry(Duration.ofSeconds(seconds));
-      }
+    Long expiry = env.wholeNumber(EXPIRY, 1, MAX_EXPIRY_SECONDS,
+        "must be a whole number of seconds from 1 to " + MAX_EXPIRY_SECONDS + " (366 days)");
+    if (expiry != null) {
+      config.expiry(Duration.ofSeconds(expiry));
     }
     String key = env.get(KEY);
     KeyExtractor keyed = null;
-    if (key != null && !key.isBlank()) {
-      if (!key.trim().startsWith("/")) {
-        problems.add("[" + KEY + "] must be a path into each record's payload, such as /orderId,"
+    if (key != null) {
+      if (!key.startsWith("/")) {
+        env.problem("[" + KEY + "] must be a path into each record's payload, such as /orderId,"
             + " or unset to key on the record's source identifier (the SQS messageId, the stream"
             + " sequence), was [" + key + "]");
       } else {
         try {
-          keyed = KeyExtractors.path(key.trim());
+          keyed = KeyExtractors.path(key);
         } catch (IllegalArgumentException e) {
-          problems.add("[" + KEY + "] " + e.getMessage());
+          env.problem("[" + KEY + "] " + e.getMessage());
         }
       }
     }
-    DynamoDbIdempotencyStore store = null;
-    try {
-      store = DynamoDbIdempotencyStore.fromEnvironment(resources, env, null);
-    } catch (IdempotencyException e) {
-      problems.add(e.getMessage());
-    }
-    if (problems.size() > before) {
+    DynamoDbClients.Settings store = DynamoDbClients.read(env, null);
+    if (env.problems().size() > before) {
       return null;
     }
-    RecordIdempotency idempotency = RecordIdempotency.of(config.store(store).build());
+    RecordIdempotency idempotency = RecordIdempotency.of(
+        config.store(store.newStore(resources)).build());
     return keyed == null ? idempotency : idempotency.key(keyed);
   }
 }

@@ -103,6 +103,30 @@ public final class EnvironmentReader {
     }
   }
 
+  /**
+   * A whole number in a range, or {@code null} if unset; else a problem "[NAME] {rule}, was
+   * [value]".
+   *
+   * @param rule the rule as the user should read it, such as "must be a whole number from 1 to
+   *     10"
+   */
+  public Long wholeNumber(String name, long min, long max, String rule) {
+    String value = get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      long n = Long.parseLong(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the rule
+    }
+    problem("[" + name + "] " + rule + ", was [" + value + "]");
+    return null;
+  }
+
   /** {@code true} or {@code false} in any case, or {@code null} if unset; else a problem. */
   public Boolean bool(String name) {
     String value = get(name);
