@@ -2,6 +2,7 @@ package dev.lamina.config;
 
 import dev.lamina.config.internal.ExtensionParameterSource;
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.core.internal.EnvironmentReader;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,21 +37,19 @@ public final class ParametersExtension {
       PayloadCodec codec) {
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(codec, "codec");
-    String token = environment.get("AWS_SESSION_TOKEN");
-    if (token == null || token.isEmpty()) {
-      throw new ConfigurationException("No [AWS_SESSION_TOKEN] for the Parameters and Secrets"
-          + " extension: it is set on Lambda; elsewhere use ParameterAccess.SDK", null);
+    EnvironmentReader env = new EnvironmentReader(environment);
+    if (env.get("AWS_SESSION_TOKEN") == null) {
+      env.problem("No [AWS_SESSION_TOKEN] for the Parameters and Secrets extension: it is set on"
+          + " Lambda; elsewhere use ParameterAccess.SDK");
     }
-    int port = DEFAULT_PORT;
-    String configured = environment.get(PORT_VARIABLE);
-    if (configured != null && !configured.isEmpty()) {
-      try {
-        port = Integer.parseInt(configured.trim());
-      } catch (NumberFormatException e) {
-        throw new ConfigurationException("[" + PORT_VARIABLE + "] is not a port number: set it"
-            + " to the extension's port or unset it for " + DEFAULT_PORT, null);
-      }
+    Long port = env.wholeNumber(PORT_VARIABLE, 1, 65_535,
+        "must be the extension's port (1 to 65535), or unset for " + DEFAULT_PORT);
+    if (env.hasProblems()) {
+      throw new ConfigurationException(
+          env.describeProblems("The Parameters and Secrets extension cannot be used"), null);
     }
-    return new ExtensionParameterSource("http://localhost:" + port, token, codec);
+    String token = env.get("AWS_SESSION_TOKEN");
+    return new ExtensionParameterSource("http://localhost:" + (port == null ? DEFAULT_PORT : port),
+        token, codec);
   }
 }

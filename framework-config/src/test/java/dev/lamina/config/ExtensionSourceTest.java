@@ -91,6 +91,17 @@ class ExtensionSourceTest {
   }
 
   @Test
+  void noSessionToken_andABadPort_areReportedTogether() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> ParametersExtension.fromEnvironment(
+            Map.of(ParametersExtension.PORT_VARIABLE, "eighty"), dev.lamina.core.codec.Codecs.standard()));
+
+    assertTrue(e.getMessage().contains("No [AWS_SESSION_TOKEN]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[" + ParametersExtension.PORT_VARIABLE + "] must be the"
+        + " extension's port"), e.getMessage());
+  }
+
+  @Test
   void anExtensionError_failsTheLoad_namingTheParameterNotItsValue() {
     store.put("/orders/prod/pool-size", "8");
     store.failNext(1, "InternalServerError");
