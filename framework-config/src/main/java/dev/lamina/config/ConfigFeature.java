@@ -124,10 +124,7 @@ public final class ConfigFeature implements FeatureConfig {
      * @throws IllegalArgumentException if {@code maxAge} is negative
      */
     public ConfigFeature build() {
-      if (maxAge.isNegative()) {
-        throw new IllegalArgumentException("[maxAge] must be zero (never refresh) or more, was "
-            + maxAge.getSeconds() + " s");
-      }
+      ConfigLoader.requireValidMaxAge(maxAge);
       return new ConfigFeature(this);
     }
   }

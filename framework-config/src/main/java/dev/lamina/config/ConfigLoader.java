@@ -270,11 +270,16 @@ public final class ConfigLoader implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxAge} is negative
      */
     public ConfigLoader build() {
-      if (maxAge.isNegative()) {
-        throw new IllegalArgumentException("[maxAge] must be zero (never expire) or more, was "
-            + maxAge);
-      }
+      requireValidMaxAge(maxAge);
       return new ConfigLoader(this);
+    }
+  }
+
+  /** The one rule for a max age, for the loader and {@link ConfigFeature}. */
+  static void requireValidMaxAge(Duration maxAge) {
+    if (maxAge.isNegative()) {
+      throw new IllegalArgumentException("[maxAge] must be zero (never refresh) or more, was "
+          + maxAge.getSeconds() + " s");
     }
   }
 }

@@ -182,6 +182,27 @@ class ConfigFeatureTest {
     assertEquals(1, store.requests().size(), "read through the re-created client");
   }
 
+  @Config(value = GreeterConfig.class, maxAgeSeconds = -5)
+  static class NegativeMaxAge extends LambdaHandler<Map<String, Object>, String> {
+    NegativeMaxAge(HandlerEnvironment env) {
+      super(env);
+    }
+
+    @Override
+    protected String handle(Map<String, Object> input, Invocation invocation) {
+      return "never";
+    }
+  }
+
+  @Test
+  void aNegativeMaxAge_failsInit_namingTheAnnotationTheHandlerAndTheSetting() {
+    dev.lamina.core.PipelineException e = assertThrows(dev.lamina.core.PipelineException.class,
+        () -> new NegativeMaxAge(env(Map.of("GREETING", "Hi"))));
+
+    assertEquals("@Config on [" + NegativeMaxAge.class.getName() + "] is invalid: [maxAge] must"
+        + " be zero (never refresh) or more, was -5 s", e.getMessage());
+  }
+
   @Test
   void configsGet_withoutTheFeature_saysHowToSwitchItOn() {
     Unconfigured handler = new Unconfigured(env(Map.of()));
