@@ -215,9 +215,12 @@ class ConfigFeatureTest {
 
   @Test
   void plainJava_composesTheSameInterceptor_withoutTheBaseClass() throws Exception {
+    ConfigFeature feature = ConfigFeature.of(GreeterConfig.class).build();
+    assertEquals(Config.class.getAnnotation(dev.lamina.core.Feature.class).order(),
+        feature.order(), "the annotation's place in the chain");
     var handler = Lamina.handler(Map.class, String.class,
             (input, invocation) -> Configs.get(invocation, GreeterConfig.class).greeting())
-        .feature(ConfigFeature.of(GreeterConfig.class).build())
+        .feature(feature)
         .environment(env(Map.of("GREETING", "Hi")))
         .build();
 
