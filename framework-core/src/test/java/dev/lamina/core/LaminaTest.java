@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.test.FakeContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.lamina.test.Invoke;
+import dev.lamina.testkit.ManualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,9 @@ class LaminaTest {
         .interceptor(recording("second"))
         .environment(env)
         .build();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String out = Invoke.stream(handler, "{\"id\":\"o-1\",\"qty\":3}");
 
-    handler.handleRequest(new ByteArrayInputStream(
-        "{\"id\":\"o-1\",\"qty\":3}".getBytes(StandardCharsets.UTF_8)), out, FakeContext.create());
-
-    assertEquals("{\"orderId\":\"o-1\",\"total\":30}", out.toString(StandardCharsets.UTF_8));
+    assertEquals("{\"orderId\":\"o-1\",\"total\":30}", out);
     assertEquals(List.of("first", "second", "body"), calls);
   }
 
@@ -85,8 +81,7 @@ class LaminaTest {
         .environment(env)
         .build();
 
-    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-        new ByteArrayOutputStream(), FakeContext.create());
+    Invoke.stream(handler, "{}");
 
     assertEquals(List.of(1_234L), margins);
   }
