@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,18 +31,18 @@ class ConcurrentDuplicatesTest {
   private static final int DUPLICATES = 32;
   private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
   private ExecutorService threads;
   private String table;
 
-  ConcurrentDuplicatesTest(LocalDynamo dynamo) {
+  ConcurrentDuplicatesTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   @BeforeEach
   void setUp() {
     threads = Executors.newFixedThreadPool(DUPLICATES);
-    table = dynamo.newTable();
+    table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
   @AfterEach
@@ -49,7 +53,7 @@ class ConcurrentDuplicatesTest {
 
   private <H extends Orders.ByOrderId> H handler(Function<HandlerEnvironment, H> constructor) {
     return constructor.apply(HandlerEnvironment.builder()
-        .variables(LocalDynamo.environment(table, dynamo.endpoint())).build());
+        .variables(FeatureEnvironment.idempotency(table, dynamo.endpoint())).build());
   }
 
   /** Starts every duplicate at once; each returns its response or the name of what it threw. */

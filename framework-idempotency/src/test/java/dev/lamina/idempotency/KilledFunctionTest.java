@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.idempotency.handlers.SlowOrderHandler;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationRequest;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,17 +31,17 @@ class KilledFunctionTest {
   private static final String ORDER = "{\"orderId\":\"o-1\"}";
   private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(4);
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
 
-  KilledFunctionTest(LocalDynamo dynamo) {
+  KilledFunctionTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   private LocalLambda start(String table, boolean block) {
     return LocalLambda.builder()
         .handler(SlowOrderHandler.class.getName() + "::handleRequest")
-        .classPath(FunctionClassPath.withTestHandlers())
-        .environment(LocalDynamo.environment(table, dynamo.endpoint()))
+        .classPath(FunctionClassPath.withTestClasses())
+        .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
         .environment("BLOCK", Boolean.toString(block))
         .functionName("orders")
         .timeout(FUNCTION_TIMEOUT)
@@ -46,7 +50,7 @@ class KilledFunctionTest {
 
   @Test
   void killedInvocation_blocksRetriesUntilItsDeadline_thenARetryRuns() throws Exception {
-    String table = dynamo.newTable();
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
     try (LocalLambda stuck = start(table, true); LocalLambda fresh = start(table, false)) {
       // The environment Lambda retries in is started and warm before the crash, so the early
       // retry below lands well before the first invocation's deadline even on a slow machine.
@@ -55,7 +59,7 @@ class KilledFunctionTest {
           .timeout(FUNCTION_TIMEOUT).build();
       CompletableFuture<InvocationResult> answer = stuck.invokeAsync(first);
       Map<String, AttributeValue> claim = awaitInProgress(table, "req-async-1");
-      long lateBy = Long.parseLong(LocalDynamo.s(claim, "in_progress_expiration"))
+      long lateBy = Long.parseLong(DynamoDbLocalTables.text(claim, "in_progress_expiration"))
           - first.deadline().toEpochMilli();
       // Never before the announced deadline; late only by the moment between the runtime's read
       // of the time and Lamina's (longer when a loaded machine deschedules the child).
@@ -76,14 +80,14 @@ class KilledFunctionTest {
           .timeout(FUNCTION_TIMEOUT).build());
       assertFalse(late.isError(), late::toString);
       assertTrue(late.body().contains("\"handledBy\":\"req-async-1\""), late.body());
-      assertEquals("COMPLETED", LocalDynamo.s(recordOf(table, "req-async-1"), "status"));
+      assertEquals("COMPLETED", DynamoDbLocalTables.text(recordOf(table, "req-async-1"), "status"));
     }
   }
 
   private Map<String, AttributeValue> recordOf(String table, String requestId) {
     String hash = dev.lamina.idempotency.internal.Hashes.sha256(requestId);
     return dynamo.items(table).stream()
-        .filter(item -> LocalDynamo.s(item, "id").endsWith("#" + hash))
+        .filter(item -> DynamoDbLocalTables.text(item, "id").endsWith("#" + hash))
         .findFirst().orElse(null);
   }
 
@@ -92,7 +96,7 @@ class KilledFunctionTest {
     long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < end) {
       Map<String, AttributeValue> record = recordOf(table, requestId);
-      if (record != null && "INPROGRESS".equals(LocalDynamo.s(record, "status"))) {
+      if (record != null && "INPROGRESS".equals(DynamoDbLocalTables.text(record, "status"))) {
         return record;
       }
       Thread.sleep(20);
