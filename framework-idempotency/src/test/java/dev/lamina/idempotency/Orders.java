@@ -79,14 +79,6 @@ final class Orders {
     }
   }
 
-  /** Keyed on the order id; a duplicate waits up to 10 s for the first result. */
-  @Idempotent(key = "/orderId", waitForInProgressMillis = 10_000)
-  public static class WaitingByOrderId extends ByOrderId {
-    public WaitingByOrderId(HandlerEnvironment environment) {
-      super(environment);
-    }
-  }
-
   /** Keyed on the order id; a duplicate waits only 300 ms. */
   @Idempotent(key = "/orderId", waitForInProgressMillis = 300)
   public static class BrieflyWaitingByOrderId extends ByOrderId {

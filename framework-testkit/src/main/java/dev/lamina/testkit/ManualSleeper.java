@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@link #advancing(MutableClock)}: each sleep returns at once and moves the clock by its
  *       duration, so a wait of ten seconds takes no time and its end is exact;
  *   <li>{@link #holding()}: each sleep blocks until the test {@link #wakeAll() wakes} the
- *       sleepers or {@link #open() opens} the sleeper. {@link #awaitSleeping(int, Duration)}
+ *       sleepers or {@link #open() opens} the sleeper ({@link #holding(MutableClock)} then moves
+ *       the clock, as the advancing one does). {@link #awaitSleeping(int, Duration)}
  *       tells the test that threads have reached the wait, so it can assert that the waiting path
  *       was taken and choose what happens before they look again.
  * </ul>
@@ -52,6 +53,15 @@ public final class ManualSleeper {
   /** A sleeper that holds every sleep until {@link #wakeAll()} or {@link #open()}. */
   public static ManualSleeper holding() {
     return new ManualSleeper(null, false);
+  }
+
+  /**
+   * A sleeper that holds every sleep until {@link #wakeAll()} or {@link #open()}, then moves
+   * {@code clock} by its duration: once open, a loop that waits for a deadline on that clock
+   * reaches it, instead of spinning on a clock that never moves.
+   */
+  public static ManualSleeper holding(MutableClock clock) {
+    return new ManualSleeper(Objects.requireNonNull(clock, "clock"), false);
   }
 
   /** A sleeper that never blocks: each sleep moves {@code clock} by its duration and returns. */
@@ -165,7 +175,7 @@ public final class ManualSleeper {
 
   @Override
   public String toString() {
-    return "ManualSleeper[" + (clock != null ? "advancing" : open ? "open" : "holding")
+    return "ManualSleeper[" + (open ? "open" : "holding") + (clock != null ? ", advancing" : "")
         + ", sleeps=" + sleeps() + ", sleeping=" + sleeping() + "]";
   }
 }

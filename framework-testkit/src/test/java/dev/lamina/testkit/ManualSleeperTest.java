@@ -63,6 +63,19 @@ class ManualSleeperTest {
   }
 
   @Test
+  void holdingWithAClock_movesItOnlyOnceASleepIsReleased() throws Exception {
+    MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+    ManualSleeper sleeper = ManualSleeper.holding(clock);
+    Future<?> held = threads.submit(() -> sleep(sleeper));
+    sleeper.awaitSleeping(1, WAIT);
+
+    assertEquals(Instant.parse("2026-01-01T00:00:00Z"), clock.instant(), "not while held");
+    sleeper.open();
+    held.get(10, TimeUnit.SECONDS);
+    assertEquals(Instant.parse("2026-01-01T00:00:01Z"), clock.instant());
+  }
+
+  @Test
   void awaitSleeping_failsWhenNoThreadReachesTheWait() {
     ManualSleeper sleeper = ManualSleeper.holding();
     AssertionError e = assertThrows(AssertionError.class,
