@@ -140,7 +140,8 @@ class ConfigFeatureTest {
   void configsGet_withoutTheFeature_saysHowToSwitchItOn() {
     Unconfigured handler = new Unconfigured(env(Map.of()));
 
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> Invoke.stream(handler, "{}"));
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> Invoke.stream(handler, "{}"));
 
     assertTrue(e.getMessage().contains("annotate the handler with @Config(GreeterConfig.class)"),
         e.getMessage());

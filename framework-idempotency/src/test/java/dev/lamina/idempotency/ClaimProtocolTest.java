@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -85,7 +87,8 @@ class ClaimProtocolTest {
       IdempotencyConfig config) {
     return Lamina.decorate(orders, Map.class, String.class)
         .environment(HandlerEnvironment.builder().clock(clock).variables(Map.of()).build())
-        .interceptor(Idempotency.interceptor(config, Orders.GatedOrders.class, Map.class, String.class))
+        .interceptor(Idempotency.interceptor(config, Orders.GatedOrders.class, Map.class,
+            String.class))
         .buildRequestHandler();
   }
 
@@ -94,7 +97,7 @@ class ClaimProtocolTest {
   }
 
   private Map<String, AttributeValue> onlyRecord() {
-    return DynamoDbLocalTables.only(dynamo.items(table));
+    return only(dynamo.items(table));
   }
 
   @Test
@@ -114,8 +117,8 @@ class ClaimProtocolTest {
     assertEquals("run 1 for o-1", result);
     assertEquals(2, putItems.get(), "the SDK retried the claim");
     assertEquals(1, orders.runs.get());
-    assertEquals("COMPLETED", DynamoDbLocalTables.text(onlyRecord(), "status"));
-    assertEquals("\"run 1 for o-1\"", DynamoDbLocalTables.text(onlyRecord(), "data"));
+    assertEquals("COMPLETED", text(onlyRecord(), "status"));
+    assertEquals("\"run 1 for o-1\"", text(onlyRecord(), "data"));
   }
 
   @Test
@@ -128,7 +131,7 @@ class ClaimProtocolTest {
     CompletableFuture<String> first = CompletableFuture.supplyAsync(
         () -> handler.handleRequest(order(), context("req-1", Duration.ofSeconds(2))));
     assertTrue(orders.firstStarted.await(10, TimeUnit.SECONDS));
-    String firstOwner = DynamoDbLocalTables.text(onlyRecord(), "owner");
+    String firstOwner = text(onlyRecord(), "owner");
 
     // The first invocation overruns its deadline; a retry takes the lapsed claim and completes.
     clock.advance(Duration.ofSeconds(3));
@@ -139,8 +142,8 @@ class ClaimProtocolTest {
     assertEquals("run 2 for o-1", second);
     assertEquals("run 1 for o-1", late, "the late caller still gets its own result");
     Map<String, AttributeValue> record = onlyRecord();
-    assertEquals("\"run 2 for o-1\"", DynamoDbLocalTables.text(record, "data"), "one stored result: the owner's");
-    assertFalse(firstOwner.equals(DynamoDbLocalTables.text(record, "owner")));
+    assertEquals("\"run 2 for o-1\"", text(record, "data"), "one stored result: the owner's");
+    assertFalse(firstOwner.equals(text(record, "owner")));
     assertEquals("run 2 for o-1",
         handler.handleRequest(order(), context("req-3", Duration.ofSeconds(30))));
     assertEquals(2, orders.runs.get());
@@ -174,8 +177,8 @@ class ClaimProtocolTest {
     assertEquals(List.of("PutItem", "GetItem", "PutItem", "UpdateItem"), proxy.drain(),
         "claimed again before running");
     Map<String, AttributeValue> record = onlyRecord();
-    assertEquals("COMPLETED", DynamoDbLocalTables.text(record, "status"));
-    assertNotNull(DynamoDbLocalTables.text(record, "owner"), "completed under a claim of its own");
+    assertEquals("COMPLETED", text(record, "status"));
+    assertNotNull(text(record, "owner"), "completed under a claim of its own");
   }
 
   @Test
@@ -190,8 +193,8 @@ class ClaimProtocolTest {
     assertTrue(orders.firstStarted.await(10, TimeUnit.SECONDS));
 
     Map<String, AttributeValue> claim = onlyRecord();
-    long expiration = Long.parseLong(DynamoDbLocalTables.text(claim, "expiration"));
-    long lapse = Long.parseLong(DynamoDbLocalTables.text(claim, "in_progress_expiration"));
+    long expiration = Long.parseLong(text(claim, "expiration"));
+    long lapse = Long.parseLong(text(claim, "in_progress_expiration"));
     assertTrue(expiration * 1000 >= lapse, "TTL " + expiration + " s before the lapse " + lapse);
 
     clock.advance(Duration.ofSeconds(5)); // the 1 s expiry has long passed; the deadline has not
@@ -231,10 +234,10 @@ class ClaimProtocolTest {
     assertEquals("run 1 for o-1", result, "the caller gets its result");
     assertEquals(1, lines.size(), lines.toString());
     assertEquals("WARN", lines.get(0).get("level").asText());
-    assertTrue(lines.get(0).get("message").asText().contains(DynamoDbLocalTables.text(onlyRecord(), "id")));
+    assertTrue(lines.get(0).get("message").asText().contains(text(onlyRecord(), "id")));
     assertTrue(lines.get(0).get("message").asText().contains(IllegalStateException.class.getName()));
     assertFalse(lines.toString().contains("connection pool"), "no exception message is logged");
-    assertEquals("INPROGRESS", DynamoDbLocalTables.text(onlyRecord(), "status"), "defined: in progress");
+    assertEquals("INPROGRESS", text(onlyRecord(), "status"), "defined: in progress");
     assertThrows(IdempotencyInProgressException.class,
         () -> handler.handleRequest(order(), context("req-2", Duration.ofSeconds(30))));
     assertEquals(1, orders.runs.get());

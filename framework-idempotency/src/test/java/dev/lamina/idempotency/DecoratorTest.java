@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,7 +132,7 @@ class DecoratorTest {
         }, Unwritable.class, config().namespace("unwritable").build());
 
     assertEquals(result, handler.handleRequest(Map.of("a", 1), context("req-1")));
-    assertEquals("COMPLETED", DynamoDbLocalTables.text(DynamoDbLocalTables.only(dynamo.items(table)), "status"));
+    assertEquals("COMPLETED", text(only(dynamo.items(table)), "status"));
     assertThrows(IdempotencyResultUnavailableException.class,
         () -> handler.handleRequest(Map.of("a", 1), context("req-1")));
     assertEquals(1, runs.get());
@@ -180,9 +182,9 @@ class DecoratorTest {
 
     assertEquals(1, plain.runs.get());
     Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
-        DynamoDbLocalTables.only(dynamo.items(composite));
-    assertEquals("idempotency#payments", DynamoDbLocalTables.text(item, "pk"));
-    assertEquals("\"charged 5 (run 1)\"", DynamoDbLocalTables.text(item, "result"));
+        only(dynamo.items(composite));
+    assertEquals("idempotency#payments", text(item, "pk"));
+    assertEquals("\"charged 5 (run 1)\"", text(item, "result"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -204,7 +206,7 @@ class HttpIdempotencyTest {
     CompletableFuture<JsonNode> first =
         CompletableFuture.supplyAsync(() -> invoke(payments, delivery("apigw-1"), "lambda-1"));
     assertTrue(payments.started.await(10, TimeUnit.SECONDS));
-    String recordId = DynamoDbLocalTables.text(DynamoDbLocalTables.only(dynamo.items(table)), "id");
+    String recordId = text(only(dynamo.items(table)), "id");
 
     assertOneWarning(logOf(() -> assertThrows(IdempotencyInProgressException.class,
         () -> invoke(payments, delivery("apigw-2"), "lambda-2"))),

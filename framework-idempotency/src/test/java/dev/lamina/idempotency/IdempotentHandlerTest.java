@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,14 +90,14 @@ class IdempotentHandlerTest {
 
     assertEquals("{\"orderId\":\"o-1\",\"run\":1}", response);
     assertEquals(List.of("PutItem", "UpdateItem"), proxy.drain());
-    Map<String, AttributeValue> record = DynamoDbLocalTables.only(dynamo.items(table));
-    assertEquals("COMPLETED", DynamoDbLocalTables.text(record, "status"));
-    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", DynamoDbLocalTables.text(record, "data"));
-    assertTrue(DynamoDbLocalTables.text(record, "id").startsWith("orders." + Orders.ByRequestId.class.getName()
+    Map<String, AttributeValue> record = only(dynamo.items(table));
+    assertEquals("COMPLETED", text(record, "status"));
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", text(record, "data"));
+    assertTrue(text(record, "id").startsWith("orders." + Orders.ByRequestId.class.getName()
         + "#"), "namespaced by function and handler");
-    assertEquals(64, DynamoDbLocalTables.text(record, "validation").length(), "SHA-256 payload hash");
+    assertEquals(64, text(record, "validation").length(), "SHA-256 payload hash");
     assertEquals(clock.instant().plus(Duration.ofHours(1)).getEpochSecond(),
-        Long.parseLong(DynamoDbLocalTables.text(record, "expiration")));
+        Long.parseLong(text(record, "expiration")));
   }
 
   @Test
@@ -203,14 +205,14 @@ class IdempotentHandlerTest {
         () -> invoke(handler, ORDER, "req-1"));
     // The body runs only once the claim is stored.
     assertTrue(handler.started.await(10, TimeUnit.SECONDS), "the first call never ran");
-    Map<String, AttributeValue> claim = DynamoDbLocalTables.only(dynamo.items(table));
+    Map<String, AttributeValue> claim = only(dynamo.items(table));
     assertEquals(clock.instant().plusSeconds(30).toEpochMilli(),
-        Long.parseLong(DynamoDbLocalTables.text(claim, "in_progress_expiration")),
+        Long.parseLong(text(claim, "in_progress_expiration")),
         "the claim lapses at the invocation's deadline");
 
     IdempotencyInProgressException e = assertThrows(IdempotencyInProgressException.class,
         () -> invoke(handler, ORDER, "req-2"));
-    assertTrue(e.getMessage().contains(DynamoDbLocalTables.text(claim, "id")), e.getMessage());
+    assertTrue(e.getMessage().contains(text(claim, "id")), e.getMessage());
     assertEquals(1, handler.runs.get());
 
     // The first invocation "dies": its deadline passes while its record is still in progress.
@@ -228,8 +230,8 @@ class IdempotentHandlerTest {
     String response = invoke(handler, ORDER, "req-1");
 
     assertEquals(500 * 1024 + 37, response.length(), "the caller gets the whole result");
-    Map<String, AttributeValue> record = DynamoDbLocalTables.only(dynamo.items(table));
-    assertEquals("COMPLETED", DynamoDbLocalTables.text(record, "status"));
+    Map<String, AttributeValue> record = only(dynamo.items(table));
+    assertEquals("COMPLETED", text(record, "status"));
     assertNull(record.get("data"));
     assertThrows(IdempotencyResultUnavailableException.class,
         () -> invoke(handler, ORDER, "req-2"));

@@ -1,5 +1,6 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,8 +63,8 @@ class KilledFunctionTest {
       stuck.awaitStdoutLine(line -> line.equals("blocking req-async-1"), Duration.ofSeconds(30));
       Map<String, AttributeValue> claim = recordOf(table, "req-async-1");
       assertNotNull(claim, "no record for req-async-1");
-      assertEquals("INPROGRESS", DynamoDbLocalTables.text(claim, "status"), "claimed before it ran");
-      long lateBy = Long.parseLong(DynamoDbLocalTables.text(claim, "in_progress_expiration"))
+      assertEquals("INPROGRESS", text(claim, "status"), "claimed before it ran");
+      long lateBy = Long.parseLong(text(claim, "in_progress_expiration"))
           - first.deadline().toEpochMilli();
       // Never before the announced deadline; late only by the moment between the runtime's read
       // of the time and Lamina's (longer when a loaded machine deschedules the child).
@@ -85,14 +86,14 @@ class KilledFunctionTest {
           .timeout(FUNCTION_TIMEOUT).build());
       assertFalse(late.isError(), late::toString);
       assertTrue(late.body().contains("\"handledBy\":\"req-async-1\""), late.body());
-      assertEquals("COMPLETED", DynamoDbLocalTables.text(recordOf(table, "req-async-1"), "status"));
+      assertEquals("COMPLETED", text(recordOf(table, "req-async-1"), "status"));
     }
   }
 
   private Map<String, AttributeValue> recordOf(String table, String requestId) {
     String hash = dev.lamina.idempotency.internal.Hashes.sha256(requestId);
     return dynamo.items(table).stream()
-        .filter(item -> DynamoDbLocalTables.text(item, "id").endsWith("#" + hash))
+        .filter(item -> text(item, "id").endsWith("#" + hash))
         .findFirst().orElse(null);
   }
 

@@ -65,7 +65,7 @@ class ProxyHandlerTest {
     // The same jar, with Lamina added as a layer and the configuration changed.
     List<Path> withLayer = new ArrayList<>(List.of(jar, Path.of("target/classes")));
     withLayer.addAll(FunctionClassPath.dependencies());
-    Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency(table, dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", ExistingFunctionJar.HANDLER_CLASS + "::handleRequest");
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     try (LocalLambda proxied = LocalLambda.builder()
@@ -120,7 +120,7 @@ class ProxyHandlerTest {
   @Test
   void existingStreamHandler_getsItsInputExactly_andItsNonJsonOutputIsReplayedByteForByte() {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
-    Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency(table, dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", PlainTextStreamHandler.class.getName());
     IdempotentProxyHandler proxy = new IdempotentProxyHandler(
         HandlerEnvironment.builder().variables(env).build());
@@ -141,7 +141,7 @@ class ProxyHandlerTest {
   @Test
   void streamProxy_underTheRealRuntime_passesExactDecimalsThrough_andReplaysTheOutput() {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
-    Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency(table, dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     try (LocalLambda lambda = LocalLambda.builder()
@@ -170,7 +170,7 @@ class ProxyHandlerTest {
   @Test
   void theHandlerVariableUnderItsOldName_stillWorks_andSaysToRenameIt() {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
-    Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency(table, dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
     IdempotentProxyHandler proxy;
     List<com.fasterxml.jackson.databind.JsonNode> lines;
@@ -194,7 +194,7 @@ class ProxyHandlerTest {
   @Test
   void existingStreamHandler_becomesIdempotentOnTheRequestId() {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
-    Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency(table, dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
     IdempotentProxyHandler proxy = new IdempotentProxyHandler(
         HandlerEnvironment.builder().variables(env).build());
@@ -213,7 +213,7 @@ class ProxyHandlerTest {
       throws Exception {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
     try (FaultProxy http = new FaultProxy(dynamo.endpoint())) {
-      Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency(table, http.endpoint()));
+      Map<String, String> env = FeatureEnvironment.idempotency(table, http.endpoint());
       env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
       List<org.crac.Resource> hooks = new ArrayList<>();
       IdempotentProxyHandler proxy = new IdempotentProxyHandler(HandlerEnvironment.builder()
@@ -253,7 +253,7 @@ class ProxyHandlerTest {
 
   @Test
   void unknownOriginalHandler_failsInit_namingIt() {
-    Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency("t", dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency("t", dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing");
 
     IdempotencyException e = assertThrows(IdempotencyException.class,

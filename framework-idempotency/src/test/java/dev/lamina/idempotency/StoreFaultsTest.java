@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,7 +128,7 @@ class StoreFaultsTest {
     assertEquals("{\"orderId\":\"o-1\",\"run\":1}", invoke(handler, "req-1"));
 
     proxy.heal();
-    assertEquals("INPROGRESS", DynamoDbLocalTables.text(DynamoDbLocalTables.only(dynamo.items(table)), "status"));
+    assertEquals("INPROGRESS", text(only(dynamo.items(table)), "status"));
     assertThrows(IdempotencyInProgressException.class, () -> invoke(handler, "req-2"));
     assertEquals(1, handler.runs.get());
   }
@@ -140,8 +142,8 @@ class StoreFaultsTest {
 
     assertSame(failure, assertThrows(IllegalArgumentException.class,
         () -> invoke(handler, "req-1")));
-    Map<String, ?> record = DynamoDbLocalTables.only(dynamo.items(table));
-    assertEquals("INPROGRESS", DynamoDbLocalTables.text(DynamoDbLocalTables.only(dynamo.items(table)), "status"),
+    Map<String, ?> record = only(dynamo.items(table));
+    assertEquals("INPROGRESS", text(only(dynamo.items(table)), "status"),
         "the claim stays until it lapses: " + record.keySet());
   }
 }

@@ -34,7 +34,8 @@ public final class FakeAwsEnvironment {
 
   /**
    * {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_ACCESS_KEY_ID},
-   * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}, in a new map the caller may change.
+   * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}, in a new map the caller may
+   * change.
    */
   public static Map<String, String> variables() {
     Map<String, String> env = new LinkedHashMap<>();

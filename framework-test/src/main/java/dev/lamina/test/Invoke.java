@@ -28,7 +28,7 @@ public final class Invoke {
   private Invoke() {
   }
 
-  /** Calls {@code handler} with {@code event} and a {@link FakeContext#create() default context}. */
+  /** Calls {@code handler} with {@code event} and a {@link FakeContext#create() default} context. */
   public static String stream(RequestStreamHandler handler, String event) {
     return stream(handler, event, FakeContext.create());
   }

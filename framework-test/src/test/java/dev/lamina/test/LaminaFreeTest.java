@@ -32,7 +32,8 @@ class LaminaFreeTest {
     List<String> offending = new ArrayList<>();
     int read = 0;
     try (Stream<Path> files = Files.walk(classes)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+      Iterable<Path> classFiles = files.filter(f -> f.toString().endsWith(".class"))::iterator;
+      for (Path file : classFiles) {
         read++;
         // A class file keeps every class it refers to, and every string constant, as UTF-8 in
         // its constant pool: a plain byte search finds both.

@@ -4,7 +4,8 @@
  * {@link dev.lamina.test.dynamodb.DynamoDbLocalExtension} shares one server across a test run.
  *
  * <p>{@code DynamoDbLocal} and the extension do not depend on the AWS SDK: tests may talk to the
- * server with whatever client they use, through {@link dev.lamina.test.dynamodb.DynamoDbLocal#endpoint()}.
+ * server with whatever client they use, through
+ * {@link dev.lamina.test.dynamodb.DynamoDbLocal#endpoint()}.
  * {@link dev.lamina.test.dynamodb.DynamoDbLocalTables} (fresh tables, clients, item reads) uses the
  * SDK's {@code DynamoDbClient}, which tests that use it bring.
  */
