@@ -1,11 +1,11 @@
 package dev.lamina.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -258,20 +258,13 @@ public final class ColdStartHarness {
     return "{\"Records\":[" + records + "]}";
   }
 
-  static List<Path> functionClassPath(Path module) throws IOException {
-    Path file = module.resolve("target/lamina/runtime.classpath");
+  static List<Path> functionClassPath(Path module) {
+    Path file = module.resolve(FunctionClassPath.DEFAULT_FILE);
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("[" + file + "] is missing: build the " + module.getFileName()
           + " module first (mvn -q -DskipTests package at the root)");
     }
-    List<Path> cp = new ArrayList<>();
-    cp.add(module.resolve("target/classes"));
-    for (String entry : Files.readString(file).trim().split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        cp.add(Path.of(entry));
-      }
-    }
-    return cp;
+    return FunctionClassPath.of(module, "target/classes");
   }
 
   private static boolean isBuilt(Path module) {

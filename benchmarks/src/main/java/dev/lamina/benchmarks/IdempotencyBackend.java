@@ -2,13 +2,10 @@ package dev.lamina.benchmarks;
 
 import dev.lamina.idempotency.IdempotencyTable;
 import dev.lamina.test.dynamodb.DynamoDbLocal;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** DynamoDB Local with one idempotency table, for the idempotent variant of the harness. */
@@ -29,12 +26,7 @@ final class IdempotencyBackend implements AutoCloseable {
       return null;
     }
     DynamoDbLocal server = DynamoDbLocal.builder().classPathFile(Path.of(classPathFile)).start();
-    try (DynamoDbClient admin = DynamoDbClient.builder()
-        .endpointOverride(server.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .build()) {
+    try (DynamoDbClient admin = DynamoDbLocalTables.client(server.endpoint())) {
       IdempotencyTable.create(admin, TABLE);
     } catch (RuntimeException e) {
       server.close();
@@ -45,6 +37,7 @@ final class IdempotencyBackend implements AutoCloseable {
 
   /** What the function needs to reach it. */
   Map<String, String> environment() {
+    // Credentials as in every variant of the harness (no session token): the figures compare.
     return Map.of(
         "LAMINA_IDEMPOTENCY_TABLE", TABLE,
         "LAMINA_IDEMPOTENCY_ENDPOINT", server.endpoint().toString(),

@@ -8,10 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.PipelineException;
 import dev.lamina.core.TimeGuard;
-import dev.lamina.test.FakeContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.lamina.test.Invoke;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,13 +66,10 @@ class BatchHandlerTest {
     String event = "{\"Records\":["
         + message("m-1", 1) + "," + message("m-2", -1) + "," + message("m-3", 0) + ","
         + message("m-4", 2) + "]}";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.create());
+    String out = Invoke.stream(handler, event);
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"}]}",
-        out.toString(StandardCharsets.UTF_8));
+    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"}]}", out);
     assertEquals(List.of("m-1", "m-4"), handler.shipped.stream().sorted().toList());
   }
 

@@ -15,8 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.test.FakeContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.lamina.test.Invoke;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -135,17 +134,6 @@ class BatchProxyHandlerTest {
     return new BatchProxyHandler(HandlerEnvironment.builder().variables(variables).build());
   }
 
-  private static String invoke(RequestStreamHandler handler, String event, Context context) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-          context);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   static String sqsEvent(String queueArn, String... idsAndBodies) {
     List<String> records = new ArrayList<>();
     for (int i = 0; i < idsAndBodies.length; i += 2) {
@@ -191,7 +179,7 @@ class BatchProxyHandlerTest {
     String event = sqsEvent(Batches.STANDARD_QUEUE,
         "m-1", "ship", "m-2", "fail", "m-3", "ship", "m-4", "fail", "m-5", "ship");
 
-    String response = invoke(proxy, event, FakeContext.builder().requestId("r-1").build());
+    String response = Invoke.stream(proxy, event, FakeContext.builder().requestId("r-1").build());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"},"
         + "{\"itemIdentifier\":\"m-4\"}]}", response);
@@ -209,7 +197,7 @@ class BatchProxyHandlerTest {
     String event = sqsEvent(Batches.FIFO_QUEUE,
         "a-1", "ship", "a-2", "invalid", "a-3", "ship", "a-4", "fail", "a-5", "ship");
 
-    String response = invoke(proxy, event, FakeContext.create());
+    String response = Invoke.stream(proxy, event, FakeContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"a-4\"},"
         + "{\"itemIdentifier\":\"a-5\"}]}", response,
@@ -223,7 +211,7 @@ class BatchProxyHandlerTest {
     String event = kinesisEvent("101", "ok", "102", "ok", "103", "fail", "104", "ok",
         "105", "fail");
 
-    String response = invoke(proxy, event, FakeContext.create());
+    String response = Invoke.stream(proxy, event, FakeContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"103\"}]}", response);
     assertEquals(List.of("101", "102", "103"), CALLS, "nothing after the failure runs");
@@ -234,7 +222,7 @@ class BatchProxyHandlerTest {
     BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER", ReadStream.class.getName(),
         "LAMINA_BATCH_STREAM_MODE", "continue"));
 
-    String response = invoke(proxy, kinesisEvent("101", "ok", "102", "fail", "103", "ok",
+    String response = Invoke.stream(proxy, kinesisEvent("101", "ok", "102", "fail", "103", "ok",
         "104", "fail"), FakeContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"102\"},"
@@ -247,7 +235,7 @@ class BatchProxyHandlerTest {
     BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER",
         ReplicateChanges.class.getName()));
 
-    String response = invoke(proxy, fixture("dynamo_event.json"), FakeContext.create());
+    String response = Invoke.stream(proxy, fixture("dynamo_event.json"), FakeContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439093\"}]}",
         response, "the REMOVE, the third record, failed");
@@ -261,13 +249,13 @@ class BatchProxyHandlerTest {
     Context halfASecondLeft = FakeContext.builder().timeout(Duration.ofMillis(500)).build();
 
     BatchProxyHandler guarded = proxy(Map.of("LAMINA_BATCH_HANDLER", ShipOrders.class.getName()));
-    assertThrows(BatchFailedException.class, () -> invoke(guarded, event, halfASecondLeft),
+    assertThrows(BatchFailedException.class, () -> Invoke.stream(guarded, event, halfASecondLeft),
         "no record started: the whole batch is retried");
     assertEquals(List.of(), CALLS);
 
     BatchProxyHandler unguarded = proxy(Map.of("LAMINA_BATCH_HANDLER",
         ShipOrders.class.getName(), "LAMINA_BATCH_TIME_GUARD_MILLIS", "0"));
-    assertEquals("{\"batchItemFailures\":[]}", invoke(unguarded, event,
+    assertEquals("{\"batchItemFailures\":[]}", Invoke.stream(unguarded, event,
         FakeContext.builder().timeout(Duration.ofMillis(500)).build()));
     assertEquals(List.of("m-1", "m-2"), ids(CALLS));
   }
@@ -277,7 +265,7 @@ class BatchProxyHandlerTest {
     BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER", ShipOrders.class.getName(),
         "LAMINA_BATCH_PARALLELISM", "2"));
 
-    BatchFailedException e = assertThrows(BatchFailedException.class, () -> invoke(proxy,
+    BatchFailedException e = assertThrows(BatchFailedException.class, () -> Invoke.stream(proxy,
         sqsEvent(Batches.STANDARD_QUEUE, "m-1", "fail", "m-2", "fail"), FakeContext.create()));
 
     assertEquals(2, e.records());

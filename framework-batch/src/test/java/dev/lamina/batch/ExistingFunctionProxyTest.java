@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InitError;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,22 +30,6 @@ class ExistingFunctionProxyTest {
       "m-1", "ship", "m-2", ExistingBatchFunctionJar.OUT_OF_STOCK, "m-3", "ship",
       "m-4", ExistingBatchFunctionJar.OUT_OF_STOCK, "m-5", "ship");
 
-  /** framework-batch's runtime dependencies, as maven-dependency-plugin wrote them (the pom). */
-  private static List<Path> runtimeDependencies() {
-    try {
-      List<Path> paths = new ArrayList<>();
-      for (String entry : Files.readString(Path.of("target/lamina/runtime.classpath")).trim()
-          .split(File.pathSeparator)) {
-        if (!entry.isBlank()) {
-          paths.add(Path.of(entry));
-        }
-      }
-      return paths;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static boolean named(Path path, String artifact) {
     return path.getFileName().toString().startsWith(artifact);
   }
@@ -58,7 +40,7 @@ class ExistingFunctionProxyTest {
    */
   private static List<Path> laminaLayer() {
     List<Path> layer = new ArrayList<>(List.of(Path.of("target/classes")));
-    for (Path p : runtimeDependencies()) {
+    for (Path p : FunctionClassPath.dependencies()) {
       if (!p.toString().contains("framework-idempotency")) {
         layer.add(p);
       }
@@ -81,7 +63,7 @@ class ExistingFunctionProxyTest {
     }
     // Its deployment package bundles the event classes, as an SQS function's does.
     List<Path> function = new ArrayList<>(List.of(jar));
-    for (Path p : runtimeDependencies()) {
+    for (Path p : FunctionClassPath.dependencies()) {
       if (named(p, "aws-lambda-java-events") || named(p, "joda-time")) {
         function.add(p);
       }

@@ -7,35 +7,28 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.idempotency.IdempotencyTable;
-import dev.lamina.test.FakeContext;
-import dev.lamina.test.dynamodb.DynamoDbLocal;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.lamina.test.Invoke;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** LAMINA_BATCH_IDEMPOTENT: per-record idempotency on DynamoDB (Local), set up from variables. */
+@ExtendWith(DynamoDbLocalExtension.class)
 class IdempotentBatchProxyTest {
   static final List<String> CALLS = Collections.synchronizedList(new ArrayList<>());
-  private static final String REGION = "us-east-1";
 
-  private static DynamoDbLocal dynamo;
-  private static DynamoDbClient admin;
-  private static int tables;
+  private final DynamoDbLocalTables dynamo;
+
+  IdempotentBatchProxyTest(DynamoDbLocalTables dynamo) {
+    this.dynamo = dynamo;
+  }
 
   /** An existing SQS function: fails messages whose body mentions "fail". */
   public static class ShipOrders implements RequestHandler<SQSEvent, Void> {
@@ -51,65 +44,29 @@ class IdempotentBatchProxyTest {
     }
   }
 
-  @BeforeAll
-  static void startDynamo() {
-    dynamo = DynamoDbLocal.builder().start();
-    admin = DynamoDbClient.builder()
-        .endpointOverride(dynamo.endpoint())
-        .region(Region.of(REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .build();
-  }
-
-  @AfterAll
-  static void stopDynamo() {
-    if (admin != null) {
-      admin.close();
-    }
-    if (dynamo != null) {
-      dynamo.close();
-    }
-  }
-
   @BeforeEach
   void clearCalls() {
     CALLS.clear();
   }
 
-  private static Map<String, String> environment() {
-    String table = "batch-proxy-" + ++tables;
-    IdempotencyTable.create(admin, table);
-    Map<String, String> env = new HashMap<>();
+  private Map<String, String> environment() {
+    Map<String, String> env = FeatureEnvironment.idempotency(
+        dynamo.create("batch-proxy", IdempotencyTable::create), dynamo.endpoint());
     env.put("LAMINA_BATCH_HANDLER", ShipOrders.class.getName());
     env.put("LAMINA_BATCH_IDEMPOTENT", "true");
-    env.put("LAMINA_IDEMPOTENCY_TABLE", table);
-    env.put("LAMINA_IDEMPOTENCY_ENDPOINT", dynamo.endpoint().toString());
-    env.put("AWS_REGION", REGION);
-    env.put("AWS_ACCESS_KEY_ID", "local");
-    env.put("AWS_SECRET_ACCESS_KEY", "local");
     return env;
   }
 
-  private static String invoke(BatchProxyHandler proxy, String event) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    proxy.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.create());
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
-  void redeliveredMessage_reachesTheOriginalHandlerOnce_whileAFailedOneIsRetried()
-      throws IOException {
+  void redeliveredMessage_reachesTheOriginalHandlerOnce_whileAFailedOneIsRetried() {
     BatchProxyHandler proxy = new BatchProxyHandler(HandlerEnvironment.builder()
         .variables(environment()).build());
     String batch = BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
         "m-1", "ship", "m-2", "fail", "m-3", "ship");
 
-    String first = invoke(proxy, batch);
+    String first = Invoke.stream(proxy, batch);
     // A visibility timeout ran out before m-3 was deleted: SQS delivers all three again.
-    String redelivery = invoke(proxy, batch);
+    String redelivery = Invoke.stream(proxy, batch);
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"}]}", first);
     assertEquals(first, redelivery);
@@ -118,16 +75,16 @@ class IdempotentBatchProxyTest {
   }
 
   @Test
-  void keyFromThePayload_makesADuplicateSentUnderANewMessageId_runOnce() throws IOException {
+  void keyFromThePayload_makesADuplicateSentUnderANewMessageId_runOnce() {
     Map<String, String> env = environment();
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     env.put("LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "600");
     BatchProxyHandler proxy = new BatchProxyHandler(HandlerEnvironment.builder()
         .variables(env).build());
 
-    String first = invoke(proxy, BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
+    String first = Invoke.stream(proxy, BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
         "m-1", "{\\\"orderId\\\":\\\"o-1\\\"}"));
-    String resent = invoke(proxy, BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
+    String resent = Invoke.stream(proxy, BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
         "m-9", "{\\\"orderId\\\":\\\"o-1\\\"}", "m-10", "{\\\"orderId\\\":\\\"o-2\\\"}"));
 
     assertEquals("{\"batchItemFailures\":[]}", first);

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lamina.idempotency.DynamoDbIdempotencyStore;
-import dev.lamina.idempotency.DynamoDbLocalExtension;
 import dev.lamina.idempotency.IdempotencyConfig;
+import dev.lamina.idempotency.IdempotencyTable;
 import dev.lamina.idempotency.KeyExtractors;
-import dev.lamina.idempotency.LocalDynamo;
-import dev.lamina.idempotency.RecordingCalls;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.test.dynamodb.RecordingCalls;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,19 +29,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class RecordIdempotencyTest {
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
   private final RecordingCalls calls = new RecordingCalls();
   private DynamoDbClient client;
   private String table;
 
-  RecordIdempotencyTest(LocalDynamo dynamo) {
+  RecordIdempotencyTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   @BeforeEach
   void setUp() {
-    client = LocalDynamo.client(dynamo.endpoint(), calls);
-    table = dynamo.newTable();
+    client = DynamoDbLocalTables.client(dynamo.endpoint(), calls);
+    table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
   @AfterEach

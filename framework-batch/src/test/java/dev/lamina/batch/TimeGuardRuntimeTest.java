@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.batch.handlers.SlowRecordsHandler;
-import dev.lamina.idempotency.FunctionClassPath;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import java.time.Duration;
@@ -33,7 +33,7 @@ class TimeGuardRuntimeTest {
     }
     try (LocalLambda lambda = LocalLambda.builder()
         .handler(SlowRecordsHandler.class.getName())
-        .classPath(FunctionClassPath.withTestHandlers())
+        .classPath(FunctionClassPath.withTestClasses())
         .timeout(Duration.ofSeconds(3))
         .start()) {
       InvocationResult result = lambda.invoke("{\"Records\":[" + records + "]}");

@@ -10,13 +10,10 @@ import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.Lamina;
-import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,20 +80,13 @@ class ConfigFeatureTest {
         .build();
   }
 
-  private static String invoke(LambdaHandler<?, ?> handler) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.create());
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void handler_readsItsConfigFromTheInvocation_loadedOnceAtInit() throws Exception {
     Greeter handler = new Greeter(env(Map.of("GREETING", "Hello")));
     int afterInit = store.requests().size();
 
-    String first = invoke(handler);
-    String second = invoke(handler);
+    String first = Invoke.stream(handler, "{}");
+    String second = Invoke.stream(handler, "{}");
 
     assertEquals(1, afterInit, "one GetParameters at init");
     assertEquals("\"Hello (key of 18 chars)\"", first);
@@ -122,9 +112,9 @@ class ConfigFeatureTest {
     Greeter handler = new Greeter(env(Map.of("GREETING", "Hello")));
     store.put("/greeter/api-key", "short", ParameterType.SECURE_STRING);
 
-    String before = invoke(handler);
+    String before = Invoke.stream(handler, "{}");
     clock.advance(Duration.ofSeconds(60));
-    String after = invoke(handler);
+    String after = Invoke.stream(handler, "{}");
 
     assertEquals("\"Hello (key of 18 chars)\"", before);
     assertEquals("\"Hello (key of 5 chars)\"", after);
@@ -140,7 +130,7 @@ class ConfigFeatureTest {
       hook.beforeCheckpoint(null);
       hook.afterRestore(null);
     }
-    String restored = invoke(handler);
+    String restored = Invoke.stream(handler, "{}");
 
     assertEquals("\"Hello (key of 7 chars)\"", restored);
     assertEquals(1, store.requests().size());
@@ -207,7 +197,8 @@ class ConfigFeatureTest {
   void configsGet_withoutTheFeature_saysHowToSwitchItOn() {
     Unconfigured handler = new Unconfigured(env(Map.of()));
 
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> invoke(handler));
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> Invoke.stream(handler, "{}"));
 
     assertTrue(e.getMessage().contains("annotate the handler with @Config(GreeterConfig.class)"),
         e.getMessage());
@@ -224,10 +215,6 @@ class ConfigFeatureTest {
         .environment(env(Map.of("GREETING", "Hi")))
         .build();
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.create());
-
-    assertEquals("\"Hi\"", out.toString(StandardCharsets.UTF_8));
+    assertEquals("\"Hi\"", Invoke.stream(handler, "{}"));
   }
 }

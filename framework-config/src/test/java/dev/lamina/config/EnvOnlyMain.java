@@ -3,10 +3,7 @@ package dev.lamina.config;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
-import dev.lamina.test.FakeContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.lamina.test.Invoke;
 import java.time.Duration;
 import java.util.Map;
 
@@ -30,10 +27,7 @@ public final class EnvOnlyMain {
   public static void main(String[] args) throws Exception {
     Handler handler = new Handler(HandlerEnvironment.builder()
         .variables(Map.of("GREETING", "hi", "TIMEOUT", "2s")).build());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out,
-        FakeContext.create());
-    System.out.println("RESULT " + out.toString(StandardCharsets.UTF_8));
+    System.out.println("RESULT " + Invoke.stream(handler, "{}"));
     System.exit(0);
   }
 }

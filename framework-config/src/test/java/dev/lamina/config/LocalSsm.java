@@ -1,6 +1,8 @@
 package dev.lamina.config;
 
+import dev.lamina.test.FakeAwsEnvironment;
 import dev.lamina.test.ssm.LocalParameterStore;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,9 +19,9 @@ final class LocalSsm {
   static SsmClient client(LocalParameterStore store) {
     return SsmClient.builder()
         .endpointOverride(store.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("test", "test")))
+        .region(Region.of(FakeAwsEnvironment.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+            FakeAwsEnvironment.ACCESS_KEY_ID, FakeAwsEnvironment.SECRET_ACCESS_KEY)))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
@@ -27,11 +29,7 @@ final class LocalSsm {
   /** The environment a function would have, plus the endpoint override, for clients Lamina builds. */
   static Map<String, String> environment(LocalParameterStore store, Map<String, String> more) {
     Map<String, String> env = new HashMap<>(more);
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "test");
-    env.put("AWS_SECRET_ACCESS_KEY", "test");
-    env.put("AWS_SESSION_TOKEN", "test-token");
-    env.put(SsmParameters.ENDPOINT_VARIABLE, store.endpoint().toString());
+    env.putAll(FeatureEnvironment.parameterStore(store.endpoint()));
     return env;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class ConcurrentInvocationsTest {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
         String id = "n" + i;
-        results.add(pool.submit(() -> LambdaHandlerTest.invoke(handler,
+        results.add(pool.submit(() -> Invoke.stream(handler,
             "{\"id\":\"" + id + "\"}", FakeContext.builder().requestId("req-" + id).build())));
       }
       for (int i = 0; i < results.size(); i++) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.codec.InputMismatchException;
 import dev.lamina.core.codec.OutputEncodingException;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class HandlerCodecErrorsTest {
     InputMismatchException e;
     List<JsonNode> log;
     try (CapturedStdout out = new CapturedStdout()) {
-      e = assertThrows(InputMismatchException.class, () -> LambdaHandlerTest.invoke(new Orders(),
+      e = assertThrows(InputMismatchException.class, () -> Invoke.stream(new Orders(),
           payload, FakeContext.builder().requestId("req-mm").build()));
       log = out.jsonLines();
     }
@@ -74,7 +75,7 @@ class HandlerCodecErrorsTest {
     OutputEncodingException e;
     List<JsonNode> log;
     try (CapturedStdout out = new CapturedStdout()) {
-      e = assertThrows(OutputEncodingException.class, () -> LambdaHandlerTest.invoke(new Orders(),
+      e = assertThrows(OutputEncodingException.class, () -> Invoke.stream(new Orders(),
           "{\"customer\":\"unwritable\",\"lines\":[]}", FakeContext.create()));
       log = out.jsonLines();
     }

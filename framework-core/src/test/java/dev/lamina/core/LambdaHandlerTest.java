@@ -10,13 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.test.FakeContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.lamina.test.Invoke;
+import dev.lamina.testkit.ManualScheduler;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,19 +74,11 @@ class LambdaHandlerTest {
     MDC.clear();
   }
 
-  static String invoke(LambdaHandler<?, ?> handler, String json, FakeContext context)
-      throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, context);
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void readsDeclaredInputType_andWritesResultAsJson() throws Exception {
     Greeter greeter = new Greeter(env(Map.of()));
 
-    String out = invoke(greeter, "{\"name\":\"Ada\",\"unknown\":1}", FakeContext.create());
+    String out = Invoke.stream(greeter, "{\"name\":\"Ada\",\"unknown\":1}", FakeContext.create());
 
     assertEquals("{\"message\":\"Hello, Ada\",\"coldStart\":true}", out);
   }
@@ -96,8 +87,8 @@ class LambdaHandlerTest {
   void coldStart_isTrueForFirstInvocationOnly() throws Exception {
     Greeter greeter = new Greeter(env(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")));
 
-    String first = invoke(greeter, "{\"name\":\"a\"}", FakeContext.create());
-    String second = invoke(greeter, "{\"name\":\"b\"}", FakeContext.create());
+    String first = Invoke.stream(greeter, "{\"name\":\"a\"}", FakeContext.create());
+    String second = Invoke.stream(greeter, "{\"name\":\"b\"}", FakeContext.create());
 
     assertTrue(first.contains("\"coldStart\":true"), first);
     assertTrue(second.contains("\"coldStart\":false"), second);
@@ -110,7 +101,7 @@ class LambdaHandlerTest {
     for (String type : List.of("provisioned-concurrency", "snap-start")) {
       Greeter greeter = new Greeter(env(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", type)));
 
-      String first = invoke(greeter, "{\"name\":\"a\"}", FakeContext.create());
+      String first = Invoke.stream(greeter, "{\"name\":\"a\"}", FakeContext.create());
 
       assertTrue(first.contains("\"coldStart\":false"), type + ": " + first);
     }
@@ -123,7 +114,7 @@ class LambdaHandlerTest {
         .requestId("req-1").functionName("greeter").functionVersion("7")
         .memoryLimitInMB(1024).xrayTraceId("Root=1-abc").build();
 
-    invoke(greeter, "{\"name\":\"a\"}", context);
+    Invoke.stream(greeter, "{\"name\":\"a\"}", context);
 
     Map<String, String> seen = greeter.mdcSeen.get(0);
     assertEquals("req-1", seen.get(LogFields.REQUEST_ID));
@@ -142,7 +133,7 @@ class LambdaHandlerTest {
     Failing failing = new Failing(new IllegalStateException("nope"));
 
     assertThrows(IllegalStateException.class,
-        () -> invoke(failing, "{}", FakeContext.create()));
+        () -> Invoke.stream(failing, "{}", FakeContext.create()));
 
     Map<String, String> after = MDC.getCopyOfContextMap();
     assertTrue(after == null || after.isEmpty(), "MDC after failure: " + after);
@@ -153,7 +144,7 @@ class LambdaHandlerTest {
     MDC.put("outer", "kept");
     Greeter greeter = new Greeter(env(Map.of()));
 
-    invoke(greeter, "{\"name\":\"a\"}", FakeContext.create());
+    Invoke.stream(greeter, "{\"name\":\"a\"}", FakeContext.create());
 
     assertEquals(Map.of("outer", "kept"), MDC.getCopyOfContextMap());
   }
@@ -164,7 +155,7 @@ class LambdaHandlerTest {
     Failing failing = new Failing(rejected);
 
     OrderRejected thrown =
-        assertThrows(OrderRejected.class, () -> invoke(failing, "{}", FakeContext.create()));
+        assertThrows(OrderRejected.class, () -> Invoke.stream(failing, "{}", FakeContext.create()));
 
     assertSame(rejected, thrown);
   }
@@ -176,7 +167,7 @@ class LambdaHandlerTest {
     List<JsonNode> lines;
     try (CapturedStdout out = new CapturedStdout()) {
       IllegalStateException thrown = assertThrows(IllegalStateException.class,
-          () -> invoke(failing, "{}", FakeContext.builder().requestId("req-9").build()));
+          () -> Invoke.stream(failing, "{}", FakeContext.builder().requestId("req-9").build()));
       assertSame(boom, thrown);
       lines = out.jsonLines();
     }
@@ -202,7 +193,7 @@ class LambdaHandlerTest {
     List<JsonNode> lines;
     try (CapturedStdout out = new CapturedStdout()) {
       Duplicate thrown = assertThrows(Duplicate.class,
-          () -> invoke(failing, "{}", FakeContext.builder().requestId("req-7").build()));
+          () -> Invoke.stream(failing, "{}", FakeContext.builder().requestId("req-7").build()));
       assertSame(duplicate, thrown);
       lines = out.jsonLines();
     }
@@ -236,17 +227,15 @@ class LambdaHandlerTest {
   void byteArrayInputAndOutput_passThePayloadUnchanged_JsonOrNot() throws Exception {
     RawEcho echo = new RawEcho();
     byte[] notJson = {0, (byte) 0xff, 'x', '\n'};
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    echo.handleRequest(new ByteArrayInputStream(notJson), out, FakeContext.create());
-    byte[] written = out.toByteArray();
+    byte[] written = Invoke.stream(echo, notJson, FakeContext.create());
 
     assertEquals(notJson.length + 1, written.length);
     assertEquals('>', written[0]);
     assertEquals(List.of((byte) 0, (byte) 0xff, (byte) 'x', (byte) '\n'),
         List.of(written[1], written[2], written[3], written[4]));
     assertEquals(">{\"amount\": 12345678901234567.89 }",
-        invoke(echo, "{\"amount\": 12345678901234567.89 }", FakeContext.create()),
+        Invoke.stream(echo, "{\"amount\": 12345678901234567.89 }", FakeContext.create()),
         "not parsed: exact decimals and white space stay as they were");
   }
 
@@ -263,7 +252,7 @@ class LambdaHandlerTest {
       }
     }
 
-    assertEquals("", invoke(new Sink(), "{\"name\":\"a\"}", FakeContext.create()));
+    assertEquals("", Invoke.stream(new Sink(), "{\"name\":\"a\"}", FakeContext.create()));
   }
 
   @Test
@@ -279,7 +268,7 @@ class LambdaHandlerTest {
       }
     }
 
-    assertEquals("null", invoke(new Nothing(), "{\"name\":\"a\"}", FakeContext.create()));
+    assertEquals("null", Invoke.stream(new Nothing(), "{\"name\":\"a\"}", FakeContext.create()));
   }
 
   static class Unresolved<T> extends LambdaHandler<T, String> {
@@ -316,7 +305,7 @@ class LambdaHandlerTest {
 
   @Test
   void typeArguments_areResolvedThroughIntermediateGenericClasses() throws Exception {
-    String out = invoke(new Concrete(), "{\"name\":\"x\"}", FakeContext.create());
+    String out = Invoke.stream(new Concrete(), "{\"name\":\"x\"}", FakeContext.create());
 
     assertEquals("{\"message\":\"Greeting[name=x]\",\"coldStart\":false}", out);
   }
@@ -372,7 +361,7 @@ class LambdaHandlerTest {
     Featured featured = new Featured();
 
     List<String> names = featured.interceptors().stream().map(Interceptor::name).toList();
-    invoke(featured, "{\"name\":\"a\"}", FakeContext.create());
+    Invoke.stream(featured, "{\"name\":\"a\"}", FakeContext.create());
 
     assertEquals(List.of("LogContext", "ResponseEncoder", "early", "TimeGuard", "tag:outer-tag"),
         names);
@@ -415,7 +404,7 @@ class LambdaHandlerTest {
     Greeter greeter = new Greeter(env(Map.of()));
 
     assertThrows(dev.lamina.core.codec.MalformedInputException.class,
-        () -> invoke(greeter, "{\"name\":", FakeContext.create()));
+        () -> Invoke.stream(greeter, "{\"name\":", FakeContext.create()));
 
     assertTrue(greeter.mdcSeen.isEmpty());
   }
@@ -424,8 +413,8 @@ class LambdaHandlerTest {
   void invocationsAreIndependent_noStateLeaksBetweenThem() throws Exception {
     Greeter greeter = new Greeter(env(Map.of()));
 
-    invoke(greeter, "{\"name\":\"a\"}", FakeContext.builder().requestId("r1").build());
-    invoke(greeter, "{\"name\":\"b\"}", FakeContext.builder().requestId("r2").build());
+    Invoke.stream(greeter, "{\"name\":\"a\"}", FakeContext.builder().requestId("r1").build());
+    Invoke.stream(greeter, "{\"name\":\"b\"}", FakeContext.builder().requestId("r2").build());
 
     assertEquals("r1", greeter.mdcSeen.get(0).get(LogFields.REQUEST_ID));
     assertEquals("r2", greeter.mdcSeen.get(1).get(LogFields.REQUEST_ID));

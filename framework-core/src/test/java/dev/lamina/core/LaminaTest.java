@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.test.FakeContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.lamina.test.Invoke;
+import dev.lamina.testkit.ManualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,9 @@ class LaminaTest {
         .interceptor(recording("second"))
         .environment(env)
         .build();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String out = Invoke.stream(handler, "{\"id\":\"o-1\",\"qty\":3}");
 
-    handler.handleRequest(new ByteArrayInputStream(
-        "{\"id\":\"o-1\",\"qty\":3}".getBytes(StandardCharsets.UTF_8)), out, FakeContext.create());
-
-    assertEquals("{\"orderId\":\"o-1\",\"total\":30}", out.toString(StandardCharsets.UTF_8));
+    assertEquals("{\"orderId\":\"o-1\",\"total\":30}", out);
     assertEquals(List.of("first", "second", "body"), calls);
   }
 
@@ -85,8 +81,7 @@ class LaminaTest {
         .environment(env)
         .build();
 
-    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-        new ByteArrayOutputStream(), FakeContext.create());
+    Invoke.stream(handler, "{}");
 
     assertEquals(List.of(1_234L), margins);
   }
@@ -113,8 +108,7 @@ class LaminaTest {
     assertEquals(List.of(), seen, "nothing is created before build()");
 
     RequestStreamHandler handler = builder.build();
-    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-        new ByteArrayOutputStream(), FakeContext.create());
+    Invoke.stream(handler, "{}");
 
     assertEquals(1, seen.size());
     assertEquals(Map.class, seen.get(0).inputType());
@@ -146,8 +140,7 @@ class LaminaTest {
         .environment(env)
         .build();
 
-    handler.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-        new ByteArrayOutputStream(), FakeContext.create());
+    Invoke.stream(handler, "{}");
 
     assertEquals(List.of("config at 50", "at 50, after the config", "at 150",
         "margin set outside 150: true", "innermost, added first", "body, margin true"), calls);
@@ -169,7 +162,7 @@ class LaminaTest {
 
     handler.handleRequest("x", FakeContext.create());
 
-    assertEquals(1, scheduler.tasks.size(), "the watchdog went to the environment's scheduler");
+    assertEquals(1, scheduler.tasks().size(), "the watchdog went to the environment's scheduler");
   }
 
   private FeatureConfig ordered(String name, int order) {

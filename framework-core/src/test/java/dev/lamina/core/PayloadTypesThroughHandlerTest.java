@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,7 +42,7 @@ class PayloadTypesThroughHandlerTest {
 
   @Test
   void realSqsEventIn_batchResponseOut() throws Exception {
-    String out = LambdaHandlerTest.invoke(new FailEveryOtherMessage(),
+    String out = Invoke.stream(new FailEveryOtherMessage(),
         fixture("SQSEvent/sqs_event_nobody.json"), FakeContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":"
@@ -53,7 +54,7 @@ class PayloadTypesThroughHandlerTest {
     String event = "{\"Records\":[{\"messageId\":\"m1\",\"eventSourceARN\":\"arn:q\"},"
         + "{\"messageId\":\"m2\"},{\"messageId\":\"m3\"}]}";
 
-    String out = LambdaHandlerTest.invoke(new FailEveryOtherMessage(), event, FakeContext.create());
+    String out = Invoke.stream(new FailEveryOtherMessage(), event, FakeContext.create());
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"},"
         + "{\"itemIdentifier\":\"m3\"}]}", out);
@@ -73,7 +74,7 @@ class PayloadTypesThroughHandlerTest {
   @Test
   void jsonNodeIn_mapOut() throws Exception {
     assertEquals("{\"firstTag\":\"x\"}",
-        LambdaHandlerTest.invoke(new Tree(), "{\"tags\":[\"x\",\"y\"]}", FakeContext.create()));
+        Invoke.stream(new Tree(), "{\"tags\":[\"x\",\"y\"]}", FakeContext.create()));
   }
 
   static class Shout extends LambdaHandler<String, String> {
@@ -90,6 +91,6 @@ class PayloadTypesThroughHandlerTest {
   @Test
   void stringIn_stringOut_asJsonStrings() throws Exception {
     assertEquals("\"HELLO \\\"YOU\\\"\"",
-        LambdaHandlerTest.invoke(new Shout(), "\"hello \\\"you\\\"\"", FakeContext.create()));
+        Invoke.stream(new Shout(), "\"hello \\\"you\\\"\"", FakeContext.create()));
   }
 }

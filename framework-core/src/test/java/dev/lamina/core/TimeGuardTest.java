@@ -10,7 +10,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.lamina.core.internal.HandlerRuntime;
 import dev.lamina.core.internal.Pipeline;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
+import dev.lamina.testkit.ManualScheduler;
 import java.time.Duration;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -112,7 +114,7 @@ class TimeGuardTest {
       Pipeline p = new Pipeline(List.of(guard(1_000, 500)), (in, inv) -> {
         MDC.put(LogFields.REQUEST_ID, inv.requestId());
         ManualScheduler.Task task = scheduler.only();
-        assertEquals(Duration.ofMillis(9_500), task.delay);
+        assertEquals(Duration.ofMillis(9_500), task.delay());
         clock.advance(Duration.ofMillis(9_600)); // the handler is slow
         task.fire();                             // the timer goes off while it still runs
         return "done";
@@ -138,7 +140,7 @@ class TimeGuardTest {
     try (CapturedStdout out = new CapturedStdout()) {
       p.run(invocation(Duration.ofSeconds(10)), () -> null);
       ManualScheduler.Task task = scheduler.only();
-      assertTrue(task.cancelled, "watchdog must be cancelled when the invocation returns");
+      assertTrue(task.isCancelled(), "watchdog must be cancelled when the invocation returns");
 
       // The environment thaws much later and the timer thread runs the stale task anyway.
       clock.advance(Duration.ofMinutes(5));
@@ -158,7 +160,7 @@ class TimeGuardTest {
     assertThrows(IllegalStateException.class,
         () -> p.run(invocation(Duration.ofSeconds(10)), () -> null));
 
-    assertTrue(scheduler.only().cancelled);
+    assertTrue(scheduler.only().isCancelled());
   }
 
   @Test
@@ -166,7 +168,7 @@ class TimeGuardTest {
     new Pipeline(List.of(guard(1_000, 0)), (in, inv) -> "x")
         .run(invocation(Duration.ofSeconds(10)), () -> null);
 
-    assertEquals(0, scheduler.tasks.size());
+    assertEquals(0, scheduler.tasks().size());
   }
 
   @Test
@@ -197,9 +199,9 @@ class TimeGuardTest {
     Guarded handler = new Guarded(HandlerEnvironment.builder()
         .clock(clock).scheduler(scheduler).variables(Map.of()).build());
 
-    String out = LambdaHandlerTest.invoke(handler, "{}", context(Duration.ofSeconds(5)));
+    String out = Invoke.stream(handler, "{}", context(Duration.ofSeconds(5)));
 
     assertEquals("\"2000\"", out);
-    assertEquals(Duration.ofMillis(4_700), scheduler.only().delay);
+    assertEquals(Duration.ofMillis(4_700), scheduler.only().delay());
   }
 }

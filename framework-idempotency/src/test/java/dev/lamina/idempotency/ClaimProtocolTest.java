@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,11 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.Lamina;
-import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuardConfig;
 import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,22 +47,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ClaimProtocolTest {
   private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
   // Real time: DynamoDB Local's TTL deletes items whose expiration is in the real past.
   private final MutableClock clock = MutableClock.atSystemTime();
   private FaultProxy proxy;
   private DynamoDbClient client;
   private String table;
 
-  ClaimProtocolTest(LocalDynamo dynamo) {
+  ClaimProtocolTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   @BeforeEach
   void setUp() throws Exception {
     proxy = new FaultProxy(dynamo.endpoint());
-    client = LocalDynamo.client(proxy.endpoint());
-    table = dynamo.newTable();
+    client = DynamoDbLocalTables.client(proxy.endpoint());
+    table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
   @AfterEach
@@ -78,34 +82,8 @@ class ClaimProtocolTest {
         .timeout(timeout).build();
   }
 
-  /** Counts its runs; the first run can be held at a gate, and says when it started. */
-  static final class GatedOrders implements RequestHandler<Map<String, Object>, String> {
-    final AtomicInteger runs = new AtomicInteger();
-    final CountDownLatch firstStarted = new CountDownLatch(1);
-    final CountDownLatch releaseFirst = new CountDownLatch(1);
-    volatile boolean gateFirst;
-
-    @Override
-    public String handleRequest(Map<String, Object> input,
-        com.amazonaws.services.lambda.runtime.Context context) {
-      int run = runs.incrementAndGet();
-      if (run == 1 && gateFirst) {
-        firstStarted.countDown();
-        try {
-          if (!releaseFirst.await(20, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("test gate never opened");
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-      return "run " + run + " for " + input.get("orderId");
-    }
-  }
-
   /** The plain-Java decorator, on the test's clock. */
-  private RequestHandler<Map<String, Object>, String> decorate(GatedOrders orders,
+  private RequestHandler<Map<String, Object>, String> decorate(Orders.GatedOrders orders,
       IdempotencyConfig config) {
     return Lamina.decorate(orders, Map.class, String.class)
         .environment(HandlerEnvironment.builder().clock(clock).variables(Map.of()).build())
@@ -118,7 +96,7 @@ class ClaimProtocolTest {
   }
 
   private Map<String, AttributeValue> onlyRecord() {
-    return LocalDynamo.only(dynamo.items(table));
+    return only(dynamo.items(table));
   }
 
   @Test
@@ -129,7 +107,7 @@ class ClaimProtocolTest {
         ? new FaultProxy.Answer(500,
             "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\"}")
         : null);
-    GatedOrders orders = new GatedOrders();
+    Orders.GatedOrders orders = new Orders.GatedOrders();
     RequestHandler<Map<String, Object>, String> handler =
         decorate(orders, config().build());
 
@@ -138,21 +116,21 @@ class ClaimProtocolTest {
     assertEquals("run 1 for o-1", result);
     assertEquals(2, putItems.get(), "the SDK retried the claim");
     assertEquals(1, orders.runs.get());
-    assertEquals("COMPLETED", LocalDynamo.s(onlyRecord(), "status"));
-    assertEquals("\"run 1 for o-1\"", LocalDynamo.s(onlyRecord(), "data"));
+    assertEquals("COMPLETED", text(onlyRecord(), "status"));
+    assertEquals("\"run 1 for o-1\"", text(onlyRecord(), "data"));
   }
 
   @Test
   void lateCompletion_afterTheClaimLapsedAndWasTakenOver_neverOverwritesTheNewOwnersResult()
       throws Exception {
-    GatedOrders orders = new GatedOrders();
+    Orders.GatedOrders orders = new Orders.GatedOrders();
     orders.gateFirst = true;
     RequestHandler<Map<String, Object>, String> handler =
         decorate(orders, config().build());
     CompletableFuture<String> first = CompletableFuture.supplyAsync(
         () -> handler.handleRequest(order(), context("req-1", Duration.ofSeconds(2))));
     assertTrue(orders.firstStarted.await(10, TimeUnit.SECONDS));
-    String firstOwner = LocalDynamo.s(onlyRecord(), "owner");
+    String firstOwner = text(onlyRecord(), "owner");
 
     // The first invocation overruns its deadline; a retry takes the lapsed claim and completes.
     clock.advance(Duration.ofSeconds(3));
@@ -163,8 +141,8 @@ class ClaimProtocolTest {
     assertEquals("run 2 for o-1", second);
     assertEquals("run 1 for o-1", late, "the late caller still gets its own result");
     Map<String, AttributeValue> record = onlyRecord();
-    assertEquals("\"run 2 for o-1\"", LocalDynamo.s(record, "data"), "one stored result: the owner's");
-    assertFalse(firstOwner.equals(LocalDynamo.s(record, "owner")));
+    assertEquals("\"run 2 for o-1\"", text(record, "data"), "one stored result: the owner's");
+    assertFalse(firstOwner.equals(text(record, "owner")));
     assertEquals("run 2 for o-1",
         handler.handleRequest(order(), context("req-3", Duration.ofSeconds(30))));
     assertEquals(2, orders.runs.get());
@@ -172,11 +150,11 @@ class ClaimProtocolTest {
 
   @Test
   void refusedClaimWhoseHolderIsGoneWhenRead_claimsAgain_neverRunsWithoutAClaim() {
-    GatedOrders orders = new GatedOrders();
+    Orders.GatedOrders orders = new Orders.GatedOrders();
     RequestHandler<Map<String, Object>, String> handler =
         decorate(orders, config().build());
     // Another invocation holds the key ...
-    String id = someoneElseHoldsTheKey("orders." + GatedOrders.class.getName());
+    String id = someoneElseHoldsTheKey("orders." + Orders.GatedOrders.class.getName());
     // ... the store answers the refusal without the record (no ALL_OLD), and the holder releases
     // its claim before the record is read.
     AtomicInteger refusals = new AtomicInteger();
@@ -198,14 +176,14 @@ class ClaimProtocolTest {
     assertEquals(List.of("PutItem", "GetItem", "PutItem", "UpdateItem"), proxy.drain(),
         "claimed again before running");
     Map<String, AttributeValue> record = onlyRecord();
-    assertEquals("COMPLETED", LocalDynamo.s(record, "status"));
-    assertNotNull(LocalDynamo.s(record, "owner"), "completed under a claim of its own");
+    assertEquals("COMPLETED", text(record, "status"));
+    assertNotNull(text(record, "owner"), "completed under a claim of its own");
   }
 
   @Test
   void inProgressRecord_expiresNeverBeforeItsLapse_soAShortExpiryLetsNoDuplicateIn()
       throws Exception {
-    GatedOrders orders = new GatedOrders();
+    Orders.GatedOrders orders = new Orders.GatedOrders();
     orders.gateFirst = true;
     RequestHandler<Map<String, Object>, String> handler =
         decorate(orders, config().expiry(Duration.ofSeconds(1)).build());
@@ -214,8 +192,8 @@ class ClaimProtocolTest {
     assertTrue(orders.firstStarted.await(10, TimeUnit.SECONDS));
 
     Map<String, AttributeValue> claim = onlyRecord();
-    long expiration = Long.parseLong(LocalDynamo.s(claim, "expiration"));
-    long lapse = Long.parseLong(LocalDynamo.s(claim, "in_progress_expiration"));
+    long expiration = Long.parseLong(text(claim, "expiration"));
+    long lapse = Long.parseLong(text(claim, "in_progress_expiration"));
     assertTrue(expiration * 1000 >= lapse, "TTL " + expiration + " s before the lapse " + lapse);
 
     clock.advance(Duration.ofSeconds(5)); // the 1 s expiry has long passed; the deadline has not
@@ -240,7 +218,7 @@ class ClaimProtocolTest {
 
   @Test
   void storeFailureOfAnyKind_onComplete_returnsTheResult_logsOneWarning_andKeepsTheClaim() {
-    GatedOrders orders = new GatedOrders();
+    Orders.GatedOrders orders = new Orders.GatedOrders();
     IdempotencyStore store = new CompletionFails(
         DynamoDbIdempotencyStore.builder().client(client).table(table).build());
     RequestHandler<Map<String, Object>, String> handler =
@@ -255,10 +233,10 @@ class ClaimProtocolTest {
     assertEquals("run 1 for o-1", result, "the caller gets its result");
     assertEquals(1, lines.size(), lines.toString());
     assertEquals("WARN", lines.get(0).get("level").asText());
-    assertTrue(lines.get(0).get("message").asText().contains(LocalDynamo.s(onlyRecord(), "id")));
+    assertTrue(lines.get(0).get("message").asText().contains(text(onlyRecord(), "id")));
     assertTrue(lines.get(0).get("message").asText().contains(IllegalStateException.class.getName()));
     assertFalse(lines.toString().contains("connection pool"), "no exception message is logged");
-    assertEquals("INPROGRESS", LocalDynamo.s(onlyRecord(), "status"), "defined: in progress");
+    assertEquals("INPROGRESS", text(onlyRecord(), "status"), "defined: in progress");
     assertThrows(IdempotencyInProgressException.class,
         () -> handler.handleRequest(order(), context("req-2", Duration.ofSeconds(30))));
     assertEquals(1, orders.runs.get());

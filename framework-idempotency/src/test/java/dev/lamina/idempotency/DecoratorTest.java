@@ -1,11 +1,16 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.test.dynamodb.RecordingCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +28,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class DecoratorTest {
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
   private final RecordingCalls calls = new RecordingCalls();
   private DynamoDbClient client;
   private String table;
 
-  DecoratorTest(LocalDynamo dynamo) {
+  DecoratorTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   @BeforeEach
   void setUp() {
-    client = LocalDynamo.client(dynamo.endpoint(), calls);
-    table = dynamo.newTable();
+    client = DynamoDbLocalTables.client(dynamo.endpoint(), calls);
+    table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
   @AfterEach
@@ -127,7 +132,7 @@ class DecoratorTest {
         }, Unwritable.class, config().namespace("unwritable").build());
 
     assertEquals(result, handler.handleRequest(Map.of("a", 1), context("req-1")));
-    assertEquals("COMPLETED", LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "status"));
+    assertEquals("COMPLETED", text(only(dynamo.items(table)), "status"));
     assertThrows(IdempotencyResultUnavailableException.class,
         () -> handler.handleRequest(Map.of("a", 1), context("req-1")));
     assertEquals(1, runs.get());
@@ -177,9 +182,9 @@ class DecoratorTest {
 
     assertEquals(1, plain.runs.get());
     Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
-        LocalDynamo.only(dynamo.items(composite));
-    assertEquals("idempotency#payments", LocalDynamo.s(item, "pk"));
-    assertEquals("\"charged 5 (run 1)\"", LocalDynamo.s(item, "result"));
+        only(dynamo.items(composite));
+    assertEquals("idempotency#payments", text(item, "pk"));
+    assertEquals("\"charged 5 (run 1)\"", text(item, "result"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,11 +18,14 @@ import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,16 +44,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HttpIdempotencyTest {
   private static final String BODY = "{\"amount\":12345678901234567.89,\"currency\":\"EUR\"}";
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
   private String table;
 
-  HttpIdempotencyTest(LocalDynamo dynamo) {
+  HttpIdempotencyTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   @BeforeEach
   void setUp() {
-    table = dynamo.newTable();
+    table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
   /** Takes a payment once per Idempotency-Key. */
@@ -104,7 +109,7 @@ class HttpIdempotencyTest {
 
   private HandlerEnvironment environment() {
     return HandlerEnvironment.builder()
-        .variables(LocalDynamo.environment(table, dynamo.endpoint())).build();
+        .variables(FeatureEnvironment.idempotency(table, dynamo.endpoint())).build();
   }
 
   /** One delivery of the client's request: API Gateway's request id, time and trace are new. */
@@ -201,7 +206,7 @@ class HttpIdempotencyTest {
     CompletableFuture<JsonNode> first =
         CompletableFuture.supplyAsync(() -> invoke(payments, delivery("apigw-1"), "lambda-1"));
     assertTrue(payments.started.await(10, TimeUnit.SECONDS));
-    String recordId = LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "id");
+    String recordId = text(only(dynamo.items(table)), "id");
 
     assertOneWarning(logOf(() -> assertThrows(IdempotencyInProgressException.class,
         () -> invoke(payments, delivery("apigw-2"), "lambda-2"))),

@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,14 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.PipelineException;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -35,20 +41,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class IdempotentHandlerTest {
   private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
   // Real time: DynamoDB Local's TTL deletes items whose expiration is in the real past.
   private final MutableClock clock = MutableClock.atSystemTime();
   private FaultProxy proxy;
   private String table;
 
-  IdempotentHandlerTest(LocalDynamo dynamo) {
+  IdempotentHandlerTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   @BeforeEach
   void setUp() throws Exception {
     proxy = new FaultProxy(dynamo.endpoint());
-    table = dynamo.newTable();
+    table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
   @AfterEach
@@ -59,7 +65,7 @@ class IdempotentHandlerTest {
   private HandlerEnvironment environment() {
     return HandlerEnvironment.builder()
         .clock(clock)
-        .variables(LocalDynamo.environment(table, proxy.endpoint()))
+        .variables(FeatureEnvironment.idempotency(table, proxy.endpoint()))
         .build();
   }
 
@@ -86,14 +92,14 @@ class IdempotentHandlerTest {
 
     assertEquals("{\"orderId\":\"o-1\",\"run\":1}", response);
     assertEquals(List.of("PutItem", "UpdateItem"), proxy.drain());
-    Map<String, AttributeValue> record = LocalDynamo.only(dynamo.items(table));
-    assertEquals("COMPLETED", LocalDynamo.s(record, "status"));
-    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", LocalDynamo.s(record, "data"));
-    assertTrue(LocalDynamo.s(record, "id").startsWith("orders." + Orders.ByRequestId.class.getName()
+    Map<String, AttributeValue> record = only(dynamo.items(table));
+    assertEquals("COMPLETED", text(record, "status"));
+    assertEquals("{\"orderId\":\"o-1\",\"run\":1}", text(record, "data"));
+    assertTrue(text(record, "id").startsWith("orders." + Orders.ByRequestId.class.getName()
         + "#"), "namespaced by function and handler");
-    assertEquals(64, LocalDynamo.s(record, "validation").length(), "SHA-256 payload hash");
+    assertEquals(64, text(record, "validation").length(), "SHA-256 payload hash");
     assertEquals(clock.instant().plus(Duration.ofHours(1)).getEpochSecond(),
-        Long.parseLong(LocalDynamo.s(record, "expiration")));
+        Long.parseLong(text(record, "expiration")));
   }
 
   @Test
@@ -199,15 +205,16 @@ class IdempotentHandlerTest {
     handler.release = new CountDownLatch(1);
     CompletableFuture<String> first = CompletableFuture.supplyAsync(
         () -> invoke(handler, ORDER, "req-1"));
-    awaitStatus("INPROGRESS");
-    Map<String, AttributeValue> claim = LocalDynamo.only(dynamo.items(table));
+    // The body runs only once the claim is stored.
+    assertTrue(handler.started.await(10, TimeUnit.SECONDS), "the first call never ran");
+    Map<String, AttributeValue> claim = only(dynamo.items(table));
     assertEquals(clock.instant().plusSeconds(30).toEpochMilli(),
-        Long.parseLong(LocalDynamo.s(claim, "in_progress_expiration")),
+        Long.parseLong(text(claim, "in_progress_expiration")),
         "the claim lapses at the invocation's deadline");
 
     IdempotencyInProgressException e = assertThrows(IdempotencyInProgressException.class,
         () -> invoke(handler, ORDER, "req-2"));
-    assertTrue(e.getMessage().contains(LocalDynamo.s(claim, "id")), e.getMessage());
+    assertTrue(e.getMessage().contains(text(claim, "id")), e.getMessage());
     assertEquals(1, handler.runs.get());
 
     // The first invocation "dies": its deadline passes while its record is still in progress.
@@ -225,8 +232,8 @@ class IdempotentHandlerTest {
     String response = invoke(handler, ORDER, "req-1");
 
     assertEquals(500 * 1024 + 37, response.length(), "the caller gets the whole result");
-    Map<String, AttributeValue> record = LocalDynamo.only(dynamo.items(table));
-    assertEquals("COMPLETED", LocalDynamo.s(record, "status"));
+    Map<String, AttributeValue> record = only(dynamo.items(table));
+    assertEquals("COMPLETED", text(record, "status"));
     assertNull(record.get("data"));
     assertThrows(IdempotencyResultUnavailableException.class,
         () -> invoke(handler, ORDER, "req-2"));
@@ -274,7 +281,7 @@ class IdempotentHandlerTest {
     List<org.crac.Resource> hooks = new java.util.ArrayList<>();
     Orders.ByRequestId handler = new Orders.ByRequestId(HandlerEnvironment.builder()
         .clock(clock)
-        .variables(LocalDynamo.environment(table, proxy.endpoint()))
+        .variables(FeatureEnvironment.idempotency(table, proxy.endpoint()))
         .checkpointRegistry(hooks::add)
         .build());
     proxy.drain();
@@ -344,7 +351,7 @@ class IdempotentHandlerTest {
   void plainJavaFeature_withoutAStore_createsTheDynamoDbStoreFromTheHandlersEnvironment() {
     List<org.crac.Resource> hooks = new ArrayList<>();
     HandlerEnvironment env = HandlerEnvironment.builder().clock(clock)
-        .variables(LocalDynamo.environment(table, proxy.endpoint()))
+        .variables(FeatureEnvironment.idempotency(table, proxy.endpoint()))
         .checkpointRegistry(hooks::add).build();
     AtomicInteger runs = new AtomicInteger();
     com.amazonaws.services.lambda.runtime.RequestStreamHandler handler = dev.lamina.core.Lamina
@@ -366,17 +373,5 @@ class IdempotentHandlerTest {
         "claim, complete, and the retry's refused claim that returns the stored record");
     assertEquals(1, dynamo.items(table).size(), "the record is on LAMINA_IDEMPOTENCY_TABLE");
     assertEquals(1, hooks.size(), "the handler's resources, with the store's client, are hooked");
-  }
-
-  private void awaitStatus(String status) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < end) {
-      List<Map<String, AttributeValue>> items = dynamo.items(table);
-      if (items.size() == 1 && status.equals(LocalDynamo.s(items.get(0), "status"))) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no " + status + " record appeared");
   }
 }

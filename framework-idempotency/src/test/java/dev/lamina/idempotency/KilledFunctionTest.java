@@ -1,14 +1,20 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.idempotency.handlers.SlowOrderHandler;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationRequest;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,17 +33,17 @@ class KilledFunctionTest {
   private static final String ORDER = "{\"orderId\":\"o-1\"}";
   private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(4);
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
 
-  KilledFunctionTest(LocalDynamo dynamo) {
+  KilledFunctionTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   private LocalLambda start(String table, boolean block) {
     return LocalLambda.builder()
         .handler(SlowOrderHandler.class.getName() + "::handleRequest")
-        .classPath(FunctionClassPath.withTestHandlers())
-        .environment(LocalDynamo.environment(table, dynamo.endpoint()))
+        .classPath(FunctionClassPath.withTestClasses())
+        .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
         .environment("BLOCK", Boolean.toString(block))
         .functionName("orders")
         .timeout(FUNCTION_TIMEOUT)
@@ -46,7 +52,7 @@ class KilledFunctionTest {
 
   @Test
   void killedInvocation_blocksRetriesUntilItsDeadline_thenARetryRuns() throws Exception {
-    String table = dynamo.newTable();
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
     try (LocalLambda stuck = start(table, true); LocalLambda fresh = start(table, false)) {
       // The environment Lambda retries in is started and warm before the crash, so the early
       // retry below lands well before the first invocation's deadline even on a slow machine.
@@ -54,8 +60,11 @@ class KilledFunctionTest {
       InvocationRequest first = InvocationRequest.builder(ORDER).requestId("req-async-1")
           .timeout(FUNCTION_TIMEOUT).build();
       CompletableFuture<InvocationResult> answer = stuck.invokeAsync(first);
-      Map<String, AttributeValue> claim = awaitInProgress(table, "req-async-1");
-      long lateBy = Long.parseLong(LocalDynamo.s(claim, "in_progress_expiration"))
+      stuck.awaitStdoutLine(line -> line.equals("blocking req-async-1"), Duration.ofSeconds(30));
+      Map<String, AttributeValue> claim = recordOf(table, "req-async-1");
+      assertNotNull(claim, "no record for req-async-1");
+      assertEquals("INPROGRESS", text(claim, "status"), "claimed before it ran");
+      long lateBy = Long.parseLong(text(claim, "in_progress_expiration"))
           - first.deadline().toEpochMilli();
       // Never before the announced deadline; late only by the moment between the runtime's read
       // of the time and Lamina's (longer when a loaded machine deschedules the child).
@@ -71,33 +80,21 @@ class KilledFunctionTest {
       assertTrue(early.isError(), early::toString);
       assertEquals(IdempotencyInProgressException.class.getName(), early.errorType());
 
+      // The child runs on the real clock, so only real time takes it past the deadline.
       sleepUntil(first.deadline().plusMillis(100));
       InvocationResult late = fresh.invoke(InvocationRequest.builder(ORDER).requestId("req-async-1")
           .timeout(FUNCTION_TIMEOUT).build());
       assertFalse(late.isError(), late::toString);
       assertTrue(late.body().contains("\"handledBy\":\"req-async-1\""), late.body());
-      assertEquals("COMPLETED", LocalDynamo.s(recordOf(table, "req-async-1"), "status"));
+      assertEquals("COMPLETED", text(recordOf(table, "req-async-1"), "status"));
     }
   }
 
   private Map<String, AttributeValue> recordOf(String table, String requestId) {
     String hash = dev.lamina.idempotency.internal.Hashes.sha256(requestId);
     return dynamo.items(table).stream()
-        .filter(item -> LocalDynamo.s(item, "id").endsWith("#" + hash))
+        .filter(item -> text(item, "id").endsWith("#" + hash))
         .findFirst().orElse(null);
-  }
-
-  private Map<String, AttributeValue> awaitInProgress(String table, String requestId)
-      throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < end) {
-      Map<String, AttributeValue> record = recordOf(table, requestId);
-      if (record != null && "INPROGRESS".equals(LocalDynamo.s(record, "status"))) {
-        return record;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the function never claimed its key");
   }
 
   private static void sleepUntil(Instant instant) throws InterruptedException {

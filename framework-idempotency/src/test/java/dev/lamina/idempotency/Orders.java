@@ -1,8 +1,11 @@
 package dev.lamina.idempotency;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +54,8 @@ final class Orders {
     final AtomicInteger runs = new AtomicInteger();
     volatile RuntimeException failing;
     volatile boolean failFirstRunOnly;
+    /** Counted down as each run starts (after the claim, before the gate). */
+    final CountDownLatch started = new CountDownLatch(1);
     volatile CountDownLatch release;
     volatile int fillerBytes;
 
@@ -61,6 +66,7 @@ final class Orders {
     @Override
     protected Receipt handle(Order order, Invocation invocation) throws InterruptedException {
       int run = runs.incrementAndGet();
+      started.countDown();
       CountDownLatch gate = release;
       if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
         throw new IllegalStateException("test gate never opened");
@@ -70,14 +76,6 @@ final class Orders {
         throw failure;
       }
       return new Receipt(order.orderId(), run, fillerBytes == 0 ? null : "x".repeat(fillerBytes));
-    }
-  }
-
-  /** Keyed on the order id; a duplicate waits up to 10 s for the first result. */
-  @Idempotent(key = "/orderId", waitForInProgressMillis = 10_000)
-  public static class WaitingByOrderId extends ByOrderId {
-    public WaitingByOrderId(HandlerEnvironment environment) {
-      super(environment);
     }
   }
 
@@ -102,6 +100,39 @@ final class Orders {
   public static class PassThrough extends ByOrderId {
     public PassThrough(HandlerEnvironment environment) {
       super(environment);
+    }
+  }
+
+  /**
+   * A plain {@link RequestHandler} for the decorator and {@code Lamina.handler}: counts its runs;
+   * with {@link #gateFirst} the first run says it started and waits at a gate; with
+   * {@link #firstFails} the first run then throws.
+   */
+  static final class GatedOrders implements RequestHandler<Map<String, Object>, String> {
+    final AtomicInteger runs = new AtomicInteger();
+    final CountDownLatch firstStarted = new CountDownLatch(1);
+    final CountDownLatch releaseFirst = new CountDownLatch(1);
+    volatile boolean gateFirst;
+    volatile RuntimeException firstFails;
+
+    @Override
+    public String handleRequest(Map<String, Object> input, Context context) {
+      int run = runs.incrementAndGet();
+      if (run == 1 && gateFirst) {
+        firstStarted.countDown();
+        try {
+          if (!releaseFirst.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("test gate never opened");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      if (run == 1 && firstFails != null) {
+        throw firstFails;
+      }
+      return "run " + run + " for " + input.get("orderId");
     }
   }
 }

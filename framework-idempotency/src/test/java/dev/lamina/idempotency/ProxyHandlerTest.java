@@ -10,8 +10,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
+import dev.lamina.test.Invoke;
 import dev.lamina.test.LocalLambda;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyHandlerTest {
   private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
 
-  ProxyHandlerTest(LocalDynamo dynamo) {
+  ProxyHandlerTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
@@ -47,7 +52,7 @@ class ProxyHandlerTest {
       assertEquals(List.of("com/example/existing/PlaceOrder.class"),
           contents.stream().map(e -> e.getName()).collect(Collectors.toList()));
     }
-    String table = dynamo.newTable();
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
 
     // As it runs today: its own handler, its jar alone. Not idempotent.
     try (LocalLambda plain = LocalLambda.builder()
@@ -60,7 +65,7 @@ class ProxyHandlerTest {
     // The same jar, with Lamina added as a layer and the configuration changed.
     List<Path> withLayer = new ArrayList<>(List.of(jar, Path.of("target/classes")));
     withLayer.addAll(FunctionClassPath.dependencies());
-    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", ExistingFunctionJar.HANDLER_CLASS + "::handleRequest");
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     try (LocalLambda proxied = LocalLambda.builder()
@@ -114,8 +119,8 @@ class ProxyHandlerTest {
 
   @Test
   void existingStreamHandler_getsItsInputExactly_andItsNonJsonOutputIsReplayedByteForByte() {
-    String table = dynamo.newTable();
-    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", PlainTextStreamHandler.class.getName());
     IdempotentProxyHandler proxy = new IdempotentProxyHandler(
         HandlerEnvironment.builder().variables(env).build());
@@ -135,13 +140,13 @@ class ProxyHandlerTest {
 
   @Test
   void streamProxy_underTheRealRuntime_passesExactDecimalsThrough_andReplaysTheOutput() {
-    String table = dynamo.newTable();
-    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     try (LocalLambda lambda = LocalLambda.builder()
         .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
-        .classPath(FunctionClassPath.withTestHandlers()).environment(env).functionName("orders")
+        .classPath(FunctionClassPath.withTestClasses()).environment(env).functionName("orders")
         .start()) {
       String order = "{\"orderId\":\"o-1\",\"amount\":12345678901234567.89}";
       InvocationResult first = lambda.invoke(order);
@@ -158,20 +163,14 @@ class ProxyHandlerTest {
   }
 
   private static byte[] invokeBytes(RequestStreamHandler handler, String input, String requestId) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    try {
-      handler.handleRequest(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-          out, FakeContext.builder().requestId(requestId).build());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Invoke.stream(handler, input.getBytes(StandardCharsets.UTF_8),
+        FakeContext.builder().requestId(requestId).build());
   }
 
   @Test
   void theHandlerVariableUnderItsOldName_stillWorks_andSaysToRenameIt() {
-    String table = dynamo.newTable();
-    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENT_HANDLER", EchoStreamHandler.class.getName());
     IdempotentProxyHandler proxy;
     List<com.fasterxml.jackson.databind.JsonNode> lines;
@@ -194,8 +193,8 @@ class ProxyHandlerTest {
 
   @Test
   void existingStreamHandler_becomesIdempotentOnTheRequestId() {
-    String table = dynamo.newTable();
-    Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, dynamo.endpoint()));
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
+    Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
     IdempotentProxyHandler proxy = new IdempotentProxyHandler(
         HandlerEnvironment.builder().variables(env).build());
@@ -212,9 +211,9 @@ class ProxyHandlerTest {
   @Test
   void snapStart_primesTheProxysClientBeforeCheckpoint_andRecreatesItAfterRestore()
       throws Exception {
-    String table = dynamo.newTable();
+    String table = dynamo.create("idempotency", IdempotencyTable::create);
     try (FaultProxy http = new FaultProxy(dynamo.endpoint())) {
-      Map<String, String> env = new HashMap<>(LocalDynamo.environment(table, http.endpoint()));
+      Map<String, String> env = FeatureEnvironment.idempotency(table, http.endpoint());
       env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
       List<org.crac.Resource> hooks = new ArrayList<>();
       IdempotentProxyHandler proxy = new IdempotentProxyHandler(HandlerEnvironment.builder()
@@ -254,7 +253,7 @@ class ProxyHandlerTest {
 
   @Test
   void badNumbers_areReportedBeforeTheOriginalHandlerIsLoaded() {
-    Map<String, String> env = new HashMap<>(LocalDynamo.environment("t", dynamo.endpoint()));
+    Map<String, String> env = new HashMap<>(FeatureEnvironment.idempotency("t", dynamo.endpoint()));
     env.put("LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing");
     env.put("LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "0");
     env.put("LAMINA_IDEMPOTENCY_CACHE_SIZE", "-1");
@@ -270,7 +269,7 @@ class ProxyHandlerTest {
 
   @Test
   void unknownOriginalHandler_failsInit_namingIt() {
-    Map<String, String> env = new HashMap<>(LocalDynamo.environment("t", dynamo.endpoint()));
+    Map<String, String> env = FeatureEnvironment.idempotency("t", dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing");
 
     IdempotencyException e = assertThrows(IdempotencyException.class,

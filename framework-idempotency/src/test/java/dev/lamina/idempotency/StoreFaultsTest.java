@@ -1,5 +1,7 @@
 package dev.lamina.idempotency;
 
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.only;
+import static dev.lamina.test.dynamodb.DynamoDbLocalTables.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.idempotency.IdempotencyStoreException.Reason;
 import dev.lamina.test.FakeContext;
+import dev.lamina.test.Invoke;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,18 +33,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StoreFaultsTest {
   private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
 
-  private final LocalDynamo dynamo;
+  private final DynamoDbLocalTables dynamo;
   private FaultProxy proxy;
   private String table;
 
-  StoreFaultsTest(LocalDynamo dynamo) {
+  StoreFaultsTest(DynamoDbLocalTables dynamo) {
     this.dynamo = dynamo;
   }
 
   @BeforeEach
   void setUp() throws Exception {
     proxy = new FaultProxy(dynamo.endpoint());
-    table = dynamo.newTable();
+    table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
   @AfterEach
@@ -48,7 +54,7 @@ class StoreFaultsTest {
 
   private Orders.ByOrderId handler(String tableName, URI endpoint) {
     return new Orders.ByOrderId(HandlerEnvironment.builder()
-        .variables(LocalDynamo.environment(tableName, endpoint)).build());
+        .variables(FeatureEnvironment.idempotency(tableName, endpoint)).build());
   }
 
   private static String invoke(Orders.ByOrderId handler, String requestId) {
@@ -122,7 +128,7 @@ class StoreFaultsTest {
     assertEquals("{\"orderId\":\"o-1\",\"run\":1}", invoke(handler, "req-1"));
 
     proxy.heal();
-    assertEquals("INPROGRESS", LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "status"));
+    assertEquals("INPROGRESS", text(only(dynamo.items(table)), "status"));
     assertThrows(IdempotencyInProgressException.class, () -> invoke(handler, "req-2"));
     assertEquals(1, handler.runs.get());
   }
@@ -136,8 +142,8 @@ class StoreFaultsTest {
 
     assertSame(failure, assertThrows(IllegalArgumentException.class,
         () -> invoke(handler, "req-1")));
-    Map<String, ?> record = LocalDynamo.only(dynamo.items(table));
-    assertEquals("INPROGRESS", LocalDynamo.s(LocalDynamo.only(dynamo.items(table)), "status"),
+    Map<String, ?> record = only(dynamo.items(table));
+    assertEquals("INPROGRESS", text(only(dynamo.items(table)), "status"),
         "the claim stays until it lapses: " + record.keySet());
   }
 }

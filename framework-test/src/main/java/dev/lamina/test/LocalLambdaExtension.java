@@ -1,6 +1,5 @@
 package dev.lamina.test;
 
-import dev.lamina.test.internal.FunctionClassPath;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
@@ -40,7 +39,7 @@ public final class LocalLambdaExtension implements ParameterResolver {
   public static final String CLASS_PATH_PROPERTY = "lamina.function.classpath";
 
   /** The class path file used when neither the annotation nor the system property names one. */
-  public static final String DEFAULT_CLASS_PATH_FILE = "target/lamina/runtime.classpath";
+  public static final String DEFAULT_CLASS_PATH_FILE = FunctionClassPath.DEFAULT_FILE;
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalLambdaExtension.class);
 
@@ -89,11 +88,16 @@ public final class LocalLambdaExtension implements ParameterResolver {
   }
 
   private static LocalLambda start(LocalLambdaTest config) {
-    Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     String file = !config.classPathFile().isEmpty()
         ? config.classPathFile()
         : System.getProperty(CLASS_PATH_PROPERTY, DEFAULT_CLASS_PATH_FILE);
-    List<Path> classPath = FunctionClassPath.resolve(base, Arrays.asList(config.classesDirectories()), file);
+    List<Path> classPath;
+    try {
+      classPath = FunctionClassPath.resolve(FunctionClassPath.moduleDirectory(),
+          Arrays.asList(config.classesDirectories()), file);
+    } catch (IllegalStateException e) {
+      throw new ExtensionConfigurationException("@LocalLambdaTest: " + e.getMessage(), e);
+    }
     LocalLambda.Builder builder = LocalLambda.builder()
         .handler(config.handler())
         .classPath(classPath)

@@ -1,6 +1,5 @@
 package dev.lamina.test;
 
-import dev.lamina.test.internal.FunctionClassPath;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,8 +10,7 @@ public final class TestHandlers {
   }
 
   public static List<Path> classPath() {
-    Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    return FunctionClassPath.resolve(base, List.of("target/test-classes"), "target/lamina/runtime.classpath");
+    return FunctionClassPath.of(FunctionClassPath.moduleDirectory(), "target/test-classes");
   }
 
   public static String handler(Class<?> handlerClass) {

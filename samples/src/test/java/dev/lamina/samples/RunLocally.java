@@ -1,13 +1,11 @@
 package dev.lamina.samples;
 
 import dev.lamina.samples.greeting.GreetingHandler;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +26,7 @@ public final class RunLocally {
         .handler(GreetingHandler.class.getName())
         .functionName("greeting")
         .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
-        .classPath(functionClassPath(base))
+        .classPath(FunctionClassPath.of(base, "target/classes"))
         .classLoadLog(true)
         .start()) {
       say("Started " + GreetingHandler.class.getName()
@@ -75,19 +73,6 @@ public final class RunLocally {
       last = now;
     }
     return last;
-  }
-
-  /** {@code target/classes} plus the runtime class path the build wrote for this module. */
-  public static List<Path> functionClassPath(Path base) throws IOException {
-    List<Path> cp = new ArrayList<>();
-    cp.add(base.resolve("target/classes"));
-    String file = Files.readString(base.resolve("target/lamina/runtime.classpath")).trim();
-    for (String entry : file.split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        cp.add(Path.of(entry));
-      }
-    }
-    return cp;
   }
 
   private static void say(String line) {

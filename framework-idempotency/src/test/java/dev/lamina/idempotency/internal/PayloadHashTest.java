@@ -13,10 +13,7 @@ import dev.lamina.idempotency.IdempotencyPayloadMismatchException;
 import dev.lamina.idempotency.Idempotent;
 import dev.lamina.idempotency.InMemoryIdempotencyStore;
 import dev.lamina.test.FakeContext;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.lamina.test.Invoke;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,14 +90,7 @@ class PayloadHashTest {
   }
 
   private static String invoke(RequestStreamHandler handler, String json) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out,
-          FakeContext.builder().requestId("same-request").build());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return Invoke.stream(handler, json, FakeContext.builder().requestId("same-request").build());
   }
 
   @Test

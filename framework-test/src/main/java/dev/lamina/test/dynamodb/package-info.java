@@ -1,8 +1,12 @@
 /**
  * DynamoDB Local as a loopback server for integration tests: {@link dev.lamina.test.dynamodb.DynamoDbLocal}
- * starts it in its own JVM, from its own class path, with telemetry off, on a free port.
+ * starts it in its own JVM, from its own class path, with telemetry off, on a free port;
+ * {@link dev.lamina.test.dynamodb.DynamoDbLocalExtension} shares one server across a test run.
  *
- * <p>Nothing here depends on the AWS SDK: tests talk to the server with whatever client they use,
- * through {@link dev.lamina.test.dynamodb.DynamoDbLocal#endpoint()}.
+ * <p>{@code DynamoDbLocal} and the extension do not depend on the AWS SDK: tests may talk to the
+ * server with whatever client they use, through
+ * {@link dev.lamina.test.dynamodb.DynamoDbLocal#endpoint()}.
+ * {@link dev.lamina.test.dynamodb.DynamoDbLocalTables} (fresh tables, clients, item reads) uses the
+ * SDK's {@code DynamoDbClient}, which tests that use it bring.
  */
 package dev.lamina.test.dynamodb;

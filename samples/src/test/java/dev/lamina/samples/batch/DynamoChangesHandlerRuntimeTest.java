@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.samples.RunLocally;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +34,7 @@ class DynamoChangesHandlerRuntimeTest {
   static void start() throws IOException {
     lambda = LocalLambda.builder()
         .handler(DynamoChangesHandler.class.getName())
-        .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
+        .classPath(FunctionClassPath.ofModule())
         .functionName("order-changes")
         .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
         .start();

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lamina.samples.RunLocally;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +35,7 @@ class KinesisEventsHandlerRuntimeTest {
   static void start() throws IOException {
     lambda = LocalLambda.builder()
         .handler(KinesisEventsHandler.class.getName())
-        .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
+        .classPath(FunctionClassPath.ofModule())
         .functionName("click-events")
         .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
         .start();

@@ -2,7 +2,7 @@ package dev.lamina.samples.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lamina.samples.RunLocally;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.LocalLambda;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ final class SampleUnderMapping {
   /** The handler running under the real runtime client, logging JSON lines. */
   static LocalLambda start(Class<?> handler, String functionName) throws IOException {
     Path base = Path.of(System.getProperty("basedir", "."));
-    List<Path> classPath = new ArrayList<>(RunLocally.functionClassPath(base));
+    List<Path> classPath = new ArrayList<>(FunctionClassPath.of(base, "target/classes"));
     classPath.add(base.resolve("target/test-classes"));
     return LocalLambda.builder()
         .handler(handler.getName())

@@ -9,11 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.batch.BatchFailedException;
-import dev.lamina.samples.RunLocally;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +38,7 @@ class SqsOrdersHandlerRuntimeTest {
   static void start() throws IOException {
     lambda = LocalLambda.builder()
         .handler(SqsOrdersHandler.class.getName())
-        .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
+        .classPath(FunctionClassPath.ofModule())
         .functionName("sqs-orders")
         .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
         .start();

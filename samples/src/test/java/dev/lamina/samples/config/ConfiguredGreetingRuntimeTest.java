@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lamina.samples.RunLocally;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InitError;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
 import dev.lamina.test.ssm.SsmRequest;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,9 @@ class ConfiguredGreetingRuntimeTest {
     return LocalLambda.builder()
         .handler(handler.getName())
         .functionName("configured-greeting")
-        .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
+        .classPath(FunctionClassPath.ofModule())
         .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
-        .environment("AWS_ACCESS_KEY_ID", "test")
-        .environment("AWS_SECRET_ACCESS_KEY", "test")
-        .environment("AWS_SESSION_TOKEN", "test-session")
-        .environment("LAMINA_SSM_ENDPOINT", ssm.endpoint().toString())
+        .environment(FeatureEnvironment.parameterStore(ssm.endpoint()))
         .environment(environment)
         .start();
   }
@@ -141,7 +138,7 @@ class ConfiguredGreetingRuntimeTest {
   void throughTheParametersExtension_theSameConfigLoads_withoutTheSdk() throws IOException {
     try (LocalLambda viaExtension = LocalLambda.builder()
         .handler(ExtensionGreetingHandler.class.getName())
-        .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
+        .classPath(FunctionClassPath.ofModule())
         .environment("AWS_SESSION_TOKEN", "test-session")
         .environment("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port()))
         .environment("GREETER_CONFIG_PATH", "/greeter/test")

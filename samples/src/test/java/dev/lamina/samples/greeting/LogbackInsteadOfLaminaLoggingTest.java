@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
 import java.io.IOException;
@@ -26,7 +27,7 @@ class LogbackInsteadOfLaminaLoggingTest {
   private static List<Path> classPathWithLogbackInsteadOfLamina() throws IOException {
     List<Path> cp = new ArrayList<>();
     cp.add(BASE.resolve("src/test/logback-swap")); // logback.xml
-    for (Path p : dev.lamina.samples.RunLocally.functionClassPath(BASE)) {
+    for (Path p : FunctionClassPath.of(BASE, "target/classes")) {
       if (!p.getFileName().toString().startsWith("framework-logging")) {
         cp.add(p);
       }

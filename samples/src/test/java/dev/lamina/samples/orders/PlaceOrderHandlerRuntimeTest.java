@@ -7,57 +7,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.idempotency.IdempotencyPayloadMismatchException;
 import dev.lamina.idempotency.IdempotencyTable;
-import dev.lamina.samples.RunLocally;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
-import dev.lamina.test.dynamodb.DynamoDbLocal;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The orders sample under the real runtime interface client, against DynamoDB Local: what a user's
  * own test of an idempotent function looks like.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class PlaceOrderHandlerRuntimeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void clientRetry_getsTheFirstReceipt_andAReusedOrderIdIsRejected() throws Exception {
-    try (DynamoDbLocal dynamo = DynamoDbLocal.builder().start()) {
-      try (DynamoDbClient admin = DynamoDbClient.builder()
-          .endpointOverride(dynamo.endpoint())
-          .region(Region.US_EAST_1)
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-          .httpClient(UrlConnectionHttpClient.builder().build())
-          .build()) {
-        IdempotencyTable.create(admin, "orders-idempotency");
-      }
-      try (LocalLambda lambda = LocalLambda.builder()
-          .handler(PlaceOrderHandler.class.getName())
-          .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
-          .functionName("place-order")
-          .environment(Map.of(
-              "LAMINA_IDEMPOTENCY_TABLE", "orders-idempotency",
-              "LAMINA_IDEMPOTENCY_ENDPOINT", dynamo.endpoint().toString(),
-              "AWS_ACCESS_KEY_ID", "x",
-              "AWS_SECRET_ACCESS_KEY", "y"))
-          .start()) {
-        InvocationResult placed = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
-        InvocationResult retry = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
-        InvocationResult reused = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":5}");
+  void clientRetry_getsTheFirstReceipt_andAReusedOrderIdIsRejected(DynamoDbLocalTables dynamo)
+      throws Exception {
+    String table = dynamo.create("orders-idempotency", IdempotencyTable::create);
+    try (LocalLambda lambda = LocalLambda.builder()
+        .handler(PlaceOrderHandler.class.getName())
+        .classPath(FunctionClassPath.ofModule())
+        .functionName("place-order")
+        .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
+        .start()) {
+      InvocationResult placed = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
+      InvocationResult retry = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
+      InvocationResult reused = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":5}");
 
-        assertFalse(placed.isError(), placed::toString);
-        JsonNode receipt = JSON.readTree(placed.body());
-        assertEquals(placed.requestId(), receipt.get("placedBy").asText());
-        assertEquals(placed.body(), retry.body(), "the same confirmation, not a second order");
-        assertEquals(IdempotencyPayloadMismatchException.class.getName(), reused.errorType());
-      }
+      assertFalse(placed.isError(), placed::toString);
+      JsonNode receipt = JSON.readTree(placed.body());
+      assertEquals(placed.requestId(), receipt.get("placedBy").asText());
+      assertEquals(placed.body(), retry.body(), "the same confirmation, not a second order");
+      assertEquals(IdempotencyPayloadMismatchException.class.getName(), reused.errorType());
     }
   }
 }

@@ -6,25 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.idempotency.IdempotencyPayloadMismatchException;
 import dev.lamina.idempotency.IdempotencyTable;
-import dev.lamina.samples.RunLocally;
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
-import dev.lamina.test.dynamodb.DynamoDbLocal;
+import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
+import dev.lamina.test.dynamodb.DynamoDbLocalTables;
+import dev.lamina.testkit.FeatureEnvironment;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The payments sample under the real runtime interface client, against DynamoDB Local, with the
  * events API Gateway (HTTP API, payload format 2.0) sends for a client's request and its retries.
  */
+@ExtendWith(DynamoDbLocalExtension.class)
 class TakePaymentHandlerRuntimeTest {
   private static final String BODY = "{\"amount\":\"12.50\",\"currency\":\"EUR\"}";
 
@@ -53,40 +50,26 @@ class TakePaymentHandlerRuntimeTest {
   }
 
   @Test
-  void clientRetries_getTheFirstResponse_andAReusedKeyWithAnotherBodyIsRejected()
-      throws Exception {
-    try (DynamoDbLocal dynamo = DynamoDbLocal.builder().start()) {
-      try (DynamoDbClient admin = DynamoDbClient.builder()
-          .endpointOverride(dynamo.endpoint())
-          .region(Region.US_EAST_1)
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-          .httpClient(UrlConnectionHttpClient.builder().build())
-          .build()) {
-        IdempotencyTable.create(admin, "payments-idempotency");
-      }
-      try (LocalLambda lambda = LocalLambda.builder()
-          .handler(TakePaymentHandler.class.getName())
-          .classPath(RunLocally.functionClassPath(Path.of(System.getProperty("basedir", "."))))
-          .functionName("take-payment")
-          .environment(Map.of(
-              "LAMINA_IDEMPOTENCY_TABLE", "payments-idempotency",
-              "LAMINA_IDEMPOTENCY_ENDPOINT", dynamo.endpoint().toString(),
-              "AWS_ACCESS_KEY_ID", "x",
-              "AWS_SECRET_ACCESS_KEY", "y"))
-          .start()) {
-        InvocationResult taken = lambda.invoke(attempt(1, BODY, false));
-        InvocationResult retry = lambda.invoke(attempt(2, BODY, false));
-        InvocationResult base64Retry = lambda.invoke(attempt(3, BODY, true));
-        InvocationResult reused = lambda.invoke(attempt(4, BODY.replace("12.50", "125.00"), false));
+  void clientRetries_getTheFirstResponse_andAReusedKeyWithAnotherBodyIsRejected(
+      DynamoDbLocalTables dynamo) throws Exception {
+    String table = dynamo.create("payments-idempotency", IdempotencyTable::create);
+    try (LocalLambda lambda = LocalLambda.builder()
+        .handler(TakePaymentHandler.class.getName())
+        .classPath(FunctionClassPath.ofModule())
+        .functionName("take-payment")
+        .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
+        .start()) {
+      InvocationResult taken = lambda.invoke(attempt(1, BODY, false));
+      InvocationResult retry = lambda.invoke(attempt(2, BODY, false));
+      InvocationResult base64Retry = lambda.invoke(attempt(3, BODY, true));
+      InvocationResult reused = lambda.invoke(attempt(4, BODY.replace("12.50", "125.00"), false));
 
-        assertFalse(taken.isError(), taken::toString);
-        assertTrue(taken.body().contains("\"statusCode\":201"), taken.body());
-        assertTrue(taken.body().contains(taken.requestId()), "taken by the first invocation");
-        assertEquals(taken.body(), retry.body(), "a new requestContext and trace: the same payment");
-        assertEquals(taken.body(), base64Retry.body(), "a base64 body is the same request");
-        assertEquals(IdempotencyPayloadMismatchException.class.getName(), reused.errorType());
-      }
+      assertFalse(taken.isError(), taken::toString);
+      assertTrue(taken.body().contains("\"statusCode\":201"), taken.body());
+      assertTrue(taken.body().contains(taken.requestId()), "taken by the first invocation");
+      assertEquals(taken.body(), retry.body(), "a new requestContext and trace: the same payment");
+      assertEquals(taken.body(), base64Retry.body(), "a base64 body is the same request");
+      assertEquals(IdempotencyPayloadMismatchException.class.getName(), reused.errorType());
     }
   }
-
 }

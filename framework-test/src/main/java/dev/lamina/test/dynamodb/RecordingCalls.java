@@ -1,4 +1,4 @@
-package dev.lamina.idempotency;
+package dev.lamina.test.dynamodb;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,19 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Records every DynamoDB API call a client makes (once per call, not per retry attempt). */
+/**
+ * An SDK interceptor that records the name of every API call a client makes ({@code GetItem},
+ * {@code PutItem}, ...), once per call and not per retry attempt: for tests that assert how many
+ * round trips the code under test takes. Give it to
+ * {@link DynamoDbLocalTables#client(java.net.URI, ExecutionInterceptor...)}, or to any SDK v2
+ * client's override configuration. Thread-safe.
+ */
 public final class RecordingCalls implements ExecutionInterceptor {
   private final List<String> calls = new ArrayList<>();
+
+  /** A recorder with no calls yet. */
+  public RecordingCalls() {
+  }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

@@ -1,4 +1,4 @@
-package dev.lamina.test.internal;
+package dev.lamina.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 
 class FunctionClassPathTest {
@@ -20,7 +19,7 @@ class FunctionClassPathTest {
   @Test
   void missingFile_saysWhichPomSnippetToAdd() throws Exception {
     Files.createDirectories(base.resolve("target/classes"));
-    ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+    IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> FunctionClassPath.resolve(base, List.of("target/classes"), "target/lamina/runtime.classpath"));
     assertTrue(e.getMessage().contains("[" + base.resolve("target/lamina/runtime.classpath") + "] not found"), e.getMessage());
     assertTrue(e.getMessage().contains("<goal>build-classpath</goal>"), e.getMessage());
@@ -30,7 +29,7 @@ class FunctionClassPathTest {
 
   @Test
   void missingClassesDirectory_isNamed() {
-    ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+    IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> FunctionClassPath.resolve(base, List.of("target/classes"), "cp.txt"));
     assertTrue(e.getMessage().contains("[" + base.resolve("target/classes") + "] does not exist"), e.getMessage());
   }
