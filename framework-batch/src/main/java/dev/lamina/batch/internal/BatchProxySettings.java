@@ -262,6 +262,6 @@ public final class BatchProxySettings {
 
   @SuppressWarnings("unchecked")
   private static Class<? extends Exception>[] array(List<Class<? extends Exception>> types) {
-    return types.toArray(new Class[0]);
+    return (Class<? extends Exception>[]) types.toArray(new Class<?>[0]);
   }
 }

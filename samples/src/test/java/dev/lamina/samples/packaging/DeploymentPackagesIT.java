@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Deploys the built packages the way Lambda does, extracting them, and runs the greeting sample
  * and the SQS batch sample from them under the real runtime client: the self-contained function
  * zip (classes at the root, jars in {@code lib/}), and the layer ({@code java/lib/*.jar},
- * extracted under {@code /opt}) with the thin function zip. Prints each package's size.
+ * extracted under {@code /opt}) with the thin function zip. Prints each package's size, and
+ * checks that every entry carries the build's fixed time, which is what makes two builds of one
+ * commit byte-for-byte the same ({@code scripts/check-reproducible.sh} compares the checksums).
  */
 class DeploymentPackagesIT {
   private static final Path TARGET =
@@ -88,6 +93,32 @@ class DeploymentPackagesIT {
       assertFalse(result.isError(), result.toString());
       assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + rejected + "\"}]}",
           result.body());
+    }
+  }
+
+  /**
+   * Zip entries keep a DOS date and time with no zone; the archiver writes the UTC wall time of
+   * {@code project.build.outputTimestamp}, whatever the build machine's zone, so that is what
+   * every entry must read back (as a local time, the way the zip format stores it).
+   */
+  @Test
+  void everyEntryOfEveryPackage_carriesTheFixedBuildTime() throws IOException {
+    String configured = System.getProperty("lamina.outputTimestamp");
+    assertTrue(configured != null && !configured.isBlank() && !configured.startsWith("${"),
+        "project.build.outputTimestamp is not set: " + configured);
+    LocalDateTime fixed = LocalDateTime.ofInstant(Instant.parse(configured), ZoneOffset.UTC);
+    for (String id : List.of("function", "layer", "thin-function")) {
+      List<String> wrong = new ArrayList<>();
+      int entries = 0;
+      try (ZipInputStream z = new ZipInputStream(Files.newInputStream(built(id)))) {
+        for (ZipEntry e; (e = z.getNextEntry()) != null; entries++) {
+          if (!fixed.equals(e.getTimeLocal())) {
+            wrong.add(e.getName() + " at " + e.getTimeLocal());
+          }
+        }
+      }
+      assertTrue(entries > 0, id + " is empty");
+      assertEquals(List.of(), wrong, id + ": entries not at " + fixed);
     }
   }
 

@@ -17,7 +17,6 @@ import dev.lamina.idempotency.IdempotencyTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,7 @@ class SamTemplateIT {
     JsonNode resources = resources();
     List<String> checked = new ArrayList<>();
 
-    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> resource = it.next();
+    for (Map.Entry<String, JsonNode> resource : resources.properties()) {
       JsonNode props = resource.getValue().get("Properties");
       String type = resource.getValue().get("Type").asText();
       if (!type.equals("AWS::Serverless::Function")
@@ -80,7 +78,7 @@ class SamTemplateIT {
     resources().get("LaminaLayer").get("Properties").get("CompatibleRuntimes")
         .forEach(r -> runtimes.add(r.asText()));
     assertEquals(List.of("java17", "java21", "java25"), runtimes);
-    resources().fields().forEachRemaining(r -> {
+    resources().properties().forEach(r -> {
       JsonNode runtime = r.getValue().path("Properties").path("Runtime");
       assertTrue(runtime.isMissingNode(), r.getKey() + " overrides the global runtime with "
           + runtime);
@@ -90,7 +88,7 @@ class SamTemplateIT {
   @Test
   void theTemplateHoldsExactlyTheseResources() throws Exception {
     Map<String, String> types = new LinkedHashMap<>();
-    resources().fields().forEachRemaining(r -> types.put(r.getKey(),
+    resources().properties().forEach(r -> types.put(r.getKey(),
         r.getValue().get("Type").asText()));
 
     assertEquals(List.of(
@@ -173,7 +171,7 @@ class SamTemplateIT {
 
     assertEquals(Set.of("OrdersQueue", "OrdersFifoQueue"), read);
     Set<String> queues = new TreeSet<>();
-    resources.fields().forEachRemaining(r -> {
+    resources.properties().forEach(r -> {
       if (r.getValue().get("Type").asText().equals("AWS::SQS::Queue")) {
         queues.add(r.getKey());
       }
@@ -302,13 +300,13 @@ class SamTemplateIT {
 
   private static List<BatchEvent> batchEvents(JsonNode resources) {
     List<BatchEvent> events = new ArrayList<>();
-    resources.fields().forEachRemaining(resource -> {
+    resources.properties().forEach(resource -> {
       JsonNode props = resource.getValue().get("Properties");
       if (!resource.getValue().get("Type").asText().equals("AWS::Serverless::Function")
           || !props.has("Events")) {
         return;
       }
-      props.get("Events").fields().forEachRemaining(event -> {
+      props.get("Events").properties().forEach(event -> {
         String type = event.getValue().get("Type").asText();
         if (BATCH_EVENTS.containsKey(type)) {
           events.add(new BatchEvent(resource.getKey(), event.getKey(), type, props,
