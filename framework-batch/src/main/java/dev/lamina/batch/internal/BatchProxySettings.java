@@ -61,7 +61,7 @@ public final class BatchProxySettings {
    * Reads and validates every setting, and loads (without initialising) the original handler
    * class and the non-retryable exception classes.
    *
-   * @param env the environment variables
+   * @param variables the environment variables
    * @param loader loads the function's classes
    * @param resources the proxy's init-once resources (the idempotency store's client)
    * @return the settings
