@@ -258,7 +258,8 @@ public final class ColdStartHarness {
             + "- Machine: %s %s %s, %d processors, load average %s when the run started.%n"
             + "- JVM: %s %s (%s), the same for the harness and the functions; function JVM flags"
             + " `%s`.%n"
-            + "- Runtime client: %s; services on loopback (local Parameter Store, DynamoDB Local).%n"
+            + "- Runtime client: %s; services on loopback (local Parameter Store,"
+            + " DynamoDB Local).%n"
             + "%s"
             + "- Command: `%s`%n",
         java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0)
