@@ -32,8 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * does the same trivial work everywhere; none of the messages fail, or one in a hundred. The
  * difference divided by 1,000 is the engine's per-record overhead.
  *
- * <p>Run with {@code mvn -q -DskipTests -Pjmh verify -pl benchmarks -Djmh.args="BatchBenchmark"}
- * after an install.
+ * <p>Run with {@code mvn -q -DskipTests -Pjmh verify -pl benchmarks
+ * -Djmh.args="-f 1 -wi 3 -w 2s -i 5 -r 2s BatchBenchmark"} after an install ({@code jmh.args}
+ * replaces the profile's defaults, so they are repeated); figures in {@code docs/performance.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

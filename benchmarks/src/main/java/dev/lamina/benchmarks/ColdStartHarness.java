@@ -22,7 +22,10 @@ import java.util.Map;
  * number of classes loaded by then. Each variant gets a fresh JVM per round; rounds are
  * interleaved so machine load drifts affect all variants alike. Prints medians.
  *
- * <p>Run with {@code mvn -q -DskipTests -Pcold-start verify} from the repository root.
+ * <p>Run with {@code mvn -q -DskipTests -Pcold-start verify -pl benchmarks} from the repository
+ * root, after an install. The report goes to {@code benchmarks/target/cold-start.md}; with
+ * {@code --doc=FILE} (the profile's {@code cold-start.doc} property) it also replaces the table
+ * between the {@link MarkedSection} markers of that document, such as {@code docs/performance.md}.
  */
 public final class ColdStartHarness {
 
@@ -38,8 +41,6 @@ public final class ColdStartHarness {
   /** The variant the others are compared with, round by round. */
   private static final String REFERENCE = "Lamina greeting sample";
 
-  /** {@code AWS_LAMBDA_LOG_LEVEL} for every variant: Lamina and Powertools both honour it. */
-
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
     int rounds = Integer.parseInt(opts.getOrDefault("rounds", "7"));
@@ -51,6 +52,14 @@ public final class ColdStartHarness {
         .normalize();
     Path powertools = Path.of(opts.getOrDefault("powertools", "benchmarks-powertools"))
         .toAbsolutePath().normalize();
+    // The document whose generated table this run replaces; relative to the repository root,
+    // the directory that holds the benchmarks module. Checked now, not after the last round.
+    String docOption = opts.getOrDefault("doc", "");
+    Path doc = docOption.isBlank() ? null
+        : benchmarks.getParent().resolve(docOption).toAbsolutePath().normalize();
+    if (doc != null) {
+      MarkedSection.check(doc);
+    }
 
     // The configured sample reads SSM at init: a local Parameter Store, started once, serves it
     // over loopback (no TLS, no network latency, so real SSM adds its round trips on top).
@@ -146,14 +155,15 @@ public final class ColdStartHarness {
         Variant v = variants.get(i);
         if (v.handler().startsWith("dev.lamina.samples.")
             && v.classPath().get(0).equals(samples.resolve("target/classes"))) {
-          variants.add(i + 1, new Variant(v.name() + " [baseline: " + before + "]", v.handler(),
+          variants.add(i + 1, new Variant(v.name() + " [baseline]", v.handler(),
               functionClassPath(before), v.event(), v.environment()));
         }
       }
     }
 
     try {
-      run(variants, rounds, benchmarks, ssm, logLevel);
+      String command = command(rounds, logLevel, baseline, docOption);
+      run(variants, rounds, benchmarks, ssm, logLevel, command, baseline, doc);
     } finally {
       ssm.close();
       if (backend != null) {
@@ -163,7 +173,9 @@ public final class ColdStartHarness {
   }
 
   private static void run(List<Variant> variants, int rounds, Path benchmarks,
-      LocalParameterStore ssm, String logLevel) throws IOException {
+      LocalParameterStore ssm, String logLevel, String command, String baseline, Path doc)
+      throws IOException {
+    String header = describeRun(rounds, logLevel, command, baseline, benchmarks.getParent(), doc);
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
     variants.forEach(v -> results.put(v, new ArrayList<>()));
     for (Variant v : variants) {
@@ -207,10 +219,7 @@ public final class ColdStartHarness {
           ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1), diffs.get(diffs.size() / 2),
           classes.get(classes.size() / 2)));
     }
-    String report = "Cold start, " + rounds + " interleaved rounds, AWS_LAMBDA_LOG_LEVEL="
-        + logLevel + ", JVM flags "
-        + LocalLambda.Builder.lambdaLikeFlags(512) + ", java " + System.getProperty("java.version")
-        + "\n\n" + table + "\nSSM calls per cold start of the env + SSM variant: "
+    String report = header + "\n" + table + "\nSSM calls per cold start of the env + SSM variant: "
         + ssmCallsPerColdStart + " (" + ssm.requests().stream().limit(ssmCallsPerColdStart)
             .map(r -> r.operation()).toList() + "); of the extension variant: "
         + extensionCallsPerColdStart + " local GETs\n";
@@ -220,6 +229,96 @@ public final class ColdStartHarness {
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
     System.out.println("Written to " + out);
+    if (doc != null) {
+      MarkedSection.write(doc, report);
+      System.out.println("Table replaced in " + doc);
+    }
+  }
+
+  /**
+   * What a reader needs to trust or repeat the table: when, on which code, machine and JVM, how
+   * many rounds, with which flags and which command.
+   */
+  private static String describeRun(int rounds, String logLevel, String command, String baseline,
+      Path repository, Path doc) {
+    String commit = git(repository, "rev-parse", "--short", "HEAD");
+    String changes = doc == null
+        ? git(repository, "status", "--porcelain", "--untracked-files=no")
+        : git(repository, "status", "--porcelain", "--untracked-files=no", "--", ".",
+            ":!" + repository.relativize(doc));
+    String code = commit == null ? "an unknown commit (no git)"
+        : "commit " + commit + (changes == null ? " (working tree state unknown)"
+            : changes.isBlank() ? "" : " with uncommitted changes");
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double load = os.getSystemLoadAverage();
+    return String.format(Locale.ROOT,
+        "Measured %s on %s: %d interleaved rounds, every variant in a fresh JVM each round,"
+            + " AWS_LAMBDA_LOG_LEVEL=%s.%n%n"
+            + "- Machine: %s %s %s, %d processors, load average %s when the run started.%n"
+            + "- JVM: %s %s (%s), the same for the harness and the functions; function JVM flags"
+            + " `%s`.%n"
+            + "- Runtime client: %s; services on loopback (local Parameter Store,"
+            + " DynamoDB Local).%n"
+            + "%s"
+            + "- Command: `%s`%n",
+        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0)
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+        code, rounds, logLevel,
+        System.getProperty("os.name"), System.getProperty("os.version"),
+        System.getProperty("os.arch"), os.getAvailableProcessors(),
+        load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load),
+        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.vendor"),
+        String.join(" ", LocalLambda.Builder.lambdaLikeFlags(512)),
+        runtimeClientJar(),
+        baseline == null ? "" : "- Rows marked [baseline]: the samples built in [" + baseline
+            + "], measured in the same rounds.\n",
+        command);
+  }
+
+  /** The Maven command that repeats this run (after {@code mvn -q -DskipTests install}). */
+  static String command(int rounds, String logLevel, String baseline, String doc) {
+    StringBuilder command = new StringBuilder(
+        "mvn -q -DskipTests -Pcold-start verify -pl benchmarks -Dcold-start.rounds=" + rounds);
+    if (!logLevel.equals("WARN")) {
+      command.append(" -Dcold-start.log-level=").append(logLevel);
+    }
+    if (baseline != null) {
+      command.append(" -Dcold-start.args=--baseline-samples=").append(baseline);
+    }
+    if (!doc.isBlank()) {
+      command.append(" -Dcold-start.doc=").append(doc);
+    }
+    return command.toString();
+  }
+
+  /** The runtime interface client jar the functions run under, by file name. */
+  private static String runtimeClientJar() {
+    try {
+      Class<?> client = Class.forName(
+          "com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+      return jarOf(client).getFileName().toString();
+    } catch (ClassNotFoundException | URISyntaxException | RuntimeException e) {
+      return "the runtime interface client (version unknown)";
+    }
+  }
+
+  /** A git command's trimmed output, or {@code null} if git is missing or fails. */
+  private static String git(Path repository, String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8).trim();
+      return process.waitFor() == 0 ? output : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   private static Sample measure(Variant v, String logLevel) {
@@ -283,12 +382,16 @@ public final class ColdStartHarness {
         continue; // an unset optional argument from the pom (Maven passes it as null)
       }
       if (a.startsWith("--") && a.contains("=")) {
-        opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        String value = a.substring(a.indexOf('=') + 1);
+        if (!value.isBlank()) { // an unset property from the pom: keep the default
+          opts.put(a.substring(2, a.indexOf('=')), value);
+        }
       } else {
         throw new IllegalArgumentException("unknown argument [" + a + "]: use --rounds=N,"
             + " --samples=DIR, --benchmarks=DIR, --powertools=DIR,"
             + " --dynamodb-local=CLASSPATH_FILE, --log-level=WARN|INFO,"
-            + " --baseline-samples=DIR (another checkout's built samples module)");
+            + " --baseline-samples=DIR (another checkout's built samples module),"
+            + " --doc=FILE (a document with the table markers, relative to the repository)");
       }
     }
     return opts;
