@@ -29,14 +29,6 @@ class NoPointerOutsideRepositoryTest {
       "LAMBDA" + "-NOTES",
       "PERFORMANCE" + "-NOTES");
 
-  /**
-   * Files still being rewritten on another branch, which drops their pointers. An entry here
-   * must go as soon as its file is clean: the test fails while a listed file has none.
-   */
-  private static final List<String> BEING_REWRITTEN = List.of(
-      "framework-config/src/main/java/dev/lamina/config/internal/SsmClients.java",
-      "framework-idempotency/src/main/java/dev/lamina/idempotency/internal/DynamoDbClients.java");
-
   @Test
   void noFileOfTheRepositoryPointsOutsideIt() throws IOException {
     Path root = RepositoryFiles.root();
@@ -45,17 +37,9 @@ class NoPointerOutsideRepositoryTest {
         "the repository's files were not found under [" + root + "]: " + files.size());
 
     List<String> found = pointersOutside(root, files);
-    List<String> pending = new ArrayList<>();
-    for (String file : BEING_REWRITTEN) {
-      if (found.removeIf(line -> line.startsWith(file + ":"))) {
-        pending.add(file);
-      }
-    }
 
     assertEquals(List.of(), found, "these lines point outside the repository; move what they"
         + " refer to into it (docs/performance.md, a README) and point there instead");
-    assertEquals(BEING_REWRITTEN, pending, "a file in BEING_REWRITTEN is gone or no longer"
-        + " points outside the repository: remove it from the list");
   }
 
   @Test
