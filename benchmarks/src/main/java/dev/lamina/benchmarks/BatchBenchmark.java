@@ -81,20 +81,23 @@ public class BatchBenchmark {
     }
     event = new SQSEvent();
     event.setRecords(messages);
-    invocation = new Invocation(FakeContext.builder().timeout(Duration.ofDays(1)).build(),
-        Clock.systemUTC(), false);
-    RecordHandler<String> handler = (String body, RecordContext context) ->
-        work(body, Integer.parseInt(body.substring(6)));
+    invocation =
+        new Invocation(
+            FakeContext.builder().timeout(Duration.ofDays(1)).build(), Clock.systemUTC(), false);
+    RecordHandler<String> handler =
+        (String body, RecordContext context) -> work(body, Integer.parseInt(body.substring(6)));
     sequential = processor(handler, BatchConfig.defaults());
-    guarded = processor(handler,
-        BatchConfig.custom().timeGuardMargin(Duration.ofSeconds(1)).build());
+    guarded =
+        processor(handler, BatchConfig.custom().timeGuardMargin(Duration.ofSeconds(1)).build());
     parallel = processor(handler, BatchConfig.custom().parallelism(4).build());
   }
 
-  private static BatchProcessor<SQSEvent> processor(RecordHandler<String> handler,
-      BatchConfig config) {
-    return BatchProcessor.builder(SQSEvent.class, String.class, handler).config(config)
-        .handlerClass(BatchBenchmark.class).build();
+  private static BatchProcessor<SQSEvent> processor(
+      RecordHandler<String> handler, BatchConfig config) {
+    return BatchProcessor.builder(SQSEvent.class, String.class, handler)
+        .config(config)
+        .handlerClass(BatchBenchmark.class)
+        .build();
   }
 
   @Benchmark

@@ -29,7 +29,11 @@ import java.util.Map;
  */
 public final class ColdStartHarness {
 
-  record Variant(String name, String handler, List<Path> classPath, String event,
+  record Variant(
+      String name,
+      String handler,
+      List<Path> classPath,
+      String event,
       Map<String, String> environment) {
     Variant(String name, String handler, List<Path> classPath, String event) {
       this(name, handler, classPath, event, Map.of());
@@ -48,15 +52,19 @@ public final class ColdStartHarness {
     // measures the greetings with their one JSON line written, as they run in production.
     String logLevel = opts.getOrDefault("log-level", "WARN");
     Path samples = Path.of(opts.getOrDefault("samples", "samples")).toAbsolutePath().normalize();
-    Path benchmarks = Path.of(opts.getOrDefault("benchmarks", "benchmarks")).toAbsolutePath()
-        .normalize();
-    Path powertools = Path.of(opts.getOrDefault("powertools", "benchmarks-powertools"))
-        .toAbsolutePath().normalize();
+    Path benchmarks =
+        Path.of(opts.getOrDefault("benchmarks", "benchmarks")).toAbsolutePath().normalize();
+    Path powertools =
+        Path.of(opts.getOrDefault("powertools", "benchmarks-powertools"))
+            .toAbsolutePath()
+            .normalize();
     // The document whose generated table this run replaces; relative to the repository root,
     // the directory that holds the benchmarks module. Checked now, not after the last round.
     String docOption = opts.getOrDefault("doc", "");
-    Path doc = docOption.isBlank() ? null
-        : benchmarks.getParent().resolve(docOption).toAbsolutePath().normalize();
+    Path doc =
+        docOption.isBlank()
+            ? null
+            : benchmarks.getParent().resolve(docOption).toAbsolutePath().normalize();
     if (doc != null) {
       MarkedSection.check(doc);
     }
@@ -67,83 +75,113 @@ public final class ColdStartHarness {
     ssm.put("/greeter/bench/punctuation", "!");
     ssm.put("/greeter/bench/api-key", "bench-api-key", ParameterType.SECURE_STRING);
     ssm.put("/shared/greeter/languages", "en,fr", ParameterType.STRING_LIST);
-    Map<String, String> ssmEnvironment = Map.of(
-        "GREETER_CONFIG_PATH", "/greeter/bench",
-        "AWS_ACCESS_KEY_ID", "bench",
-        "AWS_SECRET_ACCESS_KEY", "bench",
-        "AWS_SESSION_TOKEN", "bench",
-        "LAMINA_SSM_ENDPOINT", ssm.endpoint().toString());
+    Map<String, String> ssmEnvironment =
+        Map.of(
+            "GREETER_CONFIG_PATH", "/greeter/bench",
+            "AWS_ACCESS_KEY_ID", "bench",
+            "AWS_SECRET_ACCESS_KEY", "bench",
+            "AWS_SESSION_TOKEN", "bench",
+            "LAMINA_SSM_ENDPOINT", ssm.endpoint().toString());
 
-    List<Variant> variants = new ArrayList<>(List.of(
-        new Variant("bare RequestStreamHandler (constant)",
-            ConstantStreamHandler.class.getName(),
-            List.of(benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
-            "{\"name\":\"Ada\"}"),
-        new Variant("bare RequestHandler<Map,String> (constant)",
-            ConstantPojoHandler.class.getName(),
-            List.of(benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
-            "{\"name\":\"Ada\"}"),
-        new Variant(REFERENCE,
-            "dev.lamina.samples.greeting.GreetingHandler",
-            functionClassPath(samples),
-            "{\"name\":\"Ada\"}"),
-        new Variant("greeting + @Config, env only",
-            "dev.lamina.samples.config.EnvGreetingHandler",
-            functionClassPath(samples),
-            "{\"name\":\"Ada\"}"),
-        new Variant("greeting + @Config, env + SSM (local endpoint)",
-            "dev.lamina.samples.config.ConfiguredGreetingHandler",
-            functionClassPath(samples),
-            "{\"name\":\"Ada\"}",
-            ssmEnvironment),
-        new Variant("greeting + @Config, env + SSM via the extension API (local)",
-            "dev.lamina.samples.config.ExtensionGreetingHandler",
-            functionClassPath(samples),
-            "{\"name\":\"Ada\"}",
-            Map.of("GREETER_CONFIG_PATH", "/greeter/bench",
-                "AWS_SESSION_TOKEN", "bench",
-                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port())))));
+    List<Variant> variants =
+        new ArrayList<>(
+            List.of(
+                new Variant(
+                    "bare RequestStreamHandler (constant)",
+                    ConstantStreamHandler.class.getName(),
+                    List.of(
+                        benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
+                    "{\"name\":\"Ada\"}"),
+                new Variant(
+                    "bare RequestHandler<Map,String> (constant)",
+                    ConstantPojoHandler.class.getName(),
+                    List.of(
+                        benchmarks.resolve("target/classes"), jarOf(RequestStreamHandler.class)),
+                    "{\"name\":\"Ada\"}"),
+                new Variant(
+                    REFERENCE,
+                    "dev.lamina.samples.greeting.GreetingHandler",
+                    functionClassPath(samples),
+                    "{\"name\":\"Ada\"}"),
+                new Variant(
+                    "greeting + @Config, env only",
+                    "dev.lamina.samples.config.EnvGreetingHandler",
+                    functionClassPath(samples),
+                    "{\"name\":\"Ada\"}"),
+                new Variant(
+                    "greeting + @Config, env + SSM (local endpoint)",
+                    "dev.lamina.samples.config.ConfiguredGreetingHandler",
+                    functionClassPath(samples),
+                    "{\"name\":\"Ada\"}",
+                    ssmEnvironment),
+                new Variant(
+                    "greeting + @Config, env + SSM via the extension API (local)",
+                    "dev.lamina.samples.config.ExtensionGreetingHandler",
+                    functionClassPath(samples),
+                    "{\"name\":\"Ada\"}",
+                    Map.of(
+                        "GREETER_CONFIG_PATH",
+                        "/greeter/bench",
+                        "AWS_SESSION_TOKEN",
+                        "bench",
+                        "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
+                        Integer.toString(ssm.port())))));
     // The same greeting written the Powertools way, from its own module (benchmarks-powertools),
     // right after Lamina's greeting so the two sit side by side in the table.
     if (isBuilt(powertools)) {
-      variants.add(3, new Variant(
-          "greeting the Powertools way (RequestHandler + @Logging, log4j2 JSON)",
-          "dev.lamina.benchmarks.powertools.PowertoolsGreetingHandler::handleRequest",
-          functionClassPath(powertools),
-          "{\"name\":\"Ada\"}",
-          Map.of()));
+      variants.add(
+          3,
+          new Variant(
+              "greeting the Powertools way (RequestHandler + @Logging, log4j2 JSON)",
+              "dev.lamina.benchmarks.powertools.PowertoolsGreetingHandler::handleRequest",
+              functionClassPath(powertools),
+              "{\"name\":\"Ada\"}",
+              Map.of()));
     } else {
-      System.out.println("Skipping the Powertools greeting: [" + powertools + "] has no"
-          + " target/classes or target/lamina/runtime.classpath (build the benchmarks-powertools"
-          + " module first, or pass --powertools=DIR)");
+      System.out.println(
+          "Skipping the Powertools greeting: ["
+              + powertools
+              + "] has no"
+              + " target/classes or target/lamina/runtime.classpath (build the benchmarks-powertools"
+              + " module first, or pass --powertools=DIR)");
     }
     // The SQS batch sample: ten order messages as Lambda delivers them, one of them rejected.
-    variants.add(new Variant("Lamina SQS batch sample (BatchHandler, 10 messages, 1 failing)",
-        "dev.lamina.samples.batch.SqsOrdersHandler",
-        functionClassPath(samples),
-        sqsBatch(10)));
+    variants.add(
+        new Variant(
+            "Lamina SQS batch sample (BatchHandler, 10 messages, 1 failing)",
+            "dev.lamina.samples.batch.SqsOrdersHandler",
+            functionClassPath(samples),
+            sqsBatch(10)));
     List<Path> plainBatch = new ArrayList<>();
     plainBatch.add(benchmarks.resolve("target/classes"));
     plainBatch.addAll(functionClassPath(samples));
-    variants.add(new Variant("the same batch, text records, sequential, no time guard",
-        PlainSqsBatchHandler.class.getName(),
-        plainBatch,
-        sqsBatch(10)));
+    variants.add(
+        new Variant(
+            "the same batch, text records, sequential, no time guard",
+            PlainSqsBatchHandler.class.getName(),
+            plainBatch,
+            sqsBatch(10)));
     // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
     IdempotencyBackend backend = IdempotencyBackend.startIfAvailable(opts.get("dynamodb-local"));
     if (backend != null) {
-      variants.add(new Variant("Lamina orders sample (@Idempotent, DynamoDB Local)",
-          "dev.lamina.samples.orders.PlaceOrderHandler",
-          functionClassPath(samples),
-          null, backend.environment()));
+      variants.add(
+          new Variant(
+              "Lamina orders sample (@Idempotent, DynamoDB Local)",
+              "dev.lamina.samples.orders.PlaceOrderHandler",
+              functionClassPath(samples),
+              null,
+              backend.environment()));
       // The same work by hand: plain RequestHandler, bare SDK client, same table.
       List<Path> handWritten = new ArrayList<>();
       handWritten.add(benchmarks.resolve("target/classes"));
       handWritten.addAll(functionClassPath(samples));
-      variants.add(new Variant("the orders work by hand (RequestHandler + bare SDK)",
-          HandWrittenOrdersHandler.class.getName(),
-          handWritten,
-          null, backend.environment()));
+      variants.add(
+          new Variant(
+              "the orders work by hand (RequestHandler + bare SDK)",
+              HandWrittenOrdersHandler.class.getName(),
+              handWritten,
+              null,
+              backend.environment()));
     }
 
     // Before and after a change, in one interleaved run: the same samples from another checkout's
@@ -155,8 +193,14 @@ public final class ColdStartHarness {
         Variant v = variants.get(i);
         if (v.handler().startsWith("dev.lamina.samples.")
             && v.classPath().get(0).equals(samples.resolve("target/classes"))) {
-          variants.add(i + 1, new Variant(v.name() + " [baseline]", v.handler(),
-              functionClassPath(before), v.event(), v.environment()));
+          variants.add(
+              i + 1,
+              new Variant(
+                  v.name() + " [baseline]",
+                  v.handler(),
+                  functionClassPath(before),
+                  v.event(),
+                  v.environment()));
         }
       }
     }
@@ -172,8 +216,15 @@ public final class ColdStartHarness {
     }
   }
 
-  private static void run(List<Variant> variants, int rounds, Path benchmarks,
-      LocalParameterStore ssm, String logLevel, String command, String baseline, Path doc)
+  private static void run(
+      List<Variant> variants,
+      int rounds,
+      Path benchmarks,
+      LocalParameterStore ssm,
+      String logLevel,
+      String command,
+      String baseline,
+      Path doc)
       throws IOException {
     String header = describeRun(rounds, logLevel, command, baseline, benchmarks.getParent(), doc);
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
@@ -182,15 +233,24 @@ public final class ColdStartHarness {
       measure(v, logLevel); // warm the file cache; not counted
     }
     // Every variant ran once above; divide by how many read SSM each way (a baseline doubles them).
-    long sdkVariants = Math.max(1, variants.stream()
-        .filter(v -> v.environment().containsKey("LAMINA_SSM_ENDPOINT")).count());
-    long extensionVariants = Math.max(1, variants.stream()
-        .filter(v -> v.environment().containsKey("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT")).count());
-    long sdkCalls = ssm.requests().stream()
-        .filter(r -> !r.operation().equals(LocalParameterStore.EXTENSION_GET)).count();
+    long sdkVariants =
+        Math.max(
+            1,
+            variants.stream()
+                .filter(v -> v.environment().containsKey("LAMINA_SSM_ENDPOINT"))
+                .count());
+    long extensionVariants =
+        Math.max(
+            1,
+            variants.stream()
+                .filter(v -> v.environment().containsKey("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT"))
+                .count());
+    long sdkCalls =
+        ssm.requests().stream()
+            .filter(r -> !r.operation().equals(LocalParameterStore.EXTENSION_GET))
+            .count();
     int ssmCallsPerColdStart = (int) (sdkCalls / sdkVariants);
-    int extensionCallsPerColdStart =
-        (int) ((ssm.requests().size() - sdkCalls) / extensionVariants);
+    int extensionCallsPerColdStart = (int) ((ssm.requests().size() - sdkCalls) / extensionVariants);
     for (int round = 1; round <= rounds; round++) {
       for (Variant v : variants) {
         results.get(v).add(measure(v, logLevel));
@@ -200,13 +260,19 @@ public final class ColdStartHarness {
 
     // Paired differences: each round measures every variant back to back, so a variant's
     // difference from the greeting sample in the same round cancels most of the machine's drift.
-    List<Sample> reference = results.entrySet().stream()
-        .filter(e -> e.getKey().name().equals(REFERENCE)).map(Map.Entry::getValue)
-        .findFirst().orElseThrow();
-    StringBuilder table = new StringBuilder()
-        .append("| variant | first response, median ms (min-max) | vs " + REFERENCE
-            + ", median of per-round differences, ms | classes loaded, median |\n")
-        .append("| --- | --- | --- | --- |\n");
+    List<Sample> reference =
+        results.entrySet().stream()
+            .filter(e -> e.getKey().name().equals(REFERENCE))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElseThrow();
+    StringBuilder table =
+        new StringBuilder()
+            .append(
+                "| variant | first response, median ms (min-max) | vs "
+                    + REFERENCE
+                    + ", median of per-round differences, ms | classes loaded, median |\n")
+            .append("| --- | --- | --- | --- |\n");
     for (Map.Entry<Variant, List<Sample>> e : results.entrySet()) {
       List<Long> ms = e.getValue().stream().map(Sample::millis).sorted().toList();
       List<Integer> classes = e.getValue().stream().map(Sample::classes).sorted().toList();
@@ -215,14 +281,28 @@ public final class ColdStartHarness {
         diffs.add(e.getValue().get(i).millis() - reference.get(i).millis());
       }
       diffs.sort(null);
-      table.append(String.format(Locale.ROOT, "| %s | %d (%d-%d) | %+d | %d |%n", e.getKey().name(),
-          ms.get(ms.size() / 2), ms.get(0), ms.get(ms.size() - 1), diffs.get(diffs.size() / 2),
-          classes.get(classes.size() / 2)));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d (%d-%d) | %+d | %d |%n",
+              e.getKey().name(),
+              ms.get(ms.size() / 2),
+              ms.get(0),
+              ms.get(ms.size() - 1),
+              diffs.get(diffs.size() / 2),
+              classes.get(classes.size() / 2)));
     }
-    String report = header + "\n" + table + "\nSSM calls per cold start of the env + SSM variant: "
-        + ssmCallsPerColdStart + " (" + ssm.requests().stream().limit(ssmCallsPerColdStart)
-            .map(r -> r.operation()).toList() + "); of the extension variant: "
-        + extensionCallsPerColdStart + " local GETs\n";
+    String report =
+        header
+            + "\n"
+            + table
+            + "\nSSM calls per cold start of the env + SSM variant: "
+            + ssmCallsPerColdStart
+            + " ("
+            + ssm.requests().stream().limit(ssmCallsPerColdStart).map(r -> r.operation()).toList()
+            + "); of the extension variant: "
+            + extensionCallsPerColdStart
+            + " local GETs\n";
     System.out.println();
     System.out.println(report);
     Path out = benchmarks.resolve("target/cold-start.md");
@@ -239,20 +319,33 @@ public final class ColdStartHarness {
    * What a reader needs to trust or repeat the table: when, on which code, machine and JVM, how
    * many rounds, with which flags and which command.
    */
-  private static String describeRun(int rounds, String logLevel, String command, String baseline,
-      Path repository, Path doc) {
+  private static String describeRun(
+      int rounds, String logLevel, String command, String baseline, Path repository, Path doc) {
     String commit = git(repository, "rev-parse", "--short", "HEAD");
-    String changes = doc == null
-        ? git(repository, "status", "--porcelain", "--untracked-files=no")
-        : git(repository, "status", "--porcelain", "--untracked-files=no", "--", ".",
-            ":!" + repository.relativize(doc));
-    String code = commit == null ? "an unknown commit (no git)"
-        : "commit " + commit + (changes == null ? " (working tree state unknown)"
-            : changes.isBlank() ? "" : " with uncommitted changes");
+    String changes =
+        doc == null
+            ? git(repository, "status", "--porcelain", "--untracked-files=no")
+            : git(
+                repository,
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ".",
+                ":!" + repository.relativize(doc));
+    String code =
+        commit == null
+            ? "an unknown commit (no git)"
+            : "commit "
+                + commit
+                + (changes == null
+                    ? " (working tree state unknown)"
+                    : changes.isBlank() ? "" : " with uncommitted changes");
     java.lang.management.OperatingSystemMXBean os =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double load = os.getSystemLoadAverage();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "Measured %s on %s: %d interleaved rounds, every variant in a fresh JVM each round,"
             + " AWS_LAMBDA_LOG_LEVEL=%s.%n%n"
             + "- Machine: %s %s %s, %d processors, load average %s when the run started.%n"
@@ -262,25 +355,35 @@ public final class ColdStartHarness {
             + " DynamoDB Local).%n"
             + "%s"
             + "- Command: `%s`%n",
-        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0)
+        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+            .withNano(0)
             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-        code, rounds, logLevel,
-        System.getProperty("os.name"), System.getProperty("os.version"),
-        System.getProperty("os.arch"), os.getAvailableProcessors(),
+        code,
+        rounds,
+        logLevel,
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("os.arch"),
+        os.getAvailableProcessors(),
         load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load),
-        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"),
         System.getProperty("java.vm.vendor"),
         String.join(" ", LocalLambda.Builder.lambdaLikeFlags(512)),
         runtimeClientJar(),
-        baseline == null ? "" : "- Rows marked [baseline]: the samples built in [" + baseline
-            + "], measured in the same rounds.\n",
+        baseline == null
+            ? ""
+            : "- Rows marked [baseline]: the samples built in ["
+                + baseline
+                + "], measured in the same rounds.\n",
         command);
   }
 
   /** The Maven command that repeats this run (after {@code mvn -q -DskipTests install}). */
   static String command(int rounds, String logLevel, String baseline, String doc) {
-    StringBuilder command = new StringBuilder(
-        "mvn -q -DskipTests -Pcold-start verify -pl benchmarks -Dcold-start.rounds=" + rounds);
+    StringBuilder command =
+        new StringBuilder(
+            "mvn -q -DskipTests -Pcold-start verify -pl benchmarks -Dcold-start.rounds=" + rounds);
     if (!logLevel.equals("WARN")) {
       command.append(" -Dcold-start.log-level=").append(logLevel);
     }
@@ -296,8 +399,7 @@ public final class ColdStartHarness {
   /** The runtime interface client jar the functions run under, by file name. */
   private static String runtimeClientJar() {
     try {
-      Class<?> client = Class.forName(
-          "com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+      Class<?> client = Class.forName("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
       return jarOf(client).getFileName().toString();
     } catch (ClassNotFoundException | URISyntaxException | RuntimeException e) {
       return "the runtime interface client (version unknown)";
@@ -310,8 +412,10 @@ public final class ColdStartHarness {
     command.addAll(List.of(args));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8).trim();
+      String output =
+          new String(
+                  process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .trim();
       return process.waitFor() == 0 ? output : null;
     } catch (IOException e) {
       return null;
@@ -322,19 +426,24 @@ public final class ColdStartHarness {
   }
 
   private static Sample measure(Variant v, String logLevel) {
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(v.handler())
-        .classPath(v.classPath())
-        .classLoadLog(true)
-        .environment("AWS_LAMBDA_LOG_LEVEL", logLevel)
-        .environment(v.environment())
-        .start()) {
-      String event = v.event() != null ? v.event()
-          : "{\"orderId\":\"" + java.util.UUID.randomUUID() + "\",\"sku\":\"a\",\"quantity\":1}";
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(v.handler())
+            .classPath(v.classPath())
+            .classLoadLog(true)
+            .environment("AWS_LAMBDA_LOG_LEVEL", logLevel)
+            .environment(v.environment())
+            .start()) {
+      String event =
+          v.event() != null
+              ? v.event()
+              : "{\"orderId\":\""
+                  + java.util.UUID.randomUUID()
+                  + "\",\"sku\":\"a\",\"quantity\":1}";
       InvocationResult result = lambda.invoke(event);
       if (result.isError()) {
-        throw new IllegalStateException(v.name() + " failed: " + result.errorType() + ": "
-            + result.errorMessage());
+        throw new IllegalStateException(
+            v.name() + " failed: " + result.errorType() + ": " + result.errorMessage());
       }
       LocalLambda.Timings t = lambda.timings();
       return new Sample(t.firstResponse().toMillis(), t.classesLoadedAtFirstResponse());
@@ -345,10 +454,21 @@ public final class ColdStartHarness {
   static String sqsBatch(int size) {
     StringBuilder records = new StringBuilder();
     for (int i = 1; i <= size; i++) {
-      String body = "{\\\"orderId\\\":\\\"o-" + i + "\\\",\\\"sku\\\":\\\"tea\\\","
-          + "\\\"quantity\\\":" + (i == size ? 0 : i) + "}";
-      records.append(i > 1 ? "," : "").append("{\"messageId\":\"m-").append(i)
-          .append("\",\"receiptHandle\":\"h-").append(i).append("\",\"body\":\"").append(body)
+      String body =
+          "{\\\"orderId\\\":\\\"o-"
+              + i
+              + "\\\",\\\"sku\\\":\\\"tea\\\","
+              + "\\\"quantity\\\":"
+              + (i == size ? 0 : i)
+              + "}";
+      records
+          .append(i > 1 ? "," : "")
+          .append("{\"messageId\":\"m-")
+          .append(i)
+          .append("\",\"receiptHandle\":\"h-")
+          .append(i)
+          .append("\",\"body\":\"")
+          .append(body)
           .append("\",\"attributes\":{\"ApproximateReceiveCount\":\"1\",")
           .append("\"SentTimestamp\":\"1764590400000\"},\"messageAttributes\":{},")
           .append("\"md5OfBody\":\"0\",\"eventSource\":\"aws:sqs\",\"eventSourceARN\":")
@@ -360,8 +480,12 @@ public final class ColdStartHarness {
   static List<Path> functionClassPath(Path module) {
     Path file = module.resolve(FunctionClassPath.DEFAULT_FILE);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("[" + file + "] is missing: build the " + module.getFileName()
-          + " module first (mvn -q -DskipTests package at the root)");
+      throw new IllegalStateException(
+          "["
+              + file
+              + "] is missing: build the "
+              + module.getFileName()
+              + " module first (mvn -q -DskipTests package at the root)");
     }
     return FunctionClassPath.of(module, "target/classes");
   }
@@ -387,11 +511,14 @@ public final class ColdStartHarness {
           opts.put(a.substring(2, a.indexOf('=')), value);
         }
       } else {
-        throw new IllegalArgumentException("unknown argument [" + a + "]: use --rounds=N,"
-            + " --samples=DIR, --benchmarks=DIR, --powertools=DIR,"
-            + " --dynamodb-local=CLASSPATH_FILE, --log-level=WARN|INFO,"
-            + " --baseline-samples=DIR (another checkout's built samples module),"
-            + " --doc=FILE (a document with the table markers, relative to the repository)");
+        throw new IllegalArgumentException(
+            "unknown argument ["
+                + a
+                + "]: use --rounds=N,"
+                + " --samples=DIR, --benchmarks=DIR, --powertools=DIR,"
+                + " --dynamodb-local=CLASSPATH_FILE, --log-level=WARN|INFO,"
+                + " --baseline-samples=DIR (another checkout's built samples module),"
+                + " --doc=FILE (a document with the table markers, relative to the repository)");
       }
     }
     return opts;

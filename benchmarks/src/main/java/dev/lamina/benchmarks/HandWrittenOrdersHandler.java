@@ -7,9 +7,9 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -26,47 +26,67 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class HandWrittenOrdersHandler
     implements RequestHandler<Map<String, Object>, Map<String, String>> {
   private final String table = System.getenv("LAMINA_IDEMPOTENCY_TABLE");
-  private final DynamoDbClient dynamo = DynamoDbClient.builder()
-      .httpClient(UrlConnectionHttpClient.builder().build())
-      .region(Region.of(System.getenv("AWS_REGION")))
-      .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-      .endpointOverride(URI.create(System.getenv("LAMINA_IDEMPOTENCY_ENDPOINT")))
-      .defaultsMode(DefaultsMode.STANDARD)
-      .endpointDiscoveryEnabled(false)
-      .overrideConfiguration(ClientOverrideConfiguration.builder()
-          .defaultProfileFile(ProfileFile.builder()
-              .content(new ByteArrayInputStream(new byte[0]))
-              .type(ProfileFile.Type.CONFIGURATION)
-              .build())
-          .defaultProfileName("default")
-          .retryStrategy(RetryMode.STANDARD)
-          .build())
-      .build();
+  private final DynamoDbClient dynamo =
+      DynamoDbClient.builder()
+          .httpClient(UrlConnectionHttpClient.builder().build())
+          .region(Region.of(System.getenv("AWS_REGION")))
+          .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+          .endpointOverride(URI.create(System.getenv("LAMINA_IDEMPOTENCY_ENDPOINT")))
+          .defaultsMode(DefaultsMode.STANDARD)
+          .endpointDiscoveryEnabled(false)
+          .overrideConfiguration(
+              ClientOverrideConfiguration.builder()
+                  .defaultProfileFile(
+                      ProfileFile.builder()
+                          .content(new ByteArrayInputStream(new byte[0]))
+                          .type(ProfileFile.Type.CONFIGURATION)
+                          .build())
+                  .defaultProfileName("default")
+                  .retryStrategy(RetryMode.STANDARD)
+                  .build())
+          .build();
 
   @Override
   public Map<String, String> handleRequest(Map<String, Object> order, Context context) {
     String id = "orders#" + order.get("orderId");
     long now = System.currentTimeMillis();
-    dynamo.putItem(b -> b.tableName(table)
-        .item(Map.of(
-            "id", AttributeValue.fromS(id),
-            "status", AttributeValue.fromS("INPROGRESS"),
-            "expiration", AttributeValue.fromN(Long.toString(now / 1000 + 3600)),
-            "in_progress_expiration", AttributeValue.fromN(
-                Long.toString(now + context.getRemainingTimeInMillis()))))
-        .conditionExpression("attribute_not_exists(id) OR expiration < :now")
-        .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now / 1000)))));
-    System.out.println("{\"level\":\"INFO\",\"message\":\"Placing an order\","
-        + "\"function_request_id\":\"" + context.getAwsRequestId() + "\"}");
-    Map<String, String> placed = Map.of("orderId", String.valueOf(order.get("orderId")),
-        "confirmation", UUID.randomUUID().toString(), "requestId", context.getAwsRequestId());
-    dynamo.updateItem(b -> b.tableName(table)
-        .key(Map.of("id", AttributeValue.fromS(id)))
-        .updateExpression("SET #s = :done, #d = :data")
-        .expressionAttributeNames(Map.of("#s", "status", "#d", "data"))
-        .expressionAttributeValues(Map.of(
-            ":done", AttributeValue.fromS("COMPLETED"),
-            ":data", AttributeValue.fromS(placed.toString()))));
+    dynamo.putItem(
+        b ->
+            b.tableName(table)
+                .item(
+                    Map.of(
+                        "id", AttributeValue.fromS(id),
+                        "status", AttributeValue.fromS("INPROGRESS"),
+                        "expiration", AttributeValue.fromN(Long.toString(now / 1000 + 3600)),
+                        "in_progress_expiration",
+                            AttributeValue.fromN(
+                                Long.toString(now + context.getRemainingTimeInMillis()))))
+                .conditionExpression("attribute_not_exists(id) OR expiration < :now")
+                .expressionAttributeValues(
+                    Map.of(":now", AttributeValue.fromN(Long.toString(now / 1000)))));
+    System.out.println(
+        "{\"level\":\"INFO\",\"message\":\"Placing an order\","
+            + "\"function_request_id\":\""
+            + context.getAwsRequestId()
+            + "\"}");
+    Map<String, String> placed =
+        Map.of(
+            "orderId",
+            String.valueOf(order.get("orderId")),
+            "confirmation",
+            UUID.randomUUID().toString(),
+            "requestId",
+            context.getAwsRequestId());
+    dynamo.updateItem(
+        b ->
+            b.tableName(table)
+                .key(Map.of("id", AttributeValue.fromS(id)))
+                .updateExpression("SET #s = :done, #d = :data")
+                .expressionAttributeNames(Map.of("#s", "status", "#d", "data"))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":done", AttributeValue.fromS("COMPLETED"),
+                        ":data", AttributeValue.fromS(placed.toString()))));
     return placed;
   }
 }

@@ -21,8 +21,10 @@ final class IdempotencyBackend implements AutoCloseable {
   /** Starts it if the class path file exists; otherwise says why the variant is skipped. */
   static IdempotencyBackend startIfAvailable(String classPathFile) {
     if (classPathFile == null || !Files.isRegularFile(Path.of(classPathFile))) {
-      System.out.println("No DynamoDB Local class path file [" + classPathFile
-          + "]: skipping the idempotent variant (build the dynamodb-local module first)");
+      System.out.println(
+          "No DynamoDB Local class path file ["
+              + classPathFile
+              + "]: skipping the idempotent variant (build the dynamodb-local module first)");
       return null;
     }
     DynamoDbLocal server = DynamoDbLocal.builder().classPathFile(Path.of(classPathFile)).start();
@@ -39,10 +41,14 @@ final class IdempotencyBackend implements AutoCloseable {
   Map<String, String> environment() {
     // Credentials as in every variant of the harness (no session token): the figures compare.
     return Map.of(
-        "LAMINA_IDEMPOTENCY_TABLE", TABLE,
-        "LAMINA_IDEMPOTENCY_ENDPOINT", server.endpoint().toString(),
-        "AWS_ACCESS_KEY_ID", "x",
-        "AWS_SECRET_ACCESS_KEY", "y");
+        "LAMINA_IDEMPOTENCY_TABLE",
+        TABLE,
+        "LAMINA_IDEMPOTENCY_ENDPOINT",
+        server.endpoint().toString(),
+        "AWS_ACCESS_KEY_ID",
+        "x",
+        "AWS_SECRET_ACCESS_KEY",
+        "y");
   }
 
   @Override

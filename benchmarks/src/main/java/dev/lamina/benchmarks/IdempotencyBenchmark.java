@@ -7,8 +7,8 @@ import dev.lamina.benchmarks.PipelineBenchmark.Receipt;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuard;
-import dev.lamina.idempotency.InMemoryIdempotencyStore;
 import dev.lamina.idempotency.Idempotent;
+import dev.lamina.idempotency.InMemoryIdempotencyStore;
 import dev.lamina.test.FakeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +61,8 @@ public class IdempotencyBenchmark {
 
   /** The same, with the local cache. */
   @TimeGuard
-  @dev.lamina.idempotency.Idempotent(store = InMemoryIdempotencyStore.Provider.class,
+  @dev.lamina.idempotency.Idempotent(
+      store = InMemoryIdempotencyStore.Provider.class,
       localCacheSize = 1024)
   public static final class Cached extends LambdaHandler<Order, Receipt> {
     @Override

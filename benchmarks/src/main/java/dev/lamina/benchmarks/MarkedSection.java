@@ -20,8 +20,7 @@ public final class MarkedSection {
   /** The line before which the generated text ends. */
   public static final String END = "<!-- cold-start:end -->";
 
-  private MarkedSection() {
-  }
+  private MarkedSection() {}
 
   /**
    * The document with the text between the markers replaced by {@code content}.
@@ -37,9 +36,18 @@ public final class MarkedSection {
     int begin = onlyOccurrence(document, BEGIN, source);
     int end = onlyOccurrence(document, END, source);
     if (end < begin) {
-      throw new IllegalArgumentException("[" + source + "] has " + END + " before " + BEGIN
-          + ": put " + BEGIN + " on the line before the generated text and " + END
-          + " on the line after it");
+      throw new IllegalArgumentException(
+          "["
+              + source
+              + "] has "
+              + END
+              + " before "
+              + BEGIN
+              + ": put "
+              + BEGIN
+              + " on the line before the generated text and "
+              + END
+              + " on the line after it");
     }
     String body = content.endsWith("\n") ? content : content + "\n";
     return document.substring(0, begin + BEGIN.length()) + "\n" + body + document.substring(end);
@@ -70,9 +78,15 @@ public final class MarkedSection {
 
   private static String read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("[" + file + "] does not exist: name the document whose"
-          + " table the cold-start harness should replace, with the lines " + BEGIN + " and "
-          + END + " around it");
+      throw new IllegalArgumentException(
+          "["
+              + file
+              + "] does not exist: name the document whose"
+              + " table the cold-start harness should replace, with the lines "
+              + BEGIN
+              + " and "
+              + END
+              + " around it");
     }
     return Files.readString(file, StandardCharsets.UTF_8);
   }
@@ -80,13 +94,29 @@ public final class MarkedSection {
   private static int onlyOccurrence(String document, String marker, String source) {
     int at = document.indexOf(marker);
     if (at < 0) {
-      throw new IllegalArgumentException("[" + source + "] has no " + marker + " line: the"
-          + " generated table goes between the lines " + BEGIN + " and " + END
-          + "; add them where the table belongs");
+      throw new IllegalArgumentException(
+          "["
+              + source
+              + "] has no "
+              + marker
+              + " line: the"
+              + " generated table goes between the lines "
+              + BEGIN
+              + " and "
+              + END
+              + "; add them where the table belongs");
     }
     if (document.indexOf(marker, at + marker.length()) >= 0) {
-      throw new IllegalArgumentException("[" + source + "] has " + marker + " more than once:"
-          + " keep exactly one " + BEGIN + " and one " + END);
+      throw new IllegalArgumentException(
+          "["
+              + source
+              + "] has "
+              + marker
+              + " more than once:"
+              + " keep exactly one "
+              + BEGIN
+              + " and one "
+              + END);
     }
     return at;
   }

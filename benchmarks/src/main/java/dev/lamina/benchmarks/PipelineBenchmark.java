@@ -83,8 +83,8 @@ public class PipelineBenchmark {
     @Override
     protected Receipt handle(Order order, Invocation invocation) {
       Settings settings = Configs.get(invocation, Settings.class);
-      return new Receipt(order.id(), Math.min(order.items().size(), settings.maxItems()),
-          order.quantity());
+      return new Receipt(
+          order.id(), Math.min(order.items().size(), settings.maxItems()), order.quantity());
     }
   }
 
@@ -101,8 +101,11 @@ public class PipelineBenchmark {
   public void setUp() {
     bare = new Bare();
     lamina = new WithLamina();
-    withConfig = new WithConfig(HandlerEnvironment.builder()
-        .variables(Map.of("MAX_ITEMS", "10", "CURRENCY", "EUR")).build());
+    withConfig =
+        new WithConfig(
+            HandlerEnvironment.builder()
+                .variables(Map.of("MAX_ITEMS", "10", "CURRENCY", "EUR"))
+                .build());
     context = FakeContext.builder().timeout(Duration.ofDays(1)).build();
   }
 

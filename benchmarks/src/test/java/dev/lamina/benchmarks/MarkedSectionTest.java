@@ -19,8 +19,11 @@ class MarkedSectionTest {
 
   @Test
   void replacesOnlyTheTextBetweenTheMarkers() {
-    String updated = MarkedSection.replace(document("| old | table |\n| --- | --- |\n"),
-        "Measured today.\n\n| new | table |\n", "doc.md");
+    String updated =
+        MarkedSection.replace(
+            document("| old | table |\n| --- | --- |\n"),
+            "Measured today.\n\n| new | table |\n",
+            "doc.md");
 
     assertEquals(document("Measured today.\n\n| new | table |\n"), updated);
     assertTrue(updated.startsWith(BEFORE + MarkedSection.BEGIN + "\n"));
@@ -47,21 +50,33 @@ class MarkedSectionTest {
   void failsClearlyWithoutTheBeginMarker() {
     String document = BEFORE + "table\n" + MarkedSection.END + AFTER;
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MarkedSection.replace(document, "new", "docs/performance.md"));
-    assertEquals("[docs/performance.md] has no " + MarkedSection.BEGIN + " line: the generated"
-        + " table goes between the lines " + MarkedSection.BEGIN + " and " + MarkedSection.END
-        + "; add them where the table belongs", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MarkedSection.replace(document, "new", "docs/performance.md"));
+    assertEquals(
+        "[docs/performance.md] has no "
+            + MarkedSection.BEGIN
+            + " line: the generated"
+            + " table goes between the lines "
+            + MarkedSection.BEGIN
+            + " and "
+            + MarkedSection.END
+            + "; add them where the table belongs",
+        e.getMessage());
   }
 
   @Test
   void failsClearlyWithoutTheEndMarker() {
     String document = BEFORE + MarkedSection.BEGIN + "\ntable\n" + AFTER;
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MarkedSection.replace(document, "new", "docs/performance.md"));
-    assertTrue(e.getMessage().startsWith("[docs/performance.md] has no " + MarkedSection.END
-        + " line"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MarkedSection.replace(document, "new", "docs/performance.md"));
+    assertTrue(
+        e.getMessage().startsWith("[docs/performance.md] has no " + MarkedSection.END + " line"),
+        e.getMessage());
   }
 
   @Test
@@ -69,12 +84,15 @@ class MarkedSectionTest {
     String swapped = BEFORE + MarkedSection.END + "\ntable\n" + MarkedSection.BEGIN + AFTER;
     String repeated = document("table\n") + MarkedSection.BEGIN + "\n";
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MarkedSection.replace(swapped, "new", "doc.md"));
-    assertTrue(e.getMessage().contains(MarkedSection.END + " before " + MarkedSection.BEGIN),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> MarkedSection.replace(swapped, "new", "doc.md"));
+    assertTrue(
+        e.getMessage().contains(MarkedSection.END + " before " + MarkedSection.BEGIN),
         e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> MarkedSection.replace(repeated, "new", "doc.md"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> MarkedSection.replace(repeated, "new", "doc.md"));
     assertTrue(e.getMessage().contains(MarkedSection.BEGIN + " more than once"), e.getMessage());
   }
 
@@ -101,8 +119,8 @@ class MarkedSectionTest {
   void namesAMissingFile(@TempDir Path dir) {
     Path missing = dir.resolve("nowhere.md");
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MarkedSection.check(missing));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MarkedSection.check(missing));
     assertTrue(e.getMessage().startsWith("[" + missing + "] does not exist"), e.getMessage());
   }
 }

@@ -232,12 +232,13 @@ public final class BatchConfig {
         problems.add("[responseReserve] must be zero or more, was " + responseReserve);
       }
       if (onNonRetryable != null && nonRetryable.isEmpty()) {
-        problems.add("[onNonRetryable] is set but no [nonRetryable] exception type is: add the"
-            + " types whose records it should receive");
+        problems.add(
+            "[onNonRetryable] is set but no [nonRetryable] exception type is: add the"
+                + " types whose records it should receive");
       }
       if (!problems.isEmpty()) {
-        throw new IllegalArgumentException("Invalid batch configuration: "
-            + String.join("; ", problems));
+        throw new IllegalArgumentException(
+            "Invalid batch configuration: " + String.join("; ", problems));
       }
       return new BatchConfig(this);
     }

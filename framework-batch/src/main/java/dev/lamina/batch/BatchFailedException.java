@@ -16,8 +16,13 @@ public class BatchFailedException extends BatchException {
    * @param records how many records the batch held
    */
   public BatchFailedException(String source, int records) {
-    super("All " + records + " records of the " + source + " batch failed; failing the invocation"
-        + " so Lambda retries the whole batch (see each record's log line for why)");
+    super(
+        "All "
+            + records
+            + " records of the "
+            + source
+            + " batch failed; failing the invocation"
+            + " so Lambda retries the whole batch (see each record's log line for why)");
     this.records = records;
   }
 

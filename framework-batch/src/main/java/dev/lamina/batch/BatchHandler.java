@@ -3,8 +3,8 @@ package dev.lamina.batch;
 import dev.lamina.batch.internal.AnnotatedIdempotency;
 import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
-import dev.lamina.core.Lamina;
 import dev.lamina.core.LambdaHandler;
+import dev.lamina.core.Lamina;
 import dev.lamina.core.PipelineException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -58,20 +58,21 @@ public abstract class BatchHandler<E, T> extends LambdaHandler<E, Object> {
     BatchConfig config = config(getClass().getAnnotation(Batch.class), environment);
     try {
       RecordHandler<T> records = new RecordHandler<>() { // not a lambda: one bootstrap less at init
-        @Override
-        public void handle(T record, RecordContext context) throws Exception {
-          handleRecord(record, context);
-        }
-      };
-      this.processor = BatchProcessor.<E, T>builder(eventType, types[1], records)
-          .config(config)
-          .handlerClass(getClass())
-          .codec(codec())
-          .environment(environment)
-          .build();
+            @Override
+            public void handle(T record, RecordContext context) throws Exception {
+              handleRecord(record, context);
+            }
+          };
+      this.processor =
+          BatchProcessor.<E, T>builder(eventType, types[1], records)
+              .config(config)
+              .handlerClass(getClass())
+              .codec(codec())
+              .environment(environment)
+              .build();
     } catch (IllegalArgumentException e) {
-      throw new PipelineException("[" + getClass().getName() + "] cannot process batches: "
-          + e.getMessage(), e);
+      throw new PipelineException(
+          "[" + getClass().getName() + "] cannot process batches: " + e.getMessage(), e);
     }
   }
 
@@ -95,11 +96,12 @@ public abstract class BatchHandler<E, T> extends LambdaHandler<E, Object> {
     if (batch == null) {
       return BatchConfig.defaults();
     }
-    BatchConfig.Builder b = BatchConfig.custom()
-        .parallelism(batch.parallelism())
-        .fifoMode(batch.fifoMode())
-        .streamMode(batch.streamMode())
-        .nonRetryable(batch.nonRetryable());
+    BatchConfig.Builder b =
+        BatchConfig.custom()
+            .parallelism(batch.parallelism())
+            .fifoMode(batch.fifoMode())
+            .streamMode(batch.streamMode())
+            .nonRetryable(batch.nonRetryable());
     if (!batch.failWhenAllFail()) {
       b.respondWhenAllFail();
     }
@@ -110,12 +112,16 @@ public abstract class BatchHandler<E, T> extends LambdaHandler<E, Object> {
     try {
       config = b.build();
     } catch (IllegalArgumentException e) {
-      throw new PipelineException("@Batch on [" + getClass().getName() + "] is invalid: "
-          + e.getMessage(), e);
+      throw new PipelineException(
+          "@Batch on [" + getClass().getName() + "] is invalid: " + e.getMessage(), e);
     }
     if (batch.idempotent()) {
-      config = config.toBuilder().idempotency(AnnotatedIdempotency.from(batch, getClass(),
-          resources(), environment.variables())).build();
+      config =
+          config.toBuilder()
+              .idempotency(
+                  AnnotatedIdempotency.from(
+                      batch, getClass(), resources(), environment.variables()))
+              .build();
     }
     return config;
   }
@@ -124,10 +130,11 @@ public abstract class BatchHandler<E, T> extends LambdaHandler<E, Object> {
     if (type instanceof Class) {
       return (Class<?>) type;
     }
-    if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() instanceof Class) {
+    if (type instanceof ParameterizedType
+        && ((ParameterizedType) type).getRawType() instanceof Class) {
       return (Class<?>) ((ParameterizedType) type).getRawType();
     }
-    throw new PipelineException("The batch event type [" + type.getTypeName() + "] must be a"
-        + " class, such as SQSEvent");
+    throw new PipelineException(
+        "The batch event type [" + type.getTypeName() + "] must be a" + " class, such as SQSEvent");
   }
 }

@@ -78,8 +78,8 @@ public final class BatchProcessor<E> {
    * @param <T> the payload type
    * @return a builder
    */
-  public static <E, T> Builder<E, T> builder(Class<E> eventType, Type payloadType,
-      RecordHandler<T> handler) {
+  public static <E, T> Builder<E, T> builder(
+      Class<E> eventType, Type payloadType, RecordHandler<T> handler) {
     return new Builder<>(eventType, payloadType, handler);
   }
 
@@ -163,10 +163,12 @@ public final class BatchProcessor<E> {
       RecordSource<E> source = sourceFor(eventType);
       RecordDecoder decoder = new RecordDecoder(c, payloadType, recordClassOf(eventType));
       Class<?> namer = handlerClass != null ? handlerClass : handler.getClass();
-      PerRecord perRecord = config.idempotency() == null ? PerRecord.DIRECT
-          : config.idempotency().perRecord(namer, c);
-      return new BatchProcessor<>(this, new BatchEngine<>(source, decoder, handler, config,
-          perRecord));
+      PerRecord perRecord =
+          config.idempotency() == null
+              ? PerRecord.DIRECT
+              : config.idempotency().perRecord(namer, c);
+      return new BatchProcessor<>(
+          this, new BatchEngine<>(source, decoder, handler, config, perRecord));
     }
 
     /**
@@ -175,7 +177,9 @@ public final class BatchProcessor<E> {
      */
     public RequestStreamHandler buildStreamHandler() {
       BatchProcessor<E> processor = build();
-      return Lamina.handler(eventType, Object.class,
+      return Lamina.handler(
+              eventType,
+              Object.class,
               (E event, Invocation invocation) -> processor.process(event, invocation))
           .environment(environment())
           .build();
@@ -184,7 +188,9 @@ public final class BatchProcessor<E> {
     /** A {@code RequestHandler} for the runtime to (de)serialise. */
     public RequestHandler<E, Object> buildRequestHandler() {
       BatchProcessor<E> processor = build();
-      return Lamina.handler(eventType, Object.class,
+      return Lamina.handler(
+              eventType,
+              Object.class,
               (E event, Invocation invocation) -> processor.process(event, invocation))
           .environment(environment())
           .buildRequestHandler();
@@ -229,9 +235,12 @@ public final class BatchProcessor<E> {
     if (KafkaEvent.class.isAssignableFrom(eventType)) {
       return (RecordSource<E>) new StreamSources.Kafka();
     }
-    throw new IllegalArgumentException("[" + eventType.getName() + "] is not a batch event Lamina"
-        + " reports partial failures for: use SQSEvent, KinesisEvent, DynamodbEvent, KafkaEvent,"
-        + " KinesisTimeWindowEvent or DynamodbTimeWindowEvent");
+    throw new IllegalArgumentException(
+        "["
+            + eventType.getName()
+            + "] is not a batch event Lamina"
+            + " reports partial failures for: use SQSEvent, KinesisEvent, DynamodbEvent, KafkaEvent,"
+            + " KinesisTimeWindowEvent or DynamodbTimeWindowEvent");
   }
 
   static Class<?> recordClassOf(Class<?> eventType) {

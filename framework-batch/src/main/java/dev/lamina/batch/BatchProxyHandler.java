@@ -118,31 +118,39 @@ public final class BatchProxyHandler implements RequestStreamHandler {
     // The idempotency store's client is an init-once resource, as with @Batch(idempotent). The
     // field keeps its hooks reachable (the CRaC registry holds them weakly).
     this.resources = new Resources(environment.checkpointRegistry());
-    ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-        ? Thread.currentThread().getContextClassLoader()
-        : BatchProxyHandler.class.getClassLoader();
-    BatchProxySettings settings = BatchProxySettings.read(environment.variables(), loader,
-        resources);
+    ClassLoader loader =
+        Thread.currentThread().getContextClassLoader() != null
+            ? Thread.currentThread().getContextClassLoader()
+            : BatchProxyHandler.class.getClassLoader();
+    BatchProxySettings settings =
+        BatchProxySettings.read(environment.variables(), loader, resources);
     RequestHandler<?, ?> original = settings.instantiateHandler();
     this.delegate = delegate(original, settings, environment);
     BatchConfig config = settings.config();
     log.atInfo()
         .addKeyValue("batch_handler", settings.handlerClass().getName())
-        .log("Batch proxy for [{}] on {}: parallelism {}, FIFO {}, stream {}, time guard {} ms,"
-            + " {} non-retryable type(s), idempotency {}", settings.handlerClass().getName(),
-            settings.event().eventType().getSimpleName(), config.parallelism(),
-            config.fifoMode(), config.streamMode(), config.timeGuardMargin().toMillis(),
-            config.nonRetryable().size(), config.idempotency() == null ? "off" : "on");
+        .log(
+            "Batch proxy for [{}] on {}: parallelism {}, FIFO {}, stream {}, time guard {} ms,"
+                + " {} non-retryable type(s), idempotency {}",
+            settings.handlerClass().getName(),
+            settings.event().eventType().getSimpleName(),
+            config.parallelism(),
+            config.fifoMode(),
+            config.streamMode(),
+            config.timeGuardMargin().toMillis(),
+            config.nonRetryable().size(),
+            config.idempotency() == null ? "off" : "on");
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static RequestStreamHandler delegate(RequestHandler<?, ?> original,
-      BatchProxySettings settings, HandlerEnvironment environment) {
+  private static RequestStreamHandler delegate(
+      RequestHandler<?, ?> original, BatchProxySettings settings, HandlerEnvironment environment) {
     ProxiedEvent event = settings.event();
     RequestHandler raw = original;
     // The record class is the payload type: the decoder hands each record over as delivered.
-    RecordHandler<Object> perRecord = (record, context) ->
-        raw.handleRequest(event.single(record), context.invocation().context());
+    RecordHandler<Object> perRecord =
+        (record, context) ->
+            raw.handleRequest(event.single(record), context.invocation().context());
     return BatchProcessor.builder((Class<Object>) event.eventType(), event.recordType(), perRecord)
         .config(settings.config())
         .handlerClass(original.getClass())

@@ -27,6 +27,7 @@ import java.util.OptionalInt;
 public final class RecordContext {
   /** The log field holding the record's identifier while its handler runs. */
   public static final String LOG_RECORD_ID = "record_id";
+
   /** The log field holding the record's event source, such as {@code aws:sqs}. */
   public static final String LOG_EVENT_SOURCE = "record_event_source";
 

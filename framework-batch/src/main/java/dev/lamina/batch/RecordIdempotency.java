@@ -53,9 +53,10 @@ public final class RecordIdempotency {
    */
   public static RecordIdempotency of(IdempotencyConfig config) {
     if (Objects.requireNonNull(config, "config").store() == null) {
-      throw new IllegalArgumentException("[store] is required for per-record idempotency: give"
-          + " the settings a store, such as DynamoDbIdempotencyStore.fromEnvironment(..), or use"
-          + " @Batch(idempotent = true), which creates one from the environment");
+      throw new IllegalArgumentException(
+          "[store] is required for per-record idempotency: give"
+              + " the settings a store, such as DynamoDbIdempotencyStore.fromEnvironment(..), or use"
+              + " @Batch(idempotent = true), which creates one from the environment");
     }
     return new RecordIdempotency(config, null);
   }

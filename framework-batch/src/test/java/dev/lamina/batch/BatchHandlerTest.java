@@ -63,9 +63,16 @@ class BatchHandlerTest {
   @Test
   void sqsBatch_answersWithTheFailedMessageIds_asJson() throws Exception {
     ShipOrders handler = new ShipOrders();
-    String event = "{\"Records\":["
-        + message("m-1", 1) + "," + message("m-2", -1) + "," + message("m-3", 0) + ","
-        + message("m-4", 2) + "]}";
+    String event =
+        "{\"Records\":["
+            + message("m-1", 1)
+            + ","
+            + message("m-2", -1)
+            + ","
+            + message("m-3", 0)
+            + ","
+            + message("m-4", 2)
+            + "]}";
 
     String out = Invoke.stream(handler, event);
 
@@ -74,8 +81,13 @@ class BatchHandlerTest {
   }
 
   private static String message(String id, int quantity) {
-    return "{\"messageId\":\"" + id + "\",\"receiptHandle\":\"h\",\"body\":\"{\\\"id\\\":\\\""
-        + id + "\\\",\\\"quantity\\\":" + quantity + "}\",\"attributes\":{"
+    return "{\"messageId\":\""
+        + id
+        + "\",\"receiptHandle\":\"h\",\"body\":\"{\\\"id\\\":\\\""
+        + id
+        + "\\\",\\\"quantity\\\":"
+        + quantity
+        + "}\",\"attributes\":{"
         + "\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":{},\"eventSource\":\"aws:sqs\","
         + "\"eventSourceARN\":\"arn:aws:sqs:eu-west-1:123456789012:orders\","
         + "\"awsRegion\":\"eu-west-1\"}";

@@ -44,8 +44,9 @@ class BatchPropertyTest {
     final Set<Integer> failed = ConcurrentHashMap.newKeySet();
 
     void ran(String unit, int index, boolean fails) {
-      orderByUnit.computeIfAbsent(unit, u -> java.util.Collections.synchronizedList(
-          new ArrayList<>())).add(index);
+      orderByUnit
+          .computeIfAbsent(unit, u -> java.util.Collections.synchronizedList(new ArrayList<>()))
+          .add(index);
       if (fails) {
         failed.add(index);
         throw new IllegalStateException("planned failure");
@@ -54,12 +55,14 @@ class BatchPropertyTest {
     }
 
     void assertOrderKept() {
-      orderByUnit.forEach((unit, order) -> {
-        for (int i = 1; i < order.size(); i++) {
-          assertTrue(order.get(i - 1) < order.get(i), "unit " + unit + " ran " + order.get(i)
-              + " after " + order.get(i - 1));
-        }
-      });
+      orderByUnit.forEach(
+          (unit, order) -> {
+            for (int i = 1; i < order.size(); i++) {
+              assertTrue(
+                  order.get(i - 1) < order.get(i),
+                  "unit " + unit + " ran " + order.get(i) + " after " + order.get(i - 1));
+            }
+          });
     }
   }
 
@@ -67,13 +70,19 @@ class BatchPropertyTest {
   private static void assertSameList(List<Object> expected, List<Object> actual, String what) {
     for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
       if (!expected.get(i).equals(actual.get(i))) {
-        throw new AssertionError(what + ": at position " + i + " expected " + expected.get(i)
-            + " but was " + actual.get(i));
+        throw new AssertionError(
+            what
+                + ": at position "
+                + i
+                + " expected "
+                + expected.get(i)
+                + " but was "
+                + actual.get(i));
       }
     }
     if (expected.size() != actual.size()) {
-      throw new AssertionError(what + ": expected " + expected.size() + " identifiers but was "
-          + actual.size());
+      throw new AssertionError(
+          what + ": expected " + expected.size() + " identifiers but was " + actual.size());
     }
   }
 
@@ -88,17 +97,29 @@ class BatchPropertyTest {
   private static SQSEvent sqs(String queue) {
     List<SQSEvent.SQSMessage> messages = new ArrayList<>(RECORDS);
     for (int i = 0; i < RECORDS; i++) {
-      messages.add(Batches.message(Integer.toString(i), Integer.toString(i), queue,
-          queue.endsWith(".fifo") ? "g" + (i % UNITS) : null, 1));
+      messages.add(
+          Batches.message(
+              Integer.toString(i),
+              Integer.toString(i),
+              queue,
+              queue.endsWith(".fifo") ? "g" + (i % UNITS) : null,
+              1));
     }
     return Batches.sqs(messages);
   }
 
-  private static <E> Object run(Class<E> type, E event, RecordHandler<String> handler,
-      BatchConfig.Builder config, int parallelism) throws Exception {
+  private static <E> Object run(
+      Class<E> type,
+      E event,
+      RecordHandler<String> handler,
+      BatchConfig.Builder config,
+      int parallelism)
+      throws Exception {
     return BatchProcessor.builder(type, String.class, handler)
         .config(config.parallelism(parallelism).respondWhenAllFail().build())
-        .handlerClass(BatchPropertyTest.class).build().process(event, Batches.invocation());
+        .handlerClass(BatchPropertyTest.class)
+        .build()
+        .process(event, Batches.invocation());
   }
 
   @ParameterizedTest(name = "parallelism {0}")
@@ -108,10 +129,16 @@ class BatchPropertyTest {
     for (int seed = 0; seed < SEEDS; seed++) {
       boolean[] fails = plannedFailures(new Random(seed), 0.01);
       Observed seen = new Observed();
-      Object response = run(SQSEvent.class, event, (body, c) -> {
-        int i = Integer.parseInt(body);
-        seen.ran("all", i, fails[i]);
-      }, BatchConfig.custom(), parallelism);
+      Object response =
+          run(
+              SQSEvent.class,
+              event,
+              (body, c) -> {
+                int i = Integer.parseInt(body);
+                seen.ran("all", i, fails[i]);
+              },
+              BatchConfig.custom(),
+              parallelism);
 
       List<Object> expected = new ArrayList<>();
       for (int i = 0; i < RECORDS; i++) {
@@ -132,10 +159,16 @@ class BatchPropertyTest {
     for (int seed = 0; seed < SEEDS; seed++) {
       boolean[] fails = plannedFailures(new Random(seed), 0.0005);
       Observed seen = new Observed();
-      Object response = run(SQSEvent.class, event, (body, c) -> {
-        int i = Integer.parseInt(body);
-        seen.ran(c.messageGroupId().orElseThrow(), i, fails[i]);
-      }, BatchConfig.custom().fifoMode(FifoMode.SKIP_FAILED_GROUP), parallelism);
+      Object response =
+          run(
+              SQSEvent.class,
+              event,
+              (body, c) -> {
+                int i = Integer.parseInt(body);
+                seen.ran(c.messageGroupId().orElseThrow(), i, fails[i]);
+              },
+              BatchConfig.custom().fifoMode(FifoMode.SKIP_FAILED_GROUP),
+              parallelism);
 
       Set<Integer> failedGroups = new HashSet<>();
       List<Object> expected = new ArrayList<>();
@@ -161,10 +194,16 @@ class BatchPropertyTest {
     for (int seed = 0; seed < SEEDS; seed++) {
       boolean[] fails = plannedFailures(new Random(seed), 0.0002);
       Observed seen = new Observed();
-      Object response = run(SQSEvent.class, event, (body, c) -> {
-        int i = Integer.parseInt(body);
-        seen.ran(c.messageGroupId().orElseThrow(), i, fails[i]);
-      }, BatchConfig.custom(), parallelism);
+      Object response =
+          run(
+              SQSEvent.class,
+              event,
+              (body, c) -> {
+                int i = Integer.parseInt(body);
+                seen.ran(c.messageGroupId().orElseThrow(), i, fails[i]);
+              },
+              BatchConfig.custom(),
+              parallelism);
 
       Set<Object> reported = new HashSet<>(reported(response));
       // Workers or not, every record before the first planned failure runs (a later failure
@@ -176,8 +215,9 @@ class BatchPropertyTest {
           assertTrue(isReported, "seed " + seed + ": record " + i + " is at or after the failure");
         } else {
           assertFalse(isReported, "seed " + seed + ": record " + i + " is before the failure");
-          assertTrue(seen.succeeded.contains(i), "seed " + seed + ": record " + i
-              + " is before the failure but did not succeed");
+          assertTrue(
+              seen.succeeded.contains(i),
+              "seed " + seed + ": record " + i + " is before the failure but did not succeed");
         }
       }
       assertEquals(RECORDS - first, reported.size(), "seed " + seed + ": exactly the tail");
@@ -191,17 +231,26 @@ class BatchPropertyTest {
       throws Exception {
     List<KinesisEvent.KinesisEventRecord> records = new ArrayList<>(RECORDS);
     for (int i = 0; i < RECORDS; i++) {
-      records.add(Batches.kinesis(BigInteger.TEN.pow(30).add(BigInteger.valueOf(i)).toString(),
-          "key-" + (i % UNITS), Integer.toString(i)));
+      records.add(
+          Batches.kinesis(
+              BigInteger.TEN.pow(30).add(BigInteger.valueOf(i)).toString(),
+              "key-" + (i % UNITS),
+              Integer.toString(i)));
     }
     KinesisEvent event = Batches.kinesis(records);
     for (int seed = 0; seed < SEEDS; seed++) {
       boolean[] fails = plannedFailures(new Random(seed), 0.0002);
       Observed seen = new Observed();
-      Object response = run(KinesisEvent.class, event, (data, c) -> {
-        int i = Integer.parseInt(data);
-        seen.ran(c.partitionKey().orElseThrow(), i, fails[i]);
-      }, BatchConfig.custom(), parallelism);
+      Object response =
+          run(
+              KinesisEvent.class,
+              event,
+              (data, c) -> {
+                int i = Integer.parseInt(data);
+                seen.ran(c.partitionKey().orElseThrow(), i, fails[i]);
+              },
+              BatchConfig.custom(),
+              parallelism);
 
       List<Object> reported = reported(response);
       int first = firstPlanned(fails);
@@ -210,12 +259,13 @@ class BatchPropertyTest {
         continue;
       }
       assertEquals(1, reported.size(), "seed " + seed);
-      int checkpoint = new BigInteger((String) reported.get(0)).subtract(BigInteger.TEN.pow(30))
-          .intValueExact();
+      int checkpoint =
+          new BigInteger((String) reported.get(0)).subtract(BigInteger.TEN.pow(30)).intValueExact();
       assertEquals(first, checkpoint, "seed " + seed + ": resumes exactly at the first failure");
       for (int i = 0; i < checkpoint; i++) {
-        assertTrue(seen.succeeded.contains(i), "seed " + seed + ": " + i + " is below the"
-            + " checkpoint but did not succeed");
+        assertTrue(
+            seen.succeeded.contains(i),
+            "seed " + seed + ": " + i + " is below the" + " checkpoint but did not succeed");
       }
       seen.assertOrderKept();
     }
@@ -237,17 +287,24 @@ class BatchPropertyTest {
     Map<String, List<KafkaEvent.KafkaEventRecord>> partitions = new LinkedHashMap<>();
     for (int i = 0; i < RECORDS; i++) {
       int p = i % UNITS;
-      partitions.computeIfAbsent("t-" + p, k -> new ArrayList<>())
+      partitions
+          .computeIfAbsent("t-" + p, k -> new ArrayList<>())
           .add(Batches.kafka("t", p, i, Integer.toString(i)));
     }
     KafkaEvent event = Batches.kafka(partitions);
     for (int seed = 0; seed < SEEDS; seed++) {
       boolean[] fails = plannedFailures(new Random(seed), 0.002);
       Observed seen = new Observed();
-      Object response = run(KafkaEvent.class, event, (value, c) -> {
-        int i = Integer.parseInt(value);
-        seen.ran(c.recordId().substring(0, c.recordId().indexOf(':')), i, fails[i]);
-      }, BatchConfig.custom(), parallelism);
+      Object response =
+          run(
+              KafkaEvent.class,
+              event,
+              (value, c) -> {
+                int i = Integer.parseInt(value);
+                seen.ran(c.recordId().substring(0, c.recordId().indexOf(':')), i, fails[i]);
+              },
+              BatchConfig.custom(),
+              parallelism);
 
       List<Object> expected = new ArrayList<>();
       for (int p = 0; p < UNITS; p++) {

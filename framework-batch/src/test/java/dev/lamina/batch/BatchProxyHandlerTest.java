@@ -41,8 +41,12 @@ class BatchProxyHandlerTest {
     @Override
     public String handleRequest(SQSEvent event, Context context) {
       for (SQSEvent.SQSMessage m : event.getRecords()) {
-        CALLS.add(m.getMessageId() + " of " + event.getRecords().size() + " in "
-            + context.getAwsRequestId());
+        CALLS.add(
+            m.getMessageId()
+                + " of "
+                + event.getRecords().size()
+                + " in "
+                + context.getAwsRequestId());
         if (m.getBody().equals("fail")) {
           throw new IllegalStateException("out of stock");
         }
@@ -137,12 +141,21 @@ class BatchProxyHandlerTest {
   static String sqsEvent(String queueArn, String... idsAndBodies) {
     List<String> records = new ArrayList<>();
     for (int i = 0; i < idsAndBodies.length; i += 2) {
-      records.add("{\"messageId\":\"" + idsAndBodies[i] + "\",\"receiptHandle\":\"h-"
-          + idsAndBodies[i] + "\",\"body\":\"" + idsAndBodies[i + 1] + "\",\"attributes\":{"
-          + "\"ApproximateReceiveCount\":\"1\",\"SentTimestamp\":\"1764590400000\""
-          + (queueArn.endsWith(".fifo") ? ",\"MessageGroupId\":\"g\"" : "") + "},"
-          + "\"messageAttributes\":{},\"md5OfBody\":\"x\",\"eventSource\":\"aws:sqs\","
-          + "\"eventSourceARN\":\"" + queueArn + "\",\"awsRegion\":\"eu-west-1\"}");
+      records.add(
+          "{\"messageId\":\""
+              + idsAndBodies[i]
+              + "\",\"receiptHandle\":\"h-"
+              + idsAndBodies[i]
+              + "\",\"body\":\""
+              + idsAndBodies[i + 1]
+              + "\",\"attributes\":{"
+              + "\"ApproximateReceiveCount\":\"1\",\"SentTimestamp\":\"1764590400000\""
+              + (queueArn.endsWith(".fifo") ? ",\"MessageGroupId\":\"g\"" : "")
+              + "},"
+              + "\"messageAttributes\":{},\"md5OfBody\":\"x\",\"eventSource\":\"aws:sqs\","
+              + "\"eventSourceARN\":\""
+              + queueArn
+              + "\",\"awsRegion\":\"eu-west-1\"}");
     }
     return "{\"Records\":[" + String.join(",", records) + "]}";
   }
@@ -151,15 +164,22 @@ class BatchProxyHandlerTest {
     List<String> records = new ArrayList<>();
     for (int i = 0; i < sequencesAndData.length; i += 2) {
       String sequence = sequencesAndData[i];
-      String data = Base64.getEncoder().encodeToString(
-          sequencesAndData[i + 1].getBytes(StandardCharsets.UTF_8));
-      records.add("{\"kinesis\":{\"partitionKey\":\"p-1\",\"kinesisSchemaVersion\":\"1.0\","
-          + "\"data\":\"" + data + "\",\"sequenceNumber\":\"" + sequence + "\","
-          + "\"approximateArrivalTimestamp\":1428537600,\"encryptionType\":\"NONE\"},"
-          + "\"eventSource\":\"aws:kinesis\",\"eventID\":\"shardId-000000000000:" + sequence
-          + "\",\"eventVersion\":\"1.0\",\"eventName\":\"aws:kinesis:record\","
-          + "\"eventSourceARN\":\"arn:aws:kinesis:eu-west-1:123456789012:stream/orders\","
-          + "\"awsRegion\":\"eu-west-1\"}");
+      String data =
+          Base64.getEncoder()
+              .encodeToString(sequencesAndData[i + 1].getBytes(StandardCharsets.UTF_8));
+      records.add(
+          "{\"kinesis\":{\"partitionKey\":\"p-1\",\"kinesisSchemaVersion\":\"1.0\","
+              + "\"data\":\""
+              + data
+              + "\",\"sequenceNumber\":\""
+              + sequence
+              + "\","
+              + "\"approximateArrivalTimestamp\":1428537600,\"encryptionType\":\"NONE\"},"
+              + "\"eventSource\":\"aws:kinesis\",\"eventID\":\"shardId-000000000000:"
+              + sequence
+              + "\",\"eventVersion\":\"1.0\",\"eventName\":\"aws:kinesis:record\","
+              + "\"eventSourceARN\":\"arn:aws:kinesis:eu-west-1:123456789012:stream/orders\","
+              + "\"awsRegion\":\"eu-west-1\"}");
     }
     return "{\"Records\":[" + String.join(",", records) + "]}";
   }
@@ -174,33 +194,66 @@ class BatchProxyHandlerTest {
 
   @Test
   void sqsBatch_reportsExactlyTheMessagesTheOriginalHandlerThrewFor_callingItOncePerMessage() {
-    BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER",
-        ShipOrders.class.getName() + "::handleRequest"));
-    String event = sqsEvent(Batches.STANDARD_QUEUE,
-        "m-1", "ship", "m-2", "fail", "m-3", "ship", "m-4", "fail", "m-5", "ship");
+    BatchProxyHandler proxy =
+        proxy(Map.of("LAMINA_BATCH_HANDLER", ShipOrders.class.getName() + "::handleRequest"));
+    String event =
+        sqsEvent(
+            Batches.STANDARD_QUEUE,
+            "m-1",
+            "ship",
+            "m-2",
+            "fail",
+            "m-3",
+            "ship",
+            "m-4",
+            "fail",
+            "m-5",
+            "ship");
 
     String response = Invoke.stream(proxy, event, FakeContext.builder().requestId("r-1").build());
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"},"
-        + "{\"itemIdentifier\":\"m-4\"}]}", response);
-    assertEquals(List.of("m-1 of 1 in r-1", "m-2 of 1 in r-1", "m-3 of 1 in r-1",
-        "m-4 of 1 in r-1", "m-5 of 1 in r-1"), CALLS,
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"}," + "{\"itemIdentifier\":\"m-4\"}]}",
+        response);
+    assertEquals(
+        List.of(
+            "m-1 of 1 in r-1",
+            "m-2 of 1 in r-1",
+            "m-3 of 1 in r-1",
+            "m-4 of 1 in r-1",
+            "m-5 of 1 in r-1"),
+        CALLS,
         "each message alone, in order, with the invocation's context");
   }
 
   @Test
   void nonRetryableFromTheEnvironment_isNotReported_andFifoStopsAtTheOtherFailure() {
-    BatchProxyHandler proxy = proxy(Map.of(
-        "LAMINA_BATCH_HANDLER", ShipOrders.class.getName(),
-        "LAMINA_BATCH_NON_RETRYABLE", " java.lang.IllegalArgumentException , "
-            + InvalidOrder.class.getName()));
-    String event = sqsEvent(Batches.FIFO_QUEUE,
-        "a-1", "ship", "a-2", "invalid", "a-3", "ship", "a-4", "fail", "a-5", "ship");
+    BatchProxyHandler proxy =
+        proxy(
+            Map.of(
+                "LAMINA_BATCH_HANDLER",
+                ShipOrders.class.getName(),
+                "LAMINA_BATCH_NON_RETRYABLE",
+                " java.lang.IllegalArgumentException , " + InvalidOrder.class.getName()));
+    String event =
+        sqsEvent(
+            Batches.FIFO_QUEUE,
+            "a-1",
+            "ship",
+            "a-2",
+            "invalid",
+            "a-3",
+            "ship",
+            "a-4",
+            "fail",
+            "a-5",
+            "ship");
 
     String response = Invoke.stream(proxy, event, FakeContext.create());
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"a-4\"},"
-        + "{\"itemIdentifier\":\"a-5\"}]}", response,
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"a-4\"}," + "{\"itemIdentifier\":\"a-5\"}]}",
+        response,
         "the invalid order is dropped; the FIFO queue stops at the retryable failure");
     assertEquals(List.of("a-1", "a-2", "a-3", "a-4"), ids(CALLS));
   }
@@ -208,8 +261,8 @@ class BatchProxyHandlerTest {
   @Test
   void kinesisBatch_stopsAtTheFirstFailure_andReportsItsSequenceNumber() {
     BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER", ReadStream.class.getName()));
-    String event = kinesisEvent("101", "ok", "102", "ok", "103", "fail", "104", "ok",
-        "105", "fail");
+    String event =
+        kinesisEvent("101", "ok", "102", "ok", "103", "fail", "104", "ok", "105", "fail");
 
     String response = Invoke.stream(proxy, event, FakeContext.create());
 
@@ -219,28 +272,43 @@ class BatchProxyHandlerTest {
 
   @Test
   void kinesisBatch_inContinueMode_reportsEveryFailure() {
-    BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER", ReadStream.class.getName(),
-        "LAMINA_BATCH_STREAM_MODE", "continue"));
+    BatchProxyHandler proxy =
+        proxy(
+            Map.of(
+                "LAMINA_BATCH_HANDLER",
+                ReadStream.class.getName(),
+                "LAMINA_BATCH_STREAM_MODE",
+                "continue"));
 
-    String response = Invoke.stream(proxy, kinesisEvent("101", "ok", "102", "fail", "103", "ok",
-        "104", "fail"), FakeContext.create());
+    String response =
+        Invoke.stream(
+            proxy,
+            kinesisEvent("101", "ok", "102", "fail", "103", "ok", "104", "fail"),
+            FakeContext.create());
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"102\"},"
-        + "{\"itemIdentifier\":\"104\"}]}", response);
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"102\"}," + "{\"itemIdentifier\":\"104\"}]}",
+        response);
     assertEquals(List.of("101", "102", "103", "104"), CALLS);
   }
 
   @Test
   void dynamodbStreamFunction_declaredThroughAGenericBase_isProxied() {
-    BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER",
-        ReplicateChanges.class.getName()));
+    BatchProxyHandler proxy =
+        proxy(Map.of("LAMINA_BATCH_HANDLER", ReplicateChanges.class.getName()));
 
     String response = Invoke.stream(proxy, fixture("dynamo_event.json"), FakeContext.create());
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439093\"}]}",
-        response, "the REMOVE, the third record, failed");
-    assertEquals(List.of("INSERT 4421584500000000017450439091",
-        "MODIFY 4421584500000000017450439092", "REMOVE 4421584500000000017450439093"), CALLS);
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584500000000017450439093\"}]}",
+        response,
+        "the REMOVE, the third record, failed");
+    assertEquals(
+        List.of(
+            "INSERT 4421584500000000017450439091",
+            "MODIFY 4421584500000000017450439092",
+            "REMOVE 4421584500000000017450439093"),
+        CALLS);
   }
 
   @Test
@@ -249,24 +317,44 @@ class BatchProxyHandlerTest {
     Context halfASecondLeft = FakeContext.builder().timeout(Duration.ofMillis(500)).build();
 
     BatchProxyHandler guarded = proxy(Map.of("LAMINA_BATCH_HANDLER", ShipOrders.class.getName()));
-    assertThrows(BatchFailedException.class, () -> Invoke.stream(guarded, event, halfASecondLeft),
+    assertThrows(
+        BatchFailedException.class,
+        () -> Invoke.stream(guarded, event, halfASecondLeft),
         "no record started: the whole batch is retried");
     assertEquals(List.of(), CALLS);
 
-    BatchProxyHandler unguarded = proxy(Map.of("LAMINA_BATCH_HANDLER",
-        ShipOrders.class.getName(), "LAMINA_BATCH_TIME_GUARD_MILLIS", "0"));
-    assertEquals("{\"batchItemFailures\":[]}", Invoke.stream(unguarded, event,
-        FakeContext.builder().timeout(Duration.ofMillis(500)).build()));
+    BatchProxyHandler unguarded =
+        proxy(
+            Map.of(
+                "LAMINA_BATCH_HANDLER",
+                ShipOrders.class.getName(),
+                "LAMINA_BATCH_TIME_GUARD_MILLIS",
+                "0"));
+    assertEquals(
+        "{\"batchItemFailures\":[]}",
+        Invoke.stream(
+            unguarded, event, FakeContext.builder().timeout(Duration.ofMillis(500)).build()));
     assertEquals(List.of("m-1", "m-2"), ids(CALLS));
   }
 
   @Test
   void everyRecordFailing_failsTheInvocation_soTheWholeBatchIsRetriedAsBefore() {
-    BatchProxyHandler proxy = proxy(Map.of("LAMINA_BATCH_HANDLER", ShipOrders.class.getName(),
-        "LAMINA_BATCH_PARALLELISM", "2"));
+    BatchProxyHandler proxy =
+        proxy(
+            Map.of(
+                "LAMINA_BATCH_HANDLER",
+                ShipOrders.class.getName(),
+                "LAMINA_BATCH_PARALLELISM",
+                "2"));
 
-    BatchFailedException e = assertThrows(BatchFailedException.class, () -> Invoke.stream(proxy,
-        sqsEvent(Batches.STANDARD_QUEUE, "m-1", "fail", "m-2", "fail"), FakeContext.create()));
+    BatchFailedException e =
+        assertThrows(
+            BatchFailedException.class,
+            () ->
+                Invoke.stream(
+                    proxy,
+                    sqsEvent(Batches.STANDARD_QUEUE, "m-1", "fail", "m-2", "fail"),
+                    FakeContext.create()));
 
     assertEquals(2, e.records());
   }
@@ -282,20 +370,21 @@ class BatchProxyHandlerTest {
     env.put("LAMINA_BATCH_IDEMPOTENT", "yes");
     env.put("LAMINA_BATCH_PARALELLISM", "4");
 
-    BatchConfigurationException e = assertThrows(BatchConfigurationException.class,
-        () -> proxy(env));
+    BatchConfigurationException e =
+        assertThrows(BatchConfigurationException.class, () -> proxy(env));
 
     String message = e.getMessage();
-    for (String culprit : List.of(
-        "[LAMINA_BATCH_HANDLER] is required",
-        "[LAMINA_BATCH_PARALLELISM] must be a whole number from 1 to 64, was [many]",
-        "[LAMINA_BATCH_FIFO_MODE] must be STOP_AT_FIRST_FAILURE or SKIP_FAILED_GROUP, was [SKIP]",
-        "[LAMINA_BATCH_STREAM_MODE] must be STOP_AT_FIRST_FAILURE or CONTINUE, was [ALWAYS]",
-        "[LAMINA_BATCH_TIME_GUARD_MILLIS] must be a whole number of milliseconds from 0 (off)",
-        "names [java.lang.String], which is not an Exception",
-        "names [com.example.NoSuchException], which is not on the class path",
-        "[LAMINA_BATCH_IDEMPOTENT] must be true or false, was [yes]",
-        "[LAMINA_BATCH_PARALELLISM] is not a setting of the batch proxy handler")) {
+    for (String culprit :
+        List.of(
+            "[LAMINA_BATCH_HANDLER] is required",
+            "[LAMINA_BATCH_PARALLELISM] must be a whole number from 1 to 64, was [many]",
+            "[LAMINA_BATCH_FIFO_MODE] must be STOP_AT_FIRST_FAILURE or SKIP_FAILED_GROUP, was [SKIP]",
+            "[LAMINA_BATCH_STREAM_MODE] must be STOP_AT_FIRST_FAILURE or CONTINUE, was [ALWAYS]",
+            "[LAMINA_BATCH_TIME_GUARD_MILLIS] must be a whole number of milliseconds from 0 (off)",
+            "names [java.lang.String], which is not an Exception",
+            "names [com.example.NoSuchException], which is not on the class path",
+            "[LAMINA_BATCH_IDEMPOTENT] must be true or false, was [yes]",
+            "[LAMINA_BATCH_PARALELLISM] is not a setting of the batch proxy handler")) {
       assertTrue(message.contains(culprit), culprit + " missing from: " + message);
     }
   }
@@ -310,55 +399,76 @@ class BatchProxyHandlerTest {
     env.put("LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "0");
     env.put("LAMINA_IDEMPOTENCY_WAIT_MILLIS", "100");
 
-    BatchConfigurationException e = assertThrows(BatchConfigurationException.class,
-        () -> proxy(env));
+    BatchConfigurationException e =
+        assertThrows(BatchConfigurationException.class, () -> proxy(env));
 
     String message = e.getMessage();
-    for (String culprit : List.of(
-        "[LAMINA_BATCH_PARALLELISM] must be a whole number from 1 to 64, was [0]",
-        "[LAMINA_IDEMPOTENCY_KEY] must be a path into each record's payload",
-        "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS] must be a whole number of seconds from 1",
-        "[LAMINA_IDEMPOTENCY_WAIT_MILLIS] is not a setting of the batch proxy's per-record",
-        "[LAMINA_IDEMPOTENCY_TABLE]",
-        "[AWS_REGION]")) {
+    for (String culprit :
+        List.of(
+            "[LAMINA_BATCH_PARALLELISM] must be a whole number from 1 to 64, was [0]",
+            "[LAMINA_IDEMPOTENCY_KEY] must be a path into each record's payload",
+            "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS] must be a whole number of seconds from 1",
+            "[LAMINA_IDEMPOTENCY_WAIT_MILLIS] is not a setting of the batch proxy's per-record",
+            "[LAMINA_IDEMPOTENCY_TABLE]",
+            "[AWS_REGION]")) {
       assertTrue(message.contains(culprit), culprit + " missing from: " + message);
     }
   }
 
   @Test
   void unknownOriginalHandler_andABadNumber_areReportedTogether() {
-    BatchConfigurationException e = assertThrows(BatchConfigurationException.class,
-        () -> proxy(Map.of("LAMINA_BATCH_HANDLER", "com.example.Missing::process",
-            "LAMINA_BATCH_PARALLELISM", "65")));
+    BatchConfigurationException e =
+        assertThrows(
+            BatchConfigurationException.class,
+            () ->
+                proxy(
+                    Map.of(
+                        "LAMINA_BATCH_HANDLER",
+                        "com.example.Missing::process",
+                        "LAMINA_BATCH_PARALLELISM",
+                        "65")));
 
     assertTrue(e.getMessage().contains("names method [process]"), e.getMessage());
-    assertTrue(e.getMessage().contains("[com.example.Missing] named by [LAMINA_BATCH_HANDLER] is"
-        + " not on the class path"), e.getMessage());
-    assertTrue(e.getMessage().contains("[LAMINA_BATCH_PARALLELISM] must be a whole number from 1"
-        + " to 64, was [65]"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "[com.example.Missing] named by [LAMINA_BATCH_HANDLER] is"
+                    + " not on the class path"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "[LAMINA_BATCH_PARALLELISM] must be a whole number from 1" + " to 64, was [65]"),
+        e.getMessage());
   }
 
   @Test
   void originalHandlerOfAnUnsupportedInput_failsInit_namingTheTypeItTakes() {
     for (Class<?> handler : List.of(TakesText.class, TakesWindows.class)) {
-      BatchConfigurationException e = assertThrows(BatchConfigurationException.class,
-          () -> proxy(Map.of("LAMINA_BATCH_HANDLER", handler.getName())));
+      BatchConfigurationException e =
+          assertThrows(
+              BatchConfigurationException.class,
+              () -> proxy(Map.of("LAMINA_BATCH_HANDLER", handler.getName())));
 
       assertTrue(e.getMessage().contains("[" + handler.getName() + "] takes ["), e.getMessage());
       assertTrue(e.getMessage().contains("RequestHandler<SQSEvent, ?>"), e.getMessage());
     }
-    BatchConfigurationException stream = assertThrows(BatchConfigurationException.class,
-        () -> proxy(Map.of("LAMINA_BATCH_HANDLER", StreamsBytes.class.getName())));
+    BatchConfigurationException stream =
+        assertThrows(
+            BatchConfigurationException.class,
+            () -> proxy(Map.of("LAMINA_BATCH_HANDLER", StreamsBytes.class.getName())));
     assertTrue(stream.getMessage().contains("it is a RequestStreamHandler"), stream.getMessage());
   }
 
   @Test
   void originalHandlerWhoseConstructorThrows_failsInit_withItsExceptionAsTheCause() {
-    BatchConfigurationException e = assertThrows(BatchConfigurationException.class,
-        () -> proxy(Map.of("LAMINA_BATCH_HANDLER", BrokenConstructor.class.getName())));
+    BatchConfigurationException e =
+        assertThrows(
+            BatchConfigurationException.class,
+            () -> proxy(Map.of("LAMINA_BATCH_HANDLER", BrokenConstructor.class.getName())));
 
-    assertTrue(e.getMessage().contains("[" + BrokenConstructor.class.getName() + "]"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("[" + BrokenConstructor.class.getName() + "]"), e.getMessage());
     assertFalse(e.getMessage().contains("ORDERS_TABLE"), "the message is the proxy's own");
     assertSame(IllegalStateException.class, e.getCause().getClass());
   }

@@ -40,13 +40,13 @@ final class Batches {
   }
 
   static Invocation invocation() {
-    return new Invocation(FakeContext.builder().timeout(Duration.ofMinutes(5)).build(),
-        Clock.systemUTC(), false);
+    return new Invocation(
+        FakeContext.builder().timeout(Duration.ofMinutes(5)).build(), Clock.systemUTC(), false);
   }
 
   /** An SQS message, as Lambda delivers it. */
-  static SQSEvent.SQSMessage message(String id, String body, String queueArn, String group,
-      int receiveCount) {
+  static SQSEvent.SQSMessage message(
+      String id, String body, String queueArn, String group, int receiveCount) {
     SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
     m.setMessageId(id);
     m.setReceiptHandle("handle-" + id + "-" + receiveCount);
@@ -74,7 +74,8 @@ final class Batches {
   }
 
   /** A Kinesis record with a sequence number and a partition key. */
-  static KinesisEvent.KinesisEventRecord kinesis(String sequence, String partitionKey, String data) {
+  static KinesisEvent.KinesisEventRecord kinesis(
+      String sequence, String partitionKey, String data) {
     KinesisEvent.Record k = new KinesisEvent.Record();
     k.setSequenceNumber(sequence);
     k.setPartitionKey(partitionKey);
@@ -118,10 +119,17 @@ final class Batches {
 
   /** A Kafka record of {@code topic-partition} at {@code offset} with a text value. */
   static KafkaEvent.KafkaEventRecord kafka(String topic, int partition, long offset, String value) {
-    return new KafkaEvent.KafkaEventRecord(topic, partition, offset, 1764590400000L,
-        "CREATE_TIME", null,
+    return new KafkaEvent.KafkaEventRecord(
+        topic,
+        partition,
+        offset,
+        1764590400000L,
+        "CREATE_TIME",
+        null,
         java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)),
-        List.of(), null, null);
+        List.of(),
+        null,
+        null);
   }
 
   static KafkaEvent kafka(Map<String, List<KafkaEvent.KafkaEventRecord>> partitions) {
@@ -136,15 +144,19 @@ final class Batches {
     List<Object> ids = new ArrayList<>();
     if (response instanceof com.amazonaws.services.lambda.runtime.events.SQSBatchResponse) {
       ((com.amazonaws.services.lambda.runtime.events.SQSBatchResponse) response)
-          .getBatchItemFailures().forEach(f -> ids.add(f.getItemIdentifier()));
-    } else if (response instanceof com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) {
+          .getBatchItemFailures()
+          .forEach(f -> ids.add(f.getItemIdentifier()));
+    } else if (response
+        instanceof com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) {
       ((com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) response)
-          .getBatchItemFailures().forEach(f -> ids.add(f.getItemIdentifier()));
+          .getBatchItemFailures()
+          .forEach(f -> ids.add(f.getItemIdentifier()));
     } else if (response instanceof KafkaBatchResponse) {
       ((KafkaBatchResponse) response).batchItemFailures().forEach(f -> ids.add(f.itemIdentifier()));
     } else {
       ((com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse) response)
-          .getBatchItemFailures().forEach(f -> ids.add(f.getItemIdentifier()));
+          .getBatchItemFailures()
+          .forEach(f -> ids.add(f.getItemIdentifier()));
     }
     return ids;
   }

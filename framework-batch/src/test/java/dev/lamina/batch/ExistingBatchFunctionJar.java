@@ -28,30 +28,33 @@ import javax.tools.ToolProvider;
  */
 final class ExistingBatchFunctionJar {
   static final String HANDLER_CLASS = "com.example.existing.ShipOrders";
+
   /** The body of a message the function cannot process. */
   static final String OUT_OF_STOCK = "out-of-stock";
 
-  private static final String SOURCE = String.join("\n",
-      "package com.example.existing;",
-      "",
-      "import com.amazonaws.services.lambda.runtime.Context;",
-      "import com.amazonaws.services.lambda.runtime.RequestHandler;",
-      "import com.amazonaws.services.lambda.runtime.events.SQSEvent;",
-      "",
-      "public class ShipOrders implements RequestHandler<SQSEvent, Void> {",
-      "  @Override",
-      "  public Void handleRequest(SQSEvent event, Context context) {",
-      "    for (SQSEvent.SQSMessage message : event.getRecords()) {",
-      "      if (message.getBody().equals(\"" + OUT_OF_STOCK + "\")) {",
-      "        throw new IllegalStateException(\"cannot ship message \" + message.getMessageId());",
-      "      }",
-      "      System.out.println(\"shipped \" + message.getMessageId() + \" in a batch of \"",
-      "          + event.getRecords().size());",
-      "    }",
-      "    return null;",
-      "  }",
-      "}",
-      "");
+  private static final String SOURCE =
+      String.join(
+          "\n",
+          "package com.example.existing;",
+          "",
+          "import com.amazonaws.services.lambda.runtime.Context;",
+          "import com.amazonaws.services.lambda.runtime.RequestHandler;",
+          "import com.amazonaws.services.lambda.runtime.events.SQSEvent;",
+          "",
+          "public class ShipOrders implements RequestHandler<SQSEvent, Void> {",
+          "  @Override",
+          "  public Void handleRequest(SQSEvent event, Context context) {",
+          "    for (SQSEvent.SQSMessage message : event.getRecords()) {",
+          "      if (message.getBody().equals(\"" + OUT_OF_STOCK + "\")) {",
+          "        throw new IllegalStateException(\"cannot ship message \" + message.getMessageId());",
+          "      }",
+          "      System.out.println(\"shipped \" + message.getMessageId() + \" in a batch of \"",
+          "          + event.getRecords().size());",
+          "    }",
+          "    return null;",
+          "  }",
+          "}",
+          "");
 
   private ExistingBatchFunctionJar() {}
 
@@ -62,11 +65,23 @@ final class ExistingBatchFunctionJar {
       Files.createDirectories(src.getParent());
       Files.writeString(src, SOURCE, StandardCharsets.UTF_8);
       Path classes = Files.createDirectories(dir.resolve("classes"));
-      String classPath = Stream.of(codeSource(Context.class), codeSource(SQSEvent.class))
-          .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+      String classPath =
+          Stream.of(codeSource(Context.class), codeSource(SQSEvent.class))
+              .map(Path::toString)
+              .collect(Collectors.joining(File.pathSeparator));
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-      int status = javac.run(null, null, null, "--release", "17", "-classpath", classPath, "-d",
-          classes.toString(), src.toString());
+      int status =
+          javac.run(
+              null,
+              null,
+              null,
+              "--release",
+              "17",
+              "-classpath",
+              classPath,
+              "-d",
+              classes.toString(),
+              src.toString());
       if (status != 0) {
         throw new IllegalStateException("javac failed with " + status);
       }

@@ -50,8 +50,9 @@ class IdempotentBatchProxyTest {
   }
 
   private Map<String, String> environment() {
-    Map<String, String> env = FeatureEnvironment.idempotency(
-        dynamo.create("batch-proxy", IdempotencyTable::create), dynamo.endpoint());
+    Map<String, String> env =
+        FeatureEnvironment.idempotency(
+            dynamo.create("batch-proxy", IdempotencyTable::create), dynamo.endpoint());
     env.put("LAMINA_BATCH_HANDLER", ShipOrders.class.getName());
     env.put("LAMINA_BATCH_IDEMPOTENT", "true");
     return env;
@@ -59,10 +60,11 @@ class IdempotentBatchProxyTest {
 
   @Test
   void redeliveredMessage_reachesTheOriginalHandlerOnce_whileAFailedOneIsRetried() {
-    BatchProxyHandler proxy = new BatchProxyHandler(HandlerEnvironment.builder()
-        .variables(environment()).build());
-    String batch = BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
-        "m-1", "ship", "m-2", "fail", "m-3", "ship");
+    BatchProxyHandler proxy =
+        new BatchProxyHandler(HandlerEnvironment.builder().variables(environment()).build());
+    String batch =
+        BatchProxyHandlerTest.sqsEvent(
+            Batches.STANDARD_QUEUE, "m-1", "ship", "m-2", "fail", "m-3", "ship");
 
     String first = Invoke.stream(proxy, batch);
     // A visibility timeout ran out before m-3 was deleted: SQS delivers all three again.
@@ -70,7 +72,9 @@ class IdempotentBatchProxyTest {
 
     assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m-2\"}]}", first);
     assertEquals(first, redelivery);
-    assertEquals(List.of("m-1", "m-2", "m-3", "m-2"), CALLS,
+    assertEquals(
+        List.of("m-1", "m-2", "m-3", "m-2"),
+        CALLS,
         "only the failed message ran again; a failure is not remembered");
   }
 
@@ -79,13 +83,23 @@ class IdempotentBatchProxyTest {
     Map<String, String> env = environment();
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
     env.put("LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "600");
-    BatchProxyHandler proxy = new BatchProxyHandler(HandlerEnvironment.builder()
-        .variables(env).build());
+    BatchProxyHandler proxy =
+        new BatchProxyHandler(HandlerEnvironment.builder().variables(env).build());
 
-    String first = Invoke.stream(proxy, BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
-        "m-1", "{\\\"orderId\\\":\\\"o-1\\\"}"));
-    String resent = Invoke.stream(proxy, BatchProxyHandlerTest.sqsEvent(Batches.STANDARD_QUEUE,
-        "m-9", "{\\\"orderId\\\":\\\"o-1\\\"}", "m-10", "{\\\"orderId\\\":\\\"o-2\\\"}"));
+    String first =
+        Invoke.stream(
+            proxy,
+            BatchProxyHandlerTest.sqsEvent(
+                Batches.STANDARD_QUEUE, "m-1", "{\\\"orderId\\\":\\\"o-1\\\"}"));
+    String resent =
+        Invoke.stream(
+            proxy,
+            BatchProxyHandlerTest.sqsEvent(
+                Batches.STANDARD_QUEUE,
+                "m-9",
+                "{\\\"orderId\\\":\\\"o-1\\\"}",
+                "m-10",
+                "{\\\"orderId\\\":\\\"o-2\\\"}"));
 
     assertEquals("{\"batchItemFailures\":[]}", first);
     assertEquals("{\"batchItemFailures\":[]}", resent);

@@ -62,11 +62,12 @@ class RecordIdempotencyTest {
     }
   }
 
-  private BatchProcessor<SQSEvent> processor(Charges charges, RecordIdempotency idempotency,
-      int parallelism) {
+  private BatchProcessor<SQSEvent> processor(
+      Charges charges, RecordIdempotency idempotency, int parallelism) {
     return BatchProcessor.builder(SQSEvent.class, String.class, charges)
         .config(BatchConfig.custom().parallelism(parallelism).idempotency(idempotency).build())
-        .handlerClass(RecordIdempotencyTest.class).build();
+        .handlerClass(RecordIdempotencyTest.class)
+        .build();
   }
 
   private IdempotencyConfig.Builder config() {
@@ -81,28 +82,34 @@ class RecordIdempotencyTest {
   @Test
   void redeliveryInALaterBatch_isNotProcessedAgain_atTwoCallsNewAndOneRepeat() throws Exception {
     Charges charges = new Charges();
-    BatchProcessor<SQSEvent> processor = processor(charges, RecordIdempotency.of(config().build()),
-        1);
+    BatchProcessor<SQSEvent> processor =
+        processor(charges, RecordIdempotency.of(config().build()), 1);
 
-    Object first = processor.process(Batches.sqs(List.of(delivery("m-1", "a", 1),
-        delivery("m-2", "b", 1))), Batches.invocation());
+    Object first =
+        processor.process(
+            Batches.sqs(List.of(delivery("m-1", "a", 1), delivery("m-2", "b", 1))),
+            Batches.invocation());
     assertEquals(List.of("PutItem", "UpdateItem", "PutItem", "UpdateItem"), calls.drain());
     // The visibility timeout passed before m-2 was deleted: SQS sends it again, with m-3.
-    Object second = processor.process(Batches.sqs(List.of(delivery("m-2", "b", 2),
-        delivery("m-3", "c", 1))), Batches.invocation());
+    Object second =
+        processor.process(
+            Batches.sqs(List.of(delivery("m-2", "b", 2), delivery("m-3", "c", 1))),
+            Batches.invocation());
 
     assertEquals(List.of(), reported(first));
     assertEquals(List.of(), reported(second));
     assertEquals(List.of("a", "b", "c"), charges.charged, "b was charged once");
-    assertEquals(List.of("PutItem", "PutItem", "UpdateItem"), calls.drain(),
+    assertEquals(
+        List.of("PutItem", "PutItem", "UpdateItem"),
+        calls.drain(),
         "the repeat costs one call: the refused claim returns the record");
   }
 
   @Test
   void repeatFromTheLocalCache_costsNoCall() throws Exception {
     Charges charges = new Charges();
-    BatchProcessor<SQSEvent> processor = processor(charges,
-        RecordIdempotency.of(config().localCacheSize(64).build()), 1);
+    BatchProcessor<SQSEvent> processor =
+        processor(charges, RecordIdempotency.of(config().localCacheSize(64).build()), 1);
     processor.process(Batches.sqs(List.of(delivery("m-1", "a", 1))), Batches.invocation());
     calls.drain();
 
@@ -116,11 +123,14 @@ class RecordIdempotencyTest {
   @ValueSource(ints = {1, 4})
   void twoCopiesOfOneMessageInOneBatch_runOnce_andBothSucceed(int parallelism) throws Exception {
     Charges charges = new Charges();
-    BatchProcessor<SQSEvent> processor = processor(charges, RecordIdempotency.of(config().build()),
-        parallelism);
+    BatchProcessor<SQSEvent> processor =
+        processor(charges, RecordIdempotency.of(config().build()), parallelism);
 
-    Object response = processor.process(Batches.sqs(List.of(delivery("m-1", "a", 1),
-        delivery("m-2", "b", 1), delivery("m-1", "a", 1))), Batches.invocation());
+    Object response =
+        processor.process(
+            Batches.sqs(
+                List.of(delivery("m-1", "a", 1), delivery("m-2", "b", 1), delivery("m-1", "a", 1))),
+            Batches.invocation());
 
     assertEquals(List.of(), reported(response));
     assertEquals(List.of("a", "b"), charges.charged.stream().sorted().toList());
@@ -129,30 +139,38 @@ class RecordIdempotencyTest {
   @Test
   void failedRecord_releasesItsClaim_soItsRedeliveryRunsAgain() throws Exception {
     Charges charges = new Charges();
-    BatchProcessor<SQSEvent> processor = processor(charges, RecordIdempotency.of(config().build()),
-        1);
+    BatchProcessor<SQSEvent> processor =
+        processor(charges, RecordIdempotency.of(config().build()), 1);
 
-    Object first = processor.process(Batches.sqs(List.of(delivery("m-1", "fail-a", 1),
-        delivery("m-2", "b", 1))), Batches.invocation());
+    Object first =
+        processor.process(
+            Batches.sqs(List.of(delivery("m-1", "fail-a", 1), delivery("m-2", "b", 1))),
+            Batches.invocation());
     assertEquals(List.of("PutItem", "DeleteItem", "PutItem", "UpdateItem"), calls.drain());
 
     assertEquals(List.of("m-1"), reported(first));
     // Redelivered alone, it runs again (and fails again: the whole one-record batch failed).
-    org.junit.jupiter.api.Assertions.assertThrows(BatchFailedException.class,
-        () -> processor.process(Batches.sqs(List.of(delivery("m-1", "fail-a", 2))),
-            Batches.invocation()));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        BatchFailedException.class,
+        () ->
+            processor.process(
+                Batches.sqs(List.of(delivery("m-1", "fail-a", 2))), Batches.invocation()));
     assertEquals(List.of("PutItem", "DeleteItem"), calls.drain());
   }
 
   @Test
   void keyFromThePayload_makesTwoMessagesOfOneOrderOneRecord() throws Exception {
     Charges charges = new Charges();
-    BatchProcessor<SQSEvent> processor = processor(charges,
-        RecordIdempotency.of(config().build()).key(KeyExtractors.path("/orderId")), 1);
+    BatchProcessor<SQSEvent> processor =
+        processor(
+            charges, RecordIdempotency.of(config().build()).key(KeyExtractors.path("/orderId")), 1);
 
-    processor.process(Batches.sqs(List.of(
-        delivery("m-1", "{\"orderId\":\"o-1\",\"amount\":5}", 1),
-        delivery("m-7", "{\"amount\":5,\"orderId\":\"o-1\"}", 1))), Batches.invocation());
+    processor.process(
+        Batches.sqs(
+            List.of(
+                delivery("m-1", "{\"orderId\":\"o-1\",\"amount\":5}", 1),
+                delivery("m-7", "{\"amount\":5,\"orderId\":\"o-1\"}", 1))),
+        Batches.invocation());
 
     assertEquals(1, charges.charged.size(), "the same order, sent twice by the producer");
   }

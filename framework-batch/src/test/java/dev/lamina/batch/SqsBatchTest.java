@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** SQS standard and FIFO batches: the exact failure set, sequential and parallel. */
 class SqsBatchTest {
@@ -44,29 +44,36 @@ class SqsBatchTest {
 
   private static Object process(SQSEvent event, RecordHandler<Order> handler, BatchConfig config)
       throws Exception {
-    return BatchProcessor.builder(SQSEvent.class, Order.class, handler).config(config)
-        .handlerClass(SqsBatchTest.class).build().process(event, Batches.invocation());
+    return BatchProcessor.builder(SQSEvent.class, Order.class, handler)
+        .config(config)
+        .handlerClass(SqsBatchTest.class)
+        .build()
+        .process(event, Batches.invocation());
   }
 
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 4})
   void standardQueue_reportsExactlyTheFailingAndThePoisonMessages(int parallelism)
       throws Exception {
-    SQSEvent event = Batches.sqs(List.of(
-        order("m-1", 1, STANDARD_QUEUE, null),
-        order("m-2", -1, STANDARD_QUEUE, null),
-        message("m-3", "{\"id\":\"m-3\",\"quantity\":", STANDARD_QUEUE, null, 3),
-        order("m-4", 2, STANDARD_QUEUE, null),
-        order("m-5", -5, STANDARD_QUEUE, null)));
+    SQSEvent event =
+        Batches.sqs(
+            List.of(
+                order("m-1", 1, STANDARD_QUEUE, null),
+                order("m-2", -1, STANDARD_QUEUE, null),
+                message("m-3", "{\"id\":\"m-3\",\"quantity\":", STANDARD_QUEUE, null, 3),
+                order("m-4", 2, STANDARD_QUEUE, null),
+                order("m-5", -5, STANDARD_QUEUE, null)));
     Shipping shipping = new Shipping();
 
-    Object response = process(event, shipping,
-        BatchConfig.custom().parallelism(parallelism).build());
+    Object response =
+        process(event, shipping, BatchConfig.custom().parallelism(parallelism).build());
 
     assertTrue(response instanceof SQSBatchResponse);
     assertEquals(List.of("m-2", "m-3", "m-5"), reported(response));
-    assertEquals(List.of("m-1", "m-2", "m-4", "m-5"),
-        shipping.seen.stream().sorted().toList(), "the poison message never reached the handler");
+    assertEquals(
+        List.of("m-1", "m-2", "m-4", "m-5"),
+        shipping.seen.stream().sorted().toList(),
+        "the poison message never reached the handler");
   }
 
   @Test
@@ -75,9 +82,12 @@ class SqsBatchTest {
     record Product(int id, String name, int price) {}
     List<Product> seen = new ArrayList<>();
 
-    Object response = BatchProcessor.builder(SQSEvent.class, Product.class,
-            (Product p, RecordContext c) -> seen.add(p))
-        .handlerClass(SqsBatchTest.class).build().process(event, Batches.invocation());
+    Object response =
+        BatchProcessor.builder(
+                SQSEvent.class, Product.class, (Product p, RecordContext c) -> seen.add(p))
+            .handlerClass(SqsBatchTest.class)
+            .build()
+            .process(event, Batches.invocation());
 
     assertEquals(List.of(), reported(response));
     assertEquals(List.of(new Product(1234, "Product1234", 450)), seen);
@@ -85,12 +95,14 @@ class SqsBatchTest {
 
   @Test
   void fifo_stopAtFirstFailure_reportsItAndEverythingAfter_inBatchOrder() throws Exception {
-    SQSEvent event = Batches.sqs(List.of(
-        order("a-1", 1, FIFO_QUEUE, "a"),
-        order("b-1", 1, FIFO_QUEUE, "b"),
-        order("a-2", -1, FIFO_QUEUE, "a"),
-        order("b-2", 1, FIFO_QUEUE, "b"),
-        order("c-1", 1, FIFO_QUEUE, "c")));
+    SQSEvent event =
+        Batches.sqs(
+            List.of(
+                order("a-1", 1, FIFO_QUEUE, "a"),
+                order("b-1", 1, FIFO_QUEUE, "b"),
+                order("a-2", -1, FIFO_QUEUE, "a"),
+                order("b-2", 1, FIFO_QUEUE, "b"),
+                order("c-1", 1, FIFO_QUEUE, "c")));
     Shipping shipping = new Shipping();
 
     Object response = process(event, shipping, BatchConfig.defaults());
@@ -102,21 +114,31 @@ class SqsBatchTest {
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 3})
   void fifo_skipFailedGroup_stopsOnlyThatGroup(int parallelism) throws Exception {
-    SQSEvent event = Batches.sqs(List.of(
-        order("a-1", 1, FIFO_QUEUE, "a"),
-        order("b-1", 1, FIFO_QUEUE, "b"),
-        order("a-2", -1, FIFO_QUEUE, "a"),
-        order("b-2", 1, FIFO_QUEUE, "b"),
-        order("a-3", 1, FIFO_QUEUE, "a"),
-        order("c-1", 1, FIFO_QUEUE, "c")));
+    SQSEvent event =
+        Batches.sqs(
+            List.of(
+                order("a-1", 1, FIFO_QUEUE, "a"),
+                order("b-1", 1, FIFO_QUEUE, "b"),
+                order("a-2", -1, FIFO_QUEUE, "a"),
+                order("b-2", 1, FIFO_QUEUE, "b"),
+                order("a-3", 1, FIFO_QUEUE, "a"),
+                order("c-1", 1, FIFO_QUEUE, "c")));
     Shipping shipping = new Shipping();
 
-    Object response = process(event, shipping, BatchConfig.custom()
-        .fifoMode(FifoMode.SKIP_FAILED_GROUP).parallelism(parallelism).build());
+    Object response =
+        process(
+            event,
+            shipping,
+            BatchConfig.custom()
+                .fifoMode(FifoMode.SKIP_FAILED_GROUP)
+                .parallelism(parallelism)
+                .build());
 
     assertEquals(List.of("a-2", "a-3"), reported(response));
-    assertEquals(List.of("a-1", "a-2", "b-1", "b-2", "c-1"),
-        shipping.seen.stream().sorted().toList(), "a-3 never ran: its group had failed");
+    assertEquals(
+        List.of("a-1", "a-2", "b-1", "b-2", "c-1"),
+        shipping.seen.stream().sorted().toList(),
+        "a-3 never ran: its group had failed");
   }
 
   @Test
@@ -127,29 +149,40 @@ class SqsBatchTest {
       messages.add(order(group + "-" + i, 1, FIFO_QUEUE, group));
     }
     Map<String, List<String>> seenByGroup = new ConcurrentHashMap<>();
-    RecordHandler<Order> handler = (order, context) -> seenByGroup
-        .computeIfAbsent(context.messageGroupId().orElseThrow(), g -> new ArrayList<>())
-        .add(order.id());
+    RecordHandler<Order> handler =
+        (order, context) ->
+            seenByGroup
+                .computeIfAbsent(context.messageGroupId().orElseThrow(), g -> new ArrayList<>())
+                .add(order.id());
 
     process(Batches.sqs(messages), handler, BatchConfig.custom().parallelism(3).build());
 
     for (String group : List.of("g0", "g1", "g2")) {
-      List<String> expected = messages.stream().map(m -> m.getMessageId())
-          .filter(id -> id.startsWith(group + "-")).toList();
+      List<String> expected =
+          messages.stream()
+              .map(m -> m.getMessageId())
+              .filter(id -> id.startsWith(group + "-"))
+              .toList();
       assertEquals(expected, seenByGroup.get(group), group);
     }
   }
 
   @Test
   void allFailed_throwsAfterBuildingTheResponse_orRespondsWhenConfigured() throws Exception {
-    SQSEvent event = Batches.sqs(List.of(order("m-1", -1, STANDARD_QUEUE, null),
-        order("m-2", -2, STANDARD_QUEUE, null)));
+    SQSEvent event =
+        Batches.sqs(
+            List.of(
+                order("m-1", -1, STANDARD_QUEUE, null), order("m-2", -2, STANDARD_QUEUE, null)));
 
-    BatchFailedException e = assertThrows(BatchFailedException.class,
-        () -> process(event, new Shipping(), BatchConfig.defaults()));
+    BatchFailedException e =
+        assertThrows(
+            BatchFailedException.class,
+            () -> process(event, new Shipping(), BatchConfig.defaults()));
     assertEquals(2, e.records());
-    assertEquals(List.of("m-1", "m-2"), reported(process(event, new Shipping(),
-        BatchConfig.custom().respondWhenAllFail().build())));
+    assertEquals(
+        List.of("m-1", "m-2"),
+        reported(
+            process(event, new Shipping(), BatchConfig.custom().respondWhenAllFail().build())));
   }
 
   static class InvalidOrder extends RuntimeException {
@@ -160,23 +193,30 @@ class SqsBatchTest {
 
   @Test
   void nonRetryable_isNotReported_isHandedToTheHook_andDoesNotStopAFifoGroup() throws Exception {
-    SQSEvent event = Batches.sqs(List.of(
-        order("a-1", 1, FIFO_QUEUE, "a"),
-        order("a-2", 0, FIFO_QUEUE, "a"),
-        order("a-3", 1, FIFO_QUEUE, "a")));
+    SQSEvent event =
+        Batches.sqs(
+            List.of(
+                order("a-1", 1, FIFO_QUEUE, "a"),
+                order("a-2", 0, FIFO_QUEUE, "a"),
+                order("a-3", 1, FIFO_QUEUE, "a")));
     List<String> deadLetters = new ArrayList<>();
     Shipping shipping = new Shipping();
-    RecordHandler<Order> handler = (order, context) -> {
-      if (order.quantity() == 0) {
-        throw new InvalidOrder();
-      }
-      shipping.handle(order, context);
-    };
+    RecordHandler<Order> handler =
+        (order, context) -> {
+          if (order.quantity() == 0) {
+            throw new InvalidOrder();
+          }
+          shipping.handle(order, context);
+        };
 
-    Object response = process(event, handler, BatchConfig.custom()
-        .nonRetryable(InvalidOrder.class)
-        .onNonRetryable((context, failure) -> deadLetters.add(context.recordId()))
-        .build());
+    Object response =
+        process(
+            event,
+            handler,
+            BatchConfig.custom()
+                .nonRetryable(InvalidOrder.class)
+                .onNonRetryable((context, failure) -> deadLetters.add(context.recordId()))
+                .build());
 
     assertEquals(List.of(), reported(response));
     assertEquals(List.of("a-2"), deadLetters);
@@ -185,8 +225,12 @@ class SqsBatchTest {
 
   @Test
   void duplicateMessageIdsInOneBatch_areReportedOnce() throws Exception {
-    SQSEvent event = Batches.sqs(List.of(order("m-1", -1, STANDARD_QUEUE, null),
-        order("m-1", -1, STANDARD_QUEUE, null), order("m-2", 1, STANDARD_QUEUE, null)));
+    SQSEvent event =
+        Batches.sqs(
+            List.of(
+                order("m-1", -1, STANDARD_QUEUE, null),
+                order("m-1", -1, STANDARD_QUEUE, null),
+                order("m-2", 1, STANDARD_QUEUE, null)));
 
     assertEquals(List.of("m-1"), reported(process(event, new Shipping(), BatchConfig.defaults())));
   }
@@ -197,33 +241,44 @@ class SqsBatchTest {
     anonymous.setMessageId(null);
     SQSEvent event = Batches.sqs(List.of(anonymous, order("m-2", 1, STANDARD_QUEUE, null)));
 
-    assertThrows(BatchResponseException.class,
-        () -> process(event, new Shipping(), BatchConfig.defaults()));
+    assertThrows(
+        BatchResponseException.class, () -> process(event, new Shipping(), BatchConfig.defaults()));
   }
 
   @Test
   void error_failsTheInvocation() {
     SQSEvent event = Batches.sqs(List.of(order("m-1", 1, STANDARD_QUEUE, null)));
-    RecordHandler<Order> handler = (order, context) -> {
-      throw new StackOverflowError();
-    };
+    RecordHandler<Order> handler =
+        (order, context) -> {
+          throw new StackOverflowError();
+        };
 
     assertThrows(StackOverflowError.class, () -> process(event, handler, BatchConfig.defaults()));
   }
 
   @Test
   void recordContext_carriesTheAttemptGroupAndAttributes() throws Exception {
-    SQSEvent event = Batches.sqs(List.of(message("a-1", "{\"id\":\"a-1\",\"quantity\":1}",
-        FIFO_QUEUE, "a", 4)));
+    SQSEvent event =
+        Batches.sqs(List.of(message("a-1", "{\"id\":\"a-1\",\"quantity\":1}", FIFO_QUEUE, "a", 4)));
     AtomicInteger attempt = new AtomicInteger();
     List<String> seen = new ArrayList<>();
 
-    process(event, (order, context) -> {
-      attempt.set(context.attempt().orElse(-1));
-      seen.add(context.recordId() + " " + context.messageGroupId().orElse("?") + " "
-          + context.attributes().get("MessageDeduplicationId") + " " + context.eventSource()
-          + " " + org.slf4j.MDC.get(RecordContext.LOG_RECORD_ID));
-    }, BatchConfig.defaults());
+    process(
+        event,
+        (order, context) -> {
+          attempt.set(context.attempt().orElse(-1));
+          seen.add(
+              context.recordId()
+                  + " "
+                  + context.messageGroupId().orElse("?")
+                  + " "
+                  + context.attributes().get("MessageDeduplicationId")
+                  + " "
+                  + context.eventSource()
+                  + " "
+                  + org.slf4j.MDC.get(RecordContext.LOG_RECORD_ID));
+        },
+        BatchConfig.defaults());
 
     assertEquals(4, attempt.get());
     assertEquals(List.of("a-1 a dedup-a-1 aws:sqs a-1"), seen);

@@ -36,18 +36,24 @@ class StreamBatchTest {
     }
   }
 
-  private static <E> Object process(Class<E> type, E event, RecordHandler<String> handler,
-      BatchConfig config) throws Exception {
-    return BatchProcessor.builder(type, String.class, handler).config(config)
-        .handlerClass(StreamBatchTest.class).build().process(event, Batches.invocation());
+  private static <E> Object process(
+      Class<E> type, E event, RecordHandler<String> handler, BatchConfig config) throws Exception {
+    return BatchProcessor.builder(type, String.class, handler)
+        .config(config)
+        .handlerClass(StreamBatchTest.class)
+        .build()
+        .process(event, Batches.invocation());
   }
 
   private static KinesisEvent kinesisBatch(String... data) {
     List<KinesisEvent.KinesisEventRecord> records = new ArrayList<>();
     for (int i = 0; i < data.length; i++) {
       // Sequence numbers as Kinesis writes them: 56 digits, beyond a long.
-      records.add(Batches.kinesis("4954511524349098501828006771497314458218006259324420" + (1000 + i),
-          "key-" + (i % 3), data[i]));
+      records.add(
+          Batches.kinesis(
+              "4954511524349098501828006771497314458218006259324420" + (1000 + i),
+              "key-" + (i % 3),
+              data[i]));
     }
     return Batches.kinesis(records);
   }
@@ -58,13 +64,20 @@ class StreamBatchTest {
     KinesisEvent event = kinesisBatch("a", "b", "fail-c", "d", "e", "f");
     Recorder recorder = new Recorder();
 
-    Object response = process(KinesisEvent.class, event, recorder,
-        BatchConfig.custom().parallelism(parallelism).build());
+    Object response =
+        process(
+            KinesisEvent.class,
+            event,
+            recorder,
+            BatchConfig.custom().parallelism(parallelism).build());
 
     assertTrue(response instanceof StreamsEventResponse);
-    assertEquals(List.of(event.getRecords().get(2).getKinesis().getSequenceNumber()),
-        reported(response), "Lambda resumes from the failed record");
-    assertTrue(recorder.seen.containsAll(List.of("a", "b", "fail-c")),
+    assertEquals(
+        List.of(event.getRecords().get(2).getKinesis().getSequenceNumber()),
+        reported(response),
+        "Lambda resumes from the failed record");
+    assertTrue(
+        recorder.seen.containsAll(List.of("a", "b", "fail-c")),
         "everything before the failure ran, with workers too: " + recorder.seen);
     if (parallelism == 1) {
       assertEquals(List.of("a", "b", "fail-c"), recorder.seen, "nothing after it ran");
@@ -76,8 +89,12 @@ class StreamBatchTest {
     KinesisEvent event = kinesisBatch("a", "fail-b", "c", "fail-d");
     Recorder recorder = new Recorder();
 
-    Object response = process(KinesisEvent.class, event, recorder,
-        BatchConfig.custom().streamMode(StreamMode.CONTINUE).build());
+    Object response =
+        process(
+            KinesisEvent.class,
+            event,
+            recorder,
+            BatchConfig.custom().streamMode(StreamMode.CONTINUE).build());
 
     assertEquals(List.of(seq(event, 1), seq(event, 3)), reported(response));
     assertEquals(4, recorder.seen.size());
@@ -92,8 +109,8 @@ class StreamBatchTest {
     KinesisEvent event = Batches.fixture("kinesis_event.json", KinesisEvent.class);
     Recorder recorder = new Recorder();
 
-    assertEquals(List.of(), reported(process(KinesisEvent.class, event, recorder,
-        BatchConfig.defaults())));
+    assertEquals(
+        List.of(), reported(process(KinesisEvent.class, event, recorder, BatchConfig.defaults())));
     assertEquals(List.of("Hello, this is a test 123."), recorder.seen);
   }
 
@@ -106,8 +123,14 @@ class StreamBatchTest {
     KinesisEvent event = kinesisBatch(data);
     Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
-    process(KinesisEvent.class, event, (d, c) -> seen.computeIfAbsent(
-        c.partitionKey().orElseThrow(), k -> Collections.synchronizedList(new ArrayList<>())).add(d),
+    process(
+        KinesisEvent.class,
+        event,
+        (d, c) ->
+            seen.computeIfAbsent(
+                    c.partitionKey().orElseThrow(),
+                    k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(d),
         BatchConfig.custom().parallelism(3).build());
 
     for (int k = 0; k < 3; k++) {
@@ -122,20 +145,27 @@ class StreamBatchTest {
   @Test
   void dynamodb_stopsAtTheFirstFailure_comparingSequenceNumbersAsNumbers() throws Exception {
     // 21 to 40 digits: "999..." sorts after "1000..." as text but before it as a number.
-    DynamodbEvent event = Batches.dynamo(List.of(
-        Batches.dynamo("999999999999999999999", "1", "ok"),
-        Batches.dynamo("1000000000000000000000", "2", "fail"),
-        Batches.dynamo("1000000000000000000001", "3", "ok")));
+    DynamodbEvent event =
+        Batches.dynamo(
+            List.of(
+                Batches.dynamo("999999999999999999999", "1", "ok"),
+                Batches.dynamo("1000000000000000000000", "2", "fail"),
+                Batches.dynamo("1000000000000000000001", "3", "ok")));
     List<String> seen = new ArrayList<>();
-    RecordHandler<Map<String, Object>> handler = (image, context) -> {
-      seen.add(context.eventName().orElse("?") + " " + image.get("Id") + " " + image.get("Message"));
-      if ("fail".equals(image.get("Message"))) {
-        throw new IllegalStateException("cannot apply the change");
-      }
-    };
+    RecordHandler<Map<String, Object>> handler =
+        (image, context) -> {
+          seen.add(
+              context.eventName().orElse("?") + " " + image.get("Id") + " " + image.get("Message"));
+          if ("fail".equals(image.get("Message"))) {
+            throw new IllegalStateException("cannot apply the change");
+          }
+        };
 
-    Object response = BatchProcessor.builder(DynamodbEvent.class, Map.class, handler)
-        .handlerClass(StreamBatchTest.class).build().process(event, Batches.invocation());
+    Object response =
+        BatchProcessor.builder(DynamodbEvent.class, Map.class, handler)
+            .handlerClass(StreamBatchTest.class)
+            .build()
+            .process(event, Batches.invocation());
 
     assertEquals(List.of("1000000000000000000000"), reported(response));
     assertEquals(List.of("INSERT 1 ok", "INSERT 2 fail"), seen, "numbers stay exact");
@@ -143,17 +173,23 @@ class StreamBatchTest {
 
   @Test
   void dynamodb_failedRecordWithoutASequenceNumber_failsTheInvocation_neverDropped() {
-    DynamodbEvent event = Batches.dynamo(List.of(Batches.dynamo("100", "1", "ok"),
-        Batches.dynamo(null, "2", "fail")));
-    RecordHandler<Map<String, Object>> handler = (image, context) -> {
-      if ("fail".equals(image.get("Message"))) {
-        throw new IllegalStateException("cannot apply the change");
-      }
-    };
+    DynamodbEvent event =
+        Batches.dynamo(
+            List.of(Batches.dynamo("100", "1", "ok"), Batches.dynamo(null, "2", "fail")));
+    RecordHandler<Map<String, Object>> handler =
+        (image, context) -> {
+          if ("fail".equals(image.get("Message"))) {
+            throw new IllegalStateException("cannot apply the change");
+          }
+        };
 
-    assertThrows(BatchResponseException.class, () -> BatchProcessor.builder(DynamodbEvent.class,
-        Map.class, handler).handlerClass(StreamBatchTest.class).build()
-        .process(event, Batches.invocation()));
+    assertThrows(
+        BatchResponseException.class,
+        () ->
+            BatchProcessor.builder(DynamodbEvent.class, Map.class, handler)
+                .handlerClass(StreamBatchTest.class)
+                .build()
+                .process(event, Batches.invocation()));
   }
 
   @Test
@@ -162,34 +198,55 @@ class StreamBatchTest {
     record Item(long Id, String Message) {}
     List<String> seen = new ArrayList<>();
 
-    Object response = BatchProcessor.builder(DynamodbEvent.class, Item.class,
-            (Item item, RecordContext c) -> seen.add(c.eventName().orElse("") + ":" + item.Message()))
-        .handlerClass(StreamBatchTest.class).build().process(event, Batches.invocation());
+    Object response =
+        BatchProcessor.builder(
+                DynamodbEvent.class,
+                Item.class,
+                (Item item, RecordContext c) ->
+                    seen.add(c.eventName().orElse("") + ":" + item.Message()))
+            .handlerClass(StreamBatchTest.class)
+            .build()
+            .process(event, Batches.invocation());
 
     assertEquals(List.of(), reported(response));
-    assertEquals(List.of("INSERT:New item!", "MODIFY:This item has changed",
-        "REMOVE:This item has changed"), seen, "a REMOVE gets its old image");
+    assertEquals(
+        List.of("INSERT:New item!", "MODIFY:This item has changed", "REMOVE:This item has changed"),
+        seen,
+        "a REMOVE gets its old image");
   }
 
   @Test
   void kafka_stopsPerPartition_andReportsTheEarliestFailedOffsetOfEach() throws Exception {
     Map<String, List<KafkaEvent.KafkaEventRecord>> partitions = new LinkedHashMap<>();
-    partitions.put("orders-0", List.of(Batches.kafka("orders", 0, 10, "a"),
-        Batches.kafka("orders", 0, 11, "fail-b"), Batches.kafka("orders", 0, 12, "c")));
-    partitions.put("orders-1", List.of(Batches.kafka("orders", 1, 7, "d"),
-        Batches.kafka("orders", 1, 8, "e")));
+    partitions.put(
+        "orders-0",
+        List.of(
+            Batches.kafka("orders", 0, 10, "a"),
+            Batches.kafka("orders", 0, 11, "fail-b"),
+            Batches.kafka("orders", 0, 12, "c")));
+    partitions.put(
+        "orders-1",
+        List.of(Batches.kafka("orders", 1, 7, "d"), Batches.kafka("orders", 1, 8, "e")));
     partitions.put("orders-2", List.of(Batches.kafka("orders", 2, 3, "fail-f")));
     Recorder recorder = new Recorder();
 
-    Object response = process(KafkaEvent.class, Batches.kafka(partitions), recorder,
-        BatchConfig.custom().parallelism(2).build());
+    Object response =
+        process(
+            KafkaEvent.class,
+            Batches.kafka(partitions),
+            recorder,
+            BatchConfig.custom().parallelism(2).build());
 
-    assertEquals(List.of(new KafkaBatchResponse.ItemIdentifier("orders-0", 11),
-        new KafkaBatchResponse.ItemIdentifier("orders-2", 3)), reported(response));
+    assertEquals(
+        List.of(
+            new KafkaBatchResponse.ItemIdentifier("orders-0", 11),
+            new KafkaBatchResponse.ItemIdentifier("orders-2", 3)),
+        reported(response));
     assertTrue(!recorder.seen.contains("c"), "orders-0 stopped at its failure");
     assertTrue(recorder.seen.containsAll(List.of("d", "e")), "orders-1 went on");
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":{\"partition\":\"orders-0\","
-        + "\"offset\":11}},{\"itemIdentifier\":{\"partition\":\"orders-2\",\"offset\":3}}]}",
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":{\"partition\":\"orders-0\","
+            + "\"offset\":11}},{\"itemIdentifier\":{\"partition\":\"orders-2\",\"offset\":3}}]}",
         new String(Batches.CODEC.writeBytes(response), java.nio.charset.StandardCharsets.UTF_8),
         "the shape Lambda's Kafka partial batch response expects");
   }
@@ -199,8 +256,8 @@ class StreamBatchTest {
     KafkaEvent event = Batches.fixture("kafka_event.json", KafkaEvent.class);
     Recorder recorder = new Recorder();
 
-    assertEquals(List.of(), reported(process(KafkaEvent.class, event, recorder,
-        BatchConfig.defaults())));
+    assertEquals(
+        List.of(), reported(process(KafkaEvent.class, event, recorder, BatchConfig.defaults())));
     assertEquals(List.of("Hello from Kafka !!"), recorder.seen);
   }
 
@@ -210,21 +267,29 @@ class StreamBatchTest {
     KinesisTimeWindowEvent event = new KinesisTimeWindowEvent();
     event.setRecords(kinesisBatch("a", "fail-b", "c").getRecords());
     event.setState(Map.of("count", "5"));
-    RecordHandler<String> counter = (data, context) -> {
-      if (data.startsWith("fail")) {
-        throw new IllegalStateException("cannot count");
-      }
-      context.windowState().merge("count", "1",
-          (a, b) -> Integer.toString(Integer.parseInt(a) + Integer.parseInt(b)));
-    };
+    RecordHandler<String> counter =
+        (data, context) -> {
+          if (data.startsWith("fail")) {
+            throw new IllegalStateException("cannot count");
+          }
+          context
+              .windowState()
+              .merge(
+                  "count",
+                  "1",
+                  (a, b) -> Integer.toString(Integer.parseInt(a) + Integer.parseInt(b)));
+        };
 
-    Object response = BatchProcessor.builder(KinesisTimeWindowEvent.class, String.class, counter)
-        .handlerClass(StreamBatchTest.class).build().process(event, Batches.invocation());
+    Object response =
+        BatchProcessor.builder(KinesisTimeWindowEvent.class, String.class, counter)
+            .handlerClass(StreamBatchTest.class)
+            .build()
+            .process(event, Batches.invocation());
 
     assertTrue(response instanceof TimeWindowEventResponse);
     TimeWindowEventResponse window = (TimeWindowEventResponse) response;
     assertEquals(Map.of("count", "6"), window.getState(), "a counted, then the stop at b");
-    assertEquals(List.of(event.getRecords().get(1).getKinesis().getSequenceNumber()),
-        reported(response));
+    assertEquals(
+        List.of(event.getRecords().get(1).getKinesis().getSequenceNumber()), reported(response));
   }
 }

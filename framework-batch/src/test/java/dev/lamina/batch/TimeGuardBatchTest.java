@@ -37,16 +37,22 @@ class TimeGuardBatchTest {
   void withAFakeClock_theBatchIsCutAtTheMargin_andExactlyTheRecordsNotRunAreReported()
       throws Exception {
     MutableClock clock = MutableClock.atSystemTime();
-    Invocation invocation = new Invocation(FakeContext.builder().clock(clock)
-        .timeout(Duration.ofSeconds(6)).build(), clock, false);
+    Invocation invocation =
+        new Invocation(
+            FakeContext.builder().clock(clock).timeout(Duration.ofSeconds(6)).build(),
+            clock,
+            false);
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
-    RecordHandler<String> slow = (body, context) -> {
-      ran.add(context.recordId());
-      clock.advance(Duration.ofSeconds(1)); // each record takes a second
-    };
-    BatchProcessor<SQSEvent> processor = BatchProcessor.builder(SQSEvent.class, String.class, slow)
-        .config(BatchConfig.custom().timeGuardMargin(Duration.ofSeconds(2)).build())
-        .handlerClass(TimeGuardBatchTest.class).build();
+    RecordHandler<String> slow =
+        (body, context) -> {
+          ran.add(context.recordId());
+          clock.advance(Duration.ofSeconds(1)); // each record takes a second
+        };
+    BatchProcessor<SQSEvent> processor =
+        BatchProcessor.builder(SQSEvent.class, String.class, slow)
+            .config(BatchConfig.custom().timeGuardMargin(Duration.ofSeconds(2)).build())
+            .handlerClass(TimeGuardBatchTest.class)
+            .build();
 
     Object response;
     List<com.fasterxml.jackson.databind.JsonNode> lines;
@@ -58,39 +64,57 @@ class TimeGuardBatchTest {
     // 6 s left: m-1..m-4 start with 6, 5, 4 and 3 s left; m-5 would start with 2 s, the margin.
     assertEquals(List.of("m-1", "m-2", "m-3", "m-4"), ran);
     assertEquals(List.of("m-5", "m-6", "m-7", "m-8", "m-9", "m-10"), reported(response));
-    assertTrue(lines.stream().anyMatch(l -> l.path("batch_cut").asInt() == 6
-        && "WARN".equals(l.path("level").asText())), "one line says how many were cut");
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l -> l.path("batch_cut").asInt() == 6 && "WARN".equals(l.path("level").asText())),
+        "one line says how many were cut");
   }
 
   @Test
   void theGuardComesFromTheHandlersTimeGuard_whenTheBatchHasNoMarginOfItsOwn() throws Exception {
     MutableClock clock = MutableClock.atSystemTime();
-    Invocation invocation = new Invocation(FakeContext.builder().clock(clock)
-        .timeout(Duration.ofSeconds(3)).build(), clock, false);
+    Invocation invocation =
+        new Invocation(
+            FakeContext.builder().clock(clock).timeout(Duration.ofSeconds(3)).build(),
+            clock,
+            false);
     invocation.setAttribute(Invocation.SAFETY_MARGIN, Duration.ofSeconds(2));
     RecordHandler<String> slow = (body, context) -> clock.advance(Duration.ofMillis(600));
 
-    Object response = BatchProcessor.builder(SQSEvent.class, String.class, slow)
-        .handlerClass(TimeGuardBatchTest.class).build().process(batch(4), invocation);
+    Object response =
+        BatchProcessor.builder(SQSEvent.class, String.class, slow)
+            .handlerClass(TimeGuardBatchTest.class)
+            .build()
+            .process(batch(4), invocation);
 
     assertEquals(List.of("m-3", "m-4"), reported(response));
   }
 
   @Test
   void aRecordStillInFlightAtTheDeadline_isReported_andTheBatchAnswersInTime() throws Exception {
-    Invocation invocation = new Invocation(FakeContext.builder()
-        .timeout(Duration.ofMillis(2000)).build(), java.time.Clock.systemUTC(), false);
+    Invocation invocation =
+        new Invocation(
+            FakeContext.builder().timeout(Duration.ofMillis(2000)).build(),
+            java.time.Clock.systemUTC(),
+            false);
     CountDownLatch never = new CountDownLatch(1);
-    RecordHandler<String> stuck = (body, context) -> {
-      if (context.recordId().equals("m-2")) {
-        never.await(30, TimeUnit.SECONDS); // an external call that hangs
-      }
-    };
-    BatchProcessor<SQSEvent> processor = BatchProcessor.builder(SQSEvent.class, String.class,
-            stuck)
-        .config(BatchConfig.custom().parallelism(2).timeGuardMargin(Duration.ofMillis(500))
-            .responseReserve(Duration.ofMillis(500)).build())
-        .handlerClass(TimeGuardBatchTest.class).build();
+    RecordHandler<String> stuck =
+        (body, context) -> {
+          if (context.recordId().equals("m-2")) {
+            never.await(30, TimeUnit.SECONDS); // an external call that hangs
+          }
+        };
+    BatchProcessor<SQSEvent> processor =
+        BatchProcessor.builder(SQSEvent.class, String.class, stuck)
+            .config(
+                BatchConfig.custom()
+                    .parallelism(2)
+                    .timeGuardMargin(Duration.ofMillis(500))
+                    .responseReserve(Duration.ofMillis(500))
+                    .build())
+            .handlerClass(TimeGuardBatchTest.class)
+            .build();
     try {
       Object response = processor.process(batch(3), invocation);
 

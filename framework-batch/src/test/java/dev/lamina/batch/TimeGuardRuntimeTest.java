@@ -25,17 +25,24 @@ class TimeGuardRuntimeTest {
   void slowBatch_answersBeforeTheTimeout_reportingTheRecordsNotReached() throws Exception {
     StringBuilder records = new StringBuilder();
     for (int i = 1; i <= 10; i++) {
-      records.append(i > 1 ? "," : "").append("{\"messageId\":\"m-").append(i)
-          .append("\",\"receiptHandle\":\"h-").append(i).append("\",\"body\":\"work ").append(i)
+      records
+          .append(i > 1 ? "," : "")
+          .append("{\"messageId\":\"m-")
+          .append(i)
+          .append("\",\"receiptHandle\":\"h-")
+          .append(i)
+          .append("\",\"body\":\"work ")
+          .append(i)
           .append("\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":{},")
           .append("\"eventSource\":\"aws:sqs\",\"eventSourceARN\":")
           .append("\"arn:aws:sqs:eu-west-1:123456789012:work\",\"awsRegion\":\"eu-west-1\"}");
     }
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(SlowRecordsHandler.class.getName())
-        .classPath(FunctionClassPath.withTestClasses())
-        .timeout(Duration.ofSeconds(3))
-        .start()) {
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(SlowRecordsHandler.class.getName())
+            .classPath(FunctionClassPath.withTestClasses())
+            .timeout(Duration.ofSeconds(3))
+            .start()) {
       InvocationResult result = lambda.invoke("{\"Records\":[" + records + "]}");
 
       assertFalse(result.isError(), result::toString); // not killed at the timeout
@@ -45,7 +52,8 @@ class TimeGuardRuntimeTest {
       // 10 records of 400 ms do not fit in 3 s less the 1.5 s margin: the tail is reported.
       assertTrue(reported.size() >= 5 && reported.size() <= 9, reported.toString());
       for (int i = 0; i < reported.size(); i++) {
-        assertTrue(reported.get(i).equals("m-" + (11 - reported.size() + i)),
+        assertTrue(
+            reported.get(i).equals("m-" + (11 - reported.size() + i)),
             "the records not reached, in order: " + reported);
       }
     }

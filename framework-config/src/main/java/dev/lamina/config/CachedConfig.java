@@ -5,7 +5,6 @@ import dev.lamina.config.internal.ConfigPlan;
 import dev.lamina.core.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -116,10 +115,12 @@ public final class CachedConfig<T> implements Supplier<T> {
    * {@code @Config}) adds to the chain.
    */
   Interceptor interceptor() {
-    return Interceptor.named("Config[" + plan.type().getSimpleName() + "]", chain -> {
-      Configs.put(chain.invocation(), plan.type(), get());
-      return chain.proceed();
-    });
+    return Interceptor.named(
+        "Config[" + plan.type().getSimpleName() + "]",
+        chain -> {
+          Configs.put(chain.invocation(), plan.type(), get());
+          return chain.proceed();
+        });
   }
 
   /**
@@ -137,8 +138,8 @@ public final class CachedConfig<T> implements Supplier<T> {
   }
 
   private boolean due(Snapshot<T> s) {
-    return invalidated || (s.nextAttempt() != null
-        && !loader.clock().instant().isBefore(s.nextAttempt()));
+    return invalidated
+        || (s.nextAttempt() != null && !loader.clock().instant().isBefore(s.nextAttempt()));
   }
 
   private Instant next(Instant now) {
@@ -162,8 +163,10 @@ public final class CachedConfig<T> implements Supplier<T> {
       log.atWarn()
           .addKeyValue("config_type", plan.type().getName())
           .addKeyValue("error_type", e.getClass().getName())
-          .log("Refreshing configuration [{}] failed; keeping the values loaded at {}{}: {}",
-              plan.type().getName(), old.loadedAt(),
+          .log(
+              "Refreshing configuration [{}] failed; keeping the values loaded at {}{}: {}",
+              plan.type().getName(),
+              old.loadedAt(),
               maxAge.isZero() ? "" : ", next attempt in " + maxAge,
               e instanceof ConfigurationException ? e.getMessage() : e.getClass().getName());
       return kept;

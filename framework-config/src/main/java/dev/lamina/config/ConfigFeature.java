@@ -70,20 +70,22 @@ public final class ConfigFeature implements FeatureConfig {
    */
   @Override
   public Interceptor createInterceptor(InitContext context) {
-    ConfigLoader.Builder builder = ConfigLoader.builder()
-        .environment(context.environment().variables())
-        .clock(context.environment().clock())
-        .codec(context.codec())
-        .resources(context.resources())
-        .maxAge(maxAge)
-        .parameterAccess(access);
+    ConfigLoader.Builder builder =
+        ConfigLoader.builder()
+            .environment(context.environment().variables())
+            .clock(context.environment().clock())
+            .codec(context.codec())
+            .resources(context.resources())
+            .maxAge(maxAge)
+            .parameterAccess(access);
     if (source != null) {
       builder.parameterSource(source);
     }
     ConfigLoader loader = builder.build();
     context.resources().add("config-loader " + type.getName(), () -> loader);
     CachedConfig<?> cached = loader.cache(type);
-    context.resources()
+    context
+        .resources()
         .define("config " + type.getName(), () -> cached)
         .onRestore(CachedConfig::invalidate)
         .create();

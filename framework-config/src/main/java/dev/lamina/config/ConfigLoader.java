@@ -139,19 +139,26 @@ public final class ConfigLoader implements AutoCloseable {
     return Binder.bind(plan, environment, parameters, path, problems);
   }
 
-  private static Map<String, ParameterValue> fetch(ParameterSource source, Class<?> type,
-      Set<String> names, Set<String> paths) {
+  private static Map<String, ParameterValue> fetch(
+      ParameterSource source, Class<?> type, Set<String> names, Set<String> paths) {
     List<ParameterValue> found;
     try {
       found = source.fetch(Set.copyOf(names), Set.copyOf(paths));
     } catch (ConfigurationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ConfigurationException("Configuration [" + type.getName()
-          + "] could not be read from its parameter source: " + e.getClass().getName()
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-          + "; check the function's network access and its ssm:GetParameters /"
-          + " ssm:GetParametersByPath permissions on " + names + " " + paths, e);
+      throw new ConfigurationException(
+          "Configuration ["
+              + type.getName()
+              + "] could not be read from its parameter source: "
+              + e.getClass().getName()
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+              + "; check the function's network access and its ssm:GetParameters /"
+              + " ssm:GetParametersByPath permissions on "
+              + names
+              + " "
+              + paths,
+          e);
     }
     Map<String, ParameterValue> byName = new HashMap<>();
     for (ParameterValue p : found) {
@@ -165,12 +172,13 @@ public final class ConfigLoader implements AutoCloseable {
       return givenSource;
     }
     if (ownSource == null) {
-      ownSource = access == ParameterAccess.EXTENSION
-          ? ParametersExtension.fromEnvironment(environment, codec())
-          : resources != null
-              ? new SsmParameterSource(SsmClients.fromEnvironment(resources, environment)::get,
-                  false)
-              : SsmParameters.fromEnvironment(environment);
+      ownSource =
+          access == ParameterAccess.EXTENSION
+              ? ParametersExtension.fromEnvironment(environment, codec())
+              : resources != null
+                  ? new SsmParameterSource(
+                      SsmClients.fromEnvironment(resources, environment)::get, false)
+                  : SsmParameters.fromEnvironment(environment);
     }
     return ownSource;
   }
@@ -278,8 +286,8 @@ public final class ConfigLoader implements AutoCloseable {
   /** The one rule for a max age, for the loader and {@link ConfigFeature}. */
   static void requireValidMaxAge(Duration maxAge) {
     if (maxAge.isNegative()) {
-      throw new IllegalArgumentException("[maxAge] must be zero (never refresh) or more, was "
-          + maxAge.getSeconds() + " s");
+      throw new IllegalArgumentException(
+          "[maxAge] must be zero (never refresh) or more, was " + maxAge.getSeconds() + " s");
     }
   }
 }

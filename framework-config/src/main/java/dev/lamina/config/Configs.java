@@ -39,9 +39,13 @@ public final class Configs {
     Objects.requireNonNull(type, "type");
     Object value = invocation.attribute(KEY).map(m -> m.get(type)).orElse(null);
     if (value == null) {
-      throw new ConfigurationException("No configuration [" + type.getName()
-          + "] on this invocation: annotate the handler with @Config(" + type.getSimpleName()
-          + ".class), or add ConfigFeature.of(..) to its builder", null);
+      throw new ConfigurationException(
+          "No configuration ["
+              + type.getName()
+              + "] on this invocation: annotate the handler with @Config("
+              + type.getSimpleName()
+              + ".class), or add ConfigFeature.of(..) to its builder",
+          null);
     }
     return type.cast(value);
   }

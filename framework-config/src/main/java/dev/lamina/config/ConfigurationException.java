@@ -46,10 +46,13 @@ public class ConfigurationException extends LaminaException {
   }
 
   private static String message(Class<?> type, List<Problem> problems) {
-    StringBuilder b = new StringBuilder("Configuration [").append(type.getName())
-        .append("] is invalid: ").append(problems.size())
-        .append(problems.size() == 1 ? " problem" : " problems")
-        .append(", fix them all before the next deploy:");
+    StringBuilder b =
+        new StringBuilder("Configuration [")
+            .append(type.getName())
+            .append("] is invalid: ")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem" : " problems")
+            .append(", fix them all before the next deploy:");
     for (Problem p : problems) {
       b.append("\n  - ").append(p);
     }
@@ -77,7 +80,15 @@ public class ConfigurationException extends LaminaException {
 
     @Override
     public String toString() {
-      return "[" + key + "] (" + source + ", field [" + field + "], expected " + expected + "): "
+      return "["
+          + key
+          + "] ("
+          + source
+          + ", field ["
+          + field
+          + "], expected "
+          + expected
+          + "): "
           + issue;
     }
   }

@@ -20,6 +20,7 @@ import java.util.Objects;
 public final class ParametersExtension {
   /** The extension's default port. */
   public static final int DEFAULT_PORT = 2773;
+
   /** The variable that changes the port, as the extension itself reads it. */
   public static final String PORT_VARIABLE = "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT";
 
@@ -33,23 +34,28 @@ public final class ParametersExtension {
    * @return a thread-safe source; it {@linkplain ParameterSource#readsPaths() reads no paths}
    * @throws ConfigurationException if there is no session token or the port is not a number
    */
-  public static ParameterSource fromEnvironment(Map<String, String> environment,
-      PayloadCodec codec) {
+  public static ParameterSource fromEnvironment(
+      Map<String, String> environment, PayloadCodec codec) {
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(codec, "codec");
     EnvironmentReader env = new EnvironmentReader(environment);
     if (env.get("AWS_SESSION_TOKEN") == null) {
-      env.problem("No [AWS_SESSION_TOKEN] for the Parameters and Secrets extension: it is set on"
-          + " Lambda; elsewhere use ParameterAccess.SDK");
+      env.problem(
+          "No [AWS_SESSION_TOKEN] for the Parameters and Secrets extension: it is set on"
+              + " Lambda; elsewhere use ParameterAccess.SDK");
     }
-    Long port = env.wholeNumber(PORT_VARIABLE, 1, 65_535,
-        "must be the extension's port (1 to 65535), or unset for " + DEFAULT_PORT);
+    Long port =
+        env.wholeNumber(
+            PORT_VARIABLE,
+            1,
+            65_535,
+            "must be the extension's port (1 to 65535), or unset for " + DEFAULT_PORT);
     if (env.hasProblems()) {
       throw new ConfigurationException(
           env.describeProblems("The Parameters and Secrets extension cannot be used"), null);
     }
     String token = env.get("AWS_SESSION_TOKEN");
-    return new ExtensionParameterSource("http://localhost:" + (port == null ? DEFAULT_PORT : port),
-        token, codec);
+    return new ExtensionParameterSource(
+        "http://localhost:" + (port == null ? DEFAULT_PORT : port), token, codec);
   }
 }

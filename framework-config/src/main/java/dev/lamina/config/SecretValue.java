@@ -48,7 +48,8 @@ public final class SecretValue {
   @Override
   public boolean equals(Object o) {
     return o instanceof SecretValue
-        && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
+        && MessageDigest.isEqual(
+            value.getBytes(StandardCharsets.UTF_8),
             ((SecretValue) o).value.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 /** Conversions and naming, from environment variables and an in-memory parameter source. */
 class BindingTest {
 
-  enum Tier { FREE, PRO_PLUS }
+  enum Tier {
+    FREE,
+    PRO_PLUS
+  }
 
   record Limits(int perMinute, List<String> burst) {}
 
@@ -37,20 +40,21 @@ class BindingTest {
       @Default("a, b") List<String> tags,
       SecretValue apiKey) {}
 
-  static final Map<String, String> ENV = Map.ofEntries(
-      Map.entry("NAME", "orders"),
-      Map.entry("PORT_NUMBER", "8080"),
-      Map.entry("BIG", "9000000000"),
-      Map.entry("RATIO", "0.25"),
-      Map.entry("ENABLED", "TRUE"),
-      Map.entry("TIMEOUT", "PT30S"),
-      Map.entry("SHORT_TIMEOUT", "500ms"),
-      Map.entry("TIER", "pro-plus"),
-      Map.entry("PORTS", "1, 2,3"),
-      Map.entry("ENDPOINT", "https://example.com/api"),
-      Map.entry("LIMITS", "{\"perMinute\":60,\"burst\":[\"x\",\"y\"]}"),
-      Map.entry("REPLY_TO", ""),
-      Map.entry("API_KEY", "k-123"));
+  static final Map<String, String> ENV =
+      Map.ofEntries(
+          Map.entry("NAME", "orders"),
+          Map.entry("PORT_NUMBER", "8080"),
+          Map.entry("BIG", "9000000000"),
+          Map.entry("RATIO", "0.25"),
+          Map.entry("ENABLED", "TRUE"),
+          Map.entry("TIMEOUT", "PT30S"),
+          Map.entry("SHORT_TIMEOUT", "500ms"),
+          Map.entry("TIER", "pro-plus"),
+          Map.entry("PORTS", "1, 2,3"),
+          Map.entry("ENDPOINT", "https://example.com/api"),
+          Map.entry("LIMITS", "{\"perMinute\":60,\"burst\":[\"x\",\"y\"]}"),
+          Map.entry("REPLY_TO", ""),
+          Map.entry("API_KEY", "k-123"));
 
   static ConfigLoader loader(Map<String, String> env) {
     return ConfigLoader.builder().environment(env).build();
@@ -91,9 +95,14 @@ class BindingTest {
   }
 
   static class PlainClass {
-    @Env("HOST_NAME") String host;
+    @Env("HOST_NAME")
+    String host;
+
     int port;
-    @Default("PT1M") Duration ttl;
+
+    @Default("PT1M")
+    Duration ttl;
+
     static String ignoredStatic = "x";
   }
 
@@ -107,22 +116,31 @@ class BindingTest {
   }
 
   @ParameterPath("/svc/prod")
-  record FromParameters(@PathParameter int poolSize, @PathParameter("db/url") URI dbUrl,
-      @Parameter("/shared/region") String region, @PathParameter List<String> hosts) {}
+  record FromParameters(
+      @PathParameter int poolSize,
+      @PathParameter("db/url") URI dbUrl,
+      @Parameter("/shared/region") String region,
+      @PathParameter List<String> hosts) {}
 
   @Test
   void parameters_bindByFullNameAndByKeyUnderThePath_fromAnySource() {
-    ParameterSource inMemory = (names, paths) -> {
-      assertEquals(java.util.Set.of("/shared/region"), names);
-      assertEquals(java.util.Set.of("/svc/prod"), paths);
-      return List.of(new ParameterValue("/svc/prod/pool-size", "8", false),
-          new ParameterValue("/svc/prod/db/url", "jdbc:postgresql://db/orders", false),
-          new ParameterValue("/svc/prod/hosts", "a,b,c", false),
-          new ParameterValue("/shared/region", "eu-west-1", false));
-    };
+    ParameterSource inMemory =
+        (names, paths) -> {
+          assertEquals(java.util.Set.of("/shared/region"), names);
+          assertEquals(java.util.Set.of("/svc/prod"), paths);
+          return List.of(
+              new ParameterValue("/svc/prod/pool-size", "8", false),
+              new ParameterValue("/svc/prod/db/url", "jdbc:postgresql://db/orders", false),
+              new ParameterValue("/svc/prod/hosts", "a,b,c", false),
+              new ParameterValue("/shared/region", "eu-west-1", false));
+        };
 
-    FromParameters c = ConfigLoader.builder().environment(Map.of()).parameterSource(inMemory)
-        .build().load(FromParameters.class);
+    FromParameters c =
+        ConfigLoader.builder()
+            .environment(Map.of())
+            .parameterSource(inMemory)
+            .build()
+            .load(FromParameters.class);
 
     assertEquals(8, c.poolSize());
     assertEquals(URI.create("jdbc:postgresql://db/orders"), c.dbUrl());
@@ -135,11 +153,16 @@ class BindingTest {
 
   @Test
   void parameterPath_canComeFromAnEnvironmentVariable() {
-    ParameterSource inMemory = (names, paths) ->
-        List.of(new ParameterValue(paths.iterator().next() + "/color", "blue", false));
+    ParameterSource inMemory =
+        (names, paths) ->
+            List.of(new ParameterValue(paths.iterator().next() + "/color", "blue", false));
 
-    PathFromEnv c = ConfigLoader.builder().environment(Map.of("CONFIG_PATH", "/stage/dev/"))
-        .parameterSource(inMemory).build().load(PathFromEnv.class);
+    PathFromEnv c =
+        ConfigLoader.builder()
+            .environment(Map.of("CONFIG_PATH", "/stage/dev/"))
+            .parameterSource(inMemory)
+            .build()
+            .load(PathFromEnv.class);
 
     assertEquals("blue", c.color());
   }
@@ -149,11 +172,15 @@ class BindingTest {
 
   @Test
   void theRootPath_joinsKeysWithOneSlash() {
-    ParameterSource inMemory = (names, paths) ->
-        List.of(new ParameterValue("/color", "green", false));
+    ParameterSource inMemory =
+        (names, paths) -> List.of(new ParameterValue("/color", "green", false));
 
-    AtTheRoot c = ConfigLoader.builder().environment(Map.of()).parameterSource(inMemory).build()
-        .load(AtTheRoot.class);
+    AtTheRoot c =
+        ConfigLoader.builder()
+            .environment(Map.of())
+            .parameterSource(inMemory)
+            .build()
+            .load(AtTheRoot.class);
 
     assertEquals("green", c.color());
   }
@@ -162,21 +189,27 @@ class BindingTest {
 
   @Test
   void envOnlyTypes_neverAskTheParameterSource() {
-    ParameterSource failing = (names, paths) -> {
-      throw new AssertionError("must not be called");
-    };
+    ParameterSource failing =
+        (names, paths) -> {
+          throw new AssertionError("must not be called");
+        };
 
-    EnvOnly c = ConfigLoader.builder().environment(Map.of("A", "1")).parameterSource(failing)
-        .build().load(EnvOnly.class);
+    EnvOnly c =
+        ConfigLoader.builder()
+            .environment(Map.of("A", "1"))
+            .parameterSource(failing)
+            .build()
+            .load(EnvOnly.class);
 
     assertEquals("1", c.a());
   }
 
   @Test
   void builder_rejectsANegativeMaxAge_namingTheSetting() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class,
-        () -> ConfigLoader.builder().maxAge(Duration.ofSeconds(-1)).build());
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> ConfigLoader.builder().maxAge(Duration.ofSeconds(-1)).build());
     assertTrue(e.getMessage().contains("[maxAge]"), e.getMessage());
   }
 }

@@ -26,21 +26,27 @@ class CachedConfigConcurrencyTest {
     AtomicInteger fetches = new AtomicInteger();
     CountDownLatch refreshStarted = new CountDownLatch(1);
     CountDownLatch releaseRefresh = new CountDownLatch(1);
-    ParameterSource slowSecondFetch = (names, paths) -> {
-      int n = fetches.incrementAndGet();
-      if (n > 1) {
-        refreshStarted.countDown();
-        try {
-          releaseRefresh.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return List.of(new ParameterValue("/svc/version", Integer.toString(n), false));
-    };
-    CachedConfig<Svc> config = ConfigLoader.builder().environment(Map.of()).clock(clock)
-        .maxAge(Duration.ofMinutes(1)).parameterSource(slowSecondFetch).build()
-        .cache(Svc.class);
+    ParameterSource slowSecondFetch =
+        (names, paths) -> {
+          int n = fetches.incrementAndGet();
+          if (n > 1) {
+            refreshStarted.countDown();
+            try {
+              releaseRefresh.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return List.of(new ParameterValue("/svc/version", Integer.toString(n), false));
+        };
+    CachedConfig<Svc> config =
+        ConfigLoader.builder()
+            .environment(Map.of())
+            .clock(clock)
+            .maxAge(Duration.ofMinutes(1))
+            .parameterSource(slowSecondFetch)
+            .build()
+            .cache(Svc.class);
     clock.advance(Duration.ofMinutes(1));
 
     CompletableFuture<Svc> refresher = CompletableFuture.supplyAsync(config::get);

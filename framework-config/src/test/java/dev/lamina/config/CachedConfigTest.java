@@ -1,11 +1,11 @@
 package dev.lamina.config;
 
-import dev.lamina.test.CapturedStdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.MutableClock;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
@@ -51,8 +51,13 @@ class CachedConfigTest {
   }
 
   private CachedConfig<Svc> cache(Duration maxAge) {
-    return ConfigLoader.builder().environment(Map.of()).clock(clock).maxAge(maxAge)
-        .parameterSource(SsmParameters.using(client)).build().cache(Svc.class);
+    return ConfigLoader.builder()
+        .environment(Map.of())
+        .clock(clock)
+        .maxAge(maxAge)
+        .parameterSource(SsmParameters.using(client))
+        .build()
+        .cache(Svc.class);
   }
 
   private List<String> warnings() {
@@ -105,8 +110,14 @@ class CachedConfigTest {
     assertEquals(4, stillStale.poolSize());
     assertEquals(1, store.requests().size(), "no new attempt before another max age");
     assertEquals(1, warnings().size(), stdout.text());
-    assertTrue(warnings().get(0).contains("Refreshing configuration [" + Svc.class.getName()
-        + "] failed; keeping the values loaded at 2026-11-22T10:00:00Z"), warnings().get(0));
+    assertTrue(
+        warnings()
+            .get(0)
+            .contains(
+                "Refreshing configuration ["
+                    + Svc.class.getName()
+                    + "] failed; keeping the values loaded at 2026-11-22T10:00:00Z"),
+        warnings().get(0));
 
     clock.advance(Duration.ofMinutes(4));
     assertEquals(8, config.get().poolSize());

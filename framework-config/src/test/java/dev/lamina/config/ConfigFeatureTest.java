@@ -1,6 +1,5 @@
 package dev.lamina.config;
 
-import dev.lamina.test.CapturedStdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.Lamina;
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
 import dev.lamina.test.ssm.LocalParameterStore;
@@ -92,18 +92,19 @@ class ConfigFeatureTest {
     assertEquals("\"Hello (key of 18 chars)\"", first);
     assertEquals(first, second);
     assertEquals(1, store.requests().size(), "no call per invocation");
-    assertTrue(handler.interceptors().stream()
-        .anyMatch(i -> i.name().equals("Config[GreeterConfig]")));
+    assertTrue(
+        handler.interceptors().stream().anyMatch(i -> i.name().equals("Config[GreeterConfig]")));
   }
 
   @Test
   void missingParameterAndVariable_failInit_withOneExceptionListingBoth() {
     store.delete("/greeter/api-key");
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> new Greeter(env(Map.of())));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> new Greeter(env(Map.of())));
 
-    assertEquals(List.of("GREETING", "/greeter/api-key"),
+    assertEquals(
+        List.of("GREETING", "/greeter/api-key"),
         e.problems().stream().map(ConfigurationException.Problem::key).toList());
   }
 
@@ -141,27 +142,32 @@ class ConfigFeatureTest {
       throws Exception {
     dev.lamina.core.Resources resources = new dev.lamina.core.Resources();
     dev.lamina.core.Resource<software.amazon.awssdk.services.ssm.SsmClient> client =
-        dev.lamina.config.internal.SsmClients.fromEnvironment(resources,
-            LocalSsm.environment(store, Map.of()));
+        dev.lamina.config.internal.SsmClients.fromEnvironment(
+            resources, LocalSsm.environment(store, Map.of()));
     software.amazon.awssdk.services.ssm.SsmClient before = client.get();
 
     resources.beforeCheckpoint();
     resources.afterRestore();
 
     assertTrue(before != client.get(), "a new client after the restore");
-    assertEquals(API_KEY,
-        client.get().getParameter(r -> r.name("/greeter/api-key").withDecryption(true))
-            .parameter().value());
+    assertEquals(
+        API_KEY,
+        client
+            .get()
+            .getParameter(r -> r.name("/greeter/api-key").withDecryption(true))
+            .parameter()
+            .value());
   }
 
   @Test
   void theAnnotationsLoader_registersItsSsmClientWithTheHandlersResources() throws Exception {
     dev.lamina.core.Resources resources = new dev.lamina.core.Resources();
     int before = resources.size();
-    ConfigLoader loader = ConfigLoader.builder()
-        .environment(LocalSsm.environment(store, Map.of("GREETING", "Hi")))
-        .resources(resources)
-        .build();
+    ConfigLoader loader =
+        ConfigLoader.builder()
+            .environment(LocalSsm.environment(store, Map.of("GREETING", "Hi")))
+            .resources(resources)
+            .build();
 
     loader.load(GreeterConfig.class);
 
@@ -186,34 +192,46 @@ class ConfigFeatureTest {
 
   @Test
   void aNegativeMaxAge_failsInit_namingTheAnnotationTheHandlerAndTheSetting() {
-    dev.lamina.core.PipelineException e = assertThrows(dev.lamina.core.PipelineException.class,
-        () -> new NegativeMaxAge(env(Map.of("GREETING", "Hi"))));
+    dev.lamina.core.PipelineException e =
+        assertThrows(
+            dev.lamina.core.PipelineException.class,
+            () -> new NegativeMaxAge(env(Map.of("GREETING", "Hi"))));
 
-    assertEquals("@Config on [" + NegativeMaxAge.class.getName() + "] is invalid: [maxAge] must"
-        + " be zero (never refresh) or more, was -5 s", e.getMessage());
+    assertEquals(
+        "@Config on ["
+            + NegativeMaxAge.class.getName()
+            + "] is invalid: [maxAge] must"
+            + " be zero (never refresh) or more, was -5 s",
+        e.getMessage());
   }
 
   @Test
   void configsGet_withoutTheFeature_saysHowToSwitchItOn() {
     Unconfigured handler = new Unconfigured(env(Map.of()));
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> Invoke.stream(handler, "{}"));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> Invoke.stream(handler, "{}"));
 
-    assertTrue(e.getMessage().contains("annotate the handler with @Config(GreeterConfig.class)"),
+    assertTrue(
+        e.getMessage().contains("annotate the handler with @Config(GreeterConfig.class)"),
         e.getMessage());
   }
 
   @Test
   void plainJava_composesTheSameInterceptor_withoutTheBaseClass() throws Exception {
     ConfigFeature feature = ConfigFeature.of(GreeterConfig.class).build();
-    assertEquals(Config.class.getAnnotation(dev.lamina.core.Feature.class).order(),
-        feature.order(), "the annotation's place in the chain");
-    var handler = Lamina.handler(Map.class, String.class,
-            (input, invocation) -> Configs.get(invocation, GreeterConfig.class).greeting())
-        .feature(feature)
-        .environment(env(Map.of("GREETING", "Hi")))
-        .build();
+    assertEquals(
+        Config.class.getAnnotation(dev.lamina.core.Feature.class).order(),
+        feature.order(),
+        "the annotation's place in the chain");
+    var handler =
+        Lamina.handler(
+                Map.class,
+                String.class,
+                (input, invocation) -> Configs.get(invocation, GreeterConfig.class).greeting())
+            .feature(feature)
+            .environment(env(Map.of("GREETING", "Hi")))
+            .build();
 
     assertEquals("\"Hi\"", Invoke.stream(handler, "{}"));
   }

@@ -21,21 +21,26 @@ class EnvOnlyConfigTest {
   void envOnlyConfig_loadsNoAwsSdkClass(@TempDir Path dir) throws Exception {
     Path classLog = dir.resolve("classes.log");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-Xshare:auto",
-        "-Xlog:class+load=info:file=" + classLog,
-        "-cp", System.getProperty("java.class.path"), EnvOnlyMain.class.getName())
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xshare:auto",
+                "-Xlog:class+load=info:file=" + classLog,
+                "-cp",
+                System.getProperty("java.class.path"),
+                EnvOnlyMain.class.getName())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
 
     assertEquals(0, p.exitValue(), output);
     assertTrue(output.contains("RESULT \"hi 2000 3\""), output);
     List<String> loaded = Files.readAllLines(classLog);
-    assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.lamina.config.ConfigLoader ")),
+    assertTrue(
+        loaded.stream().anyMatch(l -> l.contains("dev.lamina.config.ConfigLoader ")),
         "the class-load log must show the config classes");
-    List<String> sdk = loaded.stream()
-        .filter(l -> l.contains("software.amazon.awssdk")).toList();
+    List<String> sdk = loaded.stream().filter(l -> l.contains("software.amazon.awssdk")).toList();
     assertEquals(List.of(), sdk);
   }
 }

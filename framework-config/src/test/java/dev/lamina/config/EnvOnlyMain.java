@@ -25,8 +25,11 @@ public final class EnvOnlyMain {
   }
 
   public static void main(String[] args) throws Exception {
-    Handler handler = new Handler(HandlerEnvironment.builder()
-        .variables(Map.of("GREETING", "hi", "TIMEOUT", "2s")).build());
+    Handler handler =
+        new Handler(
+            HandlerEnvironment.builder()
+                .variables(Map.of("GREETING", "hi", "TIMEOUT", "2s"))
+                .build());
     System.out.println("RESULT " + Invoke.stream(handler, "{}"));
     System.exit(0);
   }

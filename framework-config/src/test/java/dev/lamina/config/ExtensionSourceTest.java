@@ -1,6 +1,5 @@
 package dev.lamina.config;
 
-import dev.lamina.test.CapturedStdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.config.ConfigurationException.Problem;
 import dev.lamina.core.codec.Codecs;
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
 import dev.lamina.test.ssm.SsmRequest;
@@ -22,7 +22,9 @@ class ExtensionSourceTest {
   static final String PASSWORD = "ext-secret-password-1";
 
   @ParameterPath("/orders/prod")
-  record Orders(@PathParameter int poolSize, @PathParameter("db/password") SecretValue password,
+  record Orders(
+      @PathParameter int poolSize,
+      @PathParameter("db/password") SecretValue password,
       @Parameter("/shared/region") String region) {}
 
   private LocalParameterStore store;
@@ -42,13 +44,19 @@ class ExtensionSourceTest {
   }
 
   private ConfigLoader loader(Map<String, String> env) {
-    return ConfigLoader.builder().environment(env).parameterAccess(ParameterAccess.EXTENSION)
-        .codec(Codecs.standard()).build();
+    return ConfigLoader.builder()
+        .environment(env)
+        .parameterAccess(ParameterAccess.EXTENSION)
+        .codec(Codecs.standard())
+        .build();
   }
 
   private Map<String, String> env() {
-    return Map.of("AWS_SESSION_TOKEN", "session-token",
-        ParametersExtension.PORT_VARIABLE, Integer.toString(store.port()));
+    return Map.of(
+        "AWS_SESSION_TOKEN",
+        "session-token",
+        ParametersExtension.PORT_VARIABLE,
+        Integer.toString(store.port()));
   }
 
   @Test
@@ -64,9 +72,13 @@ class ExtensionSourceTest {
     assertEquals(PASSWORD, c.password().reveal());
     assertEquals("eu-west-1", c.region());
     List<SsmRequest> log = store.requests();
-    assertTrue(log.stream().allMatch(r -> r.operation().equals(LocalParameterStore.EXTENSION_GET)
-        && r.withDecryption()), log.toString());
-    assertEquals(List.of("/orders/prod/db/password", "/orders/prod/pool-size", "/shared/region"),
+    assertTrue(
+        log.stream()
+            .allMatch(
+                r -> r.operation().equals(LocalParameterStore.EXTENSION_GET) && r.withDecryption()),
+        log.toString());
+    assertEquals(
+        List.of("/orders/prod/db/password", "/orders/prod/pool-size", "/shared/region"),
         log.stream().map(r -> r.names().get(0)).toList());
   }
 
@@ -74,31 +86,39 @@ class ExtensionSourceTest {
   void missingParameters_areReportedTogether_asWithTheSdk() {
     store.put("/orders/prod/pool-size", "eight");
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> loader(env()).load(Orders.class));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> loader(env()).load(Orders.class));
 
-    assertEquals(List.of("/orders/prod/pool-size", "/orders/prod/db/password", "/shared/region"),
+    assertEquals(
+        List.of("/orders/prod/pool-size", "/orders/prod/db/password", "/shared/region"),
         e.problems().stream().map(Problem::key).toList());
     assertFalse(e.getMessage().contains("eight"), e.getMessage());
   }
 
   @Test
   void noSessionToken_failsWithAMessageThatSaysWhy() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> loader(Map.of()).load(Orders.class));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> loader(Map.of()).load(Orders.class));
 
     assertTrue(e.getMessage().contains("No [AWS_SESSION_TOKEN]"), e.getMessage());
   }
 
   @Test
   void noSessionToken_andABadPort_areReportedTogether() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ParametersExtension.fromEnvironment(
-            Map.of(ParametersExtension.PORT_VARIABLE, "eighty"), dev.lamina.core.codec.Codecs.standard()));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ParametersExtension.fromEnvironment(
+                    Map.of(ParametersExtension.PORT_VARIABLE, "eighty"),
+                    dev.lamina.core.codec.Codecs.standard()));
 
     assertTrue(e.getMessage().contains("No [AWS_SESSION_TOKEN]"), e.getMessage());
-    assertTrue(e.getMessage().contains("[" + ParametersExtension.PORT_VARIABLE + "] must be the"
-        + " extension's port"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "[" + ParametersExtension.PORT_VARIABLE + "] must be the" + " extension's port"),
+        e.getMessage());
   }
 
   @Test
@@ -106,10 +126,11 @@ class ExtensionSourceTest {
     store.put("/orders/prod/pool-size", "8");
     store.failNext(1, "InternalServerError");
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> loader(env()).load(Orders.class));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> loader(env()).load(Orders.class));
 
-    assertTrue(e.getMessage().contains("answered HTTP 400 for [/orders/prod/db/password]"),
+    assertTrue(
+        e.getMessage().contains("answered HTTP 400 for [/orders/prod/db/password]"),
         e.getMessage());
   }
 }

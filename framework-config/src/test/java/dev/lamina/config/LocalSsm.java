@@ -20,8 +20,10 @@ final class LocalSsm {
     return SsmClient.builder()
         .endpointOverride(store.endpoint())
         .region(Region.of(FakeAwsEnvironment.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            FakeAwsEnvironment.ACCESS_KEY_ID, FakeAwsEnvironment.SECRET_ACCESS_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    FakeAwsEnvironment.ACCESS_KEY_ID, FakeAwsEnvironment.SECRET_ACCESS_KEY)))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }

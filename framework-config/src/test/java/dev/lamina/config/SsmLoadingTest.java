@@ -1,6 +1,5 @@
 package dev.lamina.config;
 
-import dev.lamina.test.CapturedStdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.config.ConfigurationException.Problem;
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
 import dev.lamina.test.ssm.SsmRequest;
@@ -42,17 +42,25 @@ class SsmLoadingTest {
   }
 
   private ConfigLoader loader(Map<String, String> env) {
-    return ConfigLoader.builder().environment(env).parameterSource(SsmParameters.using(client))
+    return ConfigLoader.builder()
+        .environment(env)
+        .parameterSource(SsmParameters.using(client))
         .build();
   }
 
   record Twelve(
-      @Parameter("/shared/p01") String p01, @Parameter("/shared/p02") String p02,
-      @Parameter("/shared/p03") String p03, @Parameter("/shared/p04") String p04,
-      @Parameter("/shared/p05") String p05, @Parameter("/shared/p06") String p06,
-      @Parameter("/shared/p07") String p07, @Parameter("/shared/p08") String p08,
-      @Parameter("/shared/p09") String p09, @Parameter("/shared/p10") String p10,
-      @Parameter("/shared/p11") String p11, @Parameter("/other/p12") SecretValue p12) {}
+      @Parameter("/shared/p01") String p01,
+      @Parameter("/shared/p02") String p02,
+      @Parameter("/shared/p03") String p03,
+      @Parameter("/shared/p04") String p04,
+      @Parameter("/shared/p05") String p05,
+      @Parameter("/shared/p06") String p06,
+      @Parameter("/shared/p07") String p07,
+      @Parameter("/shared/p08") String p08,
+      @Parameter("/shared/p09") String p09,
+      @Parameter("/shared/p10") String p10,
+      @Parameter("/shared/p11") String p11,
+      @Parameter("/other/p12") SecretValue p12) {}
 
   @Test
   void moreThanTenNamedParameters_areReadInBatchesOfTen_withDecryption() {
@@ -68,7 +76,8 @@ class SsmLoadingTest {
     assertEquals(DB_PASSWORD, c.p12().reveal());
     List<SsmRequest> log = store.requests();
     assertEquals(2, log.size(), log.toString());
-    assertEquals(List.of("GetParameters", "GetParameters"),
+    assertEquals(
+        List.of("GetParameters", "GetParameters"),
         log.stream().map(SsmRequest::operation).toList());
     assertEquals(10, log.get(0).names().size());
     assertEquals(2, log.get(1).names().size());
@@ -76,7 +85,9 @@ class SsmLoadingTest {
   }
 
   @ParameterPath("/orders/prod")
-  record Orders(@PathParameter("k00") String first, @PathParameter("k22") String last,
+  record Orders(
+      @PathParameter("k00") String first,
+      @PathParameter("k22") String last,
       @PathParameter("db/password") SecretValue dbPassword,
       @Parameter("/orders/prod/k05") String namedUnderPath,
       @Parameter("/shared/region") String region) {}
@@ -100,14 +111,16 @@ class SsmLoadingTest {
     assertEquals(3, byPath.size(), "24 parameters in pages of 10");
     assertNull(byPath.get(0).nextToken());
     assertTrue(byPath.get(1).nextToken() != null && byPath.get(2).nextToken() != null);
-    assertTrue(byPath.stream().allMatch(r -> r.withDecryption() && "/orders/prod".equals(r.path())));
+    assertTrue(
+        byPath.stream().allMatch(r -> r.withDecryption() && "/orders/prod".equals(r.path())));
     List<SsmRequest> named = store.requests("GetParameters");
     assertEquals(1, named.size());
     assertEquals(List.of("/shared/region"), named.get(0).names());
   }
 
   @ParameterPath("/orders/prod")
-  record Mixed(@PathParameter("pool-size") int poolSize,
+  record Mixed(
+      @PathParameter("pool-size") int poolSize,
       @Parameter("/shared/api-url") java.net.URI apiUrl,
       @Env("ORDERS_TABLE") String table,
       @PathParameter("db/password") SecretValue dbPassword) {}
@@ -117,18 +130,29 @@ class SsmLoadingTest {
     store.put("/orders/prod/pool-size", "eight");
     store.put("/orders/prod/db/password", DB_PASSWORD, ParameterType.SECURE_STRING);
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> loader(Map.of()).load(Mixed.class));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> loader(Map.of()).load(Mixed.class));
 
-    assertEquals(List.of("/orders/prod/pool-size", "/shared/api-url", "ORDERS_TABLE"),
+    assertEquals(
+        List.of("/orders/prod/pool-size", "/shared/api-url", "ORDERS_TABLE"),
         e.problems().stream().map(Problem::key).toList());
-    assertTrue(e.getMessage().contains("[/orders/prod/pool-size] (SSM parameter under the path"
-        + " [/orders/prod], field [poolSize], expected int): the value is not a valid int"),
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "[/orders/prod/pool-size] (SSM parameter under the path"
+                    + " [/orders/prod], field [poolSize], expected int): the value is not a valid int"),
         e.getMessage());
-    assertTrue(e.getMessage().contains("[/shared/api-url] (SSM parameter, field [apiUrl],"
-        + " expected URI): missing"), e.getMessage());
-    assertTrue(e.getMessage().contains("[ORDERS_TABLE] (environment variable, field [table],"
-        + " expected String): missing"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "[/shared/api-url] (SSM parameter, field [apiUrl]," + " expected URI): missing"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "[ORDERS_TABLE] (environment variable, field [table],"
+                    + " expected String): missing"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("eight"), e.getMessage());
     assertFalse(e.getMessage().contains(DB_PASSWORD), e.getMessage());
   }
@@ -144,7 +168,8 @@ class SsmLoadingTest {
 
     assertEquals(8, c.poolSize());
     List<SsmRequest> log = store.requests();
-    assertEquals(List.of("ThrottlingException", "ThrottlingException"),
+    assertEquals(
+        List.of("ThrottlingException", "ThrottlingException"),
         log.stream().filter(r -> !r.succeeded()).map(SsmRequest::errorType).toList());
     assertEquals(2, log.stream().filter(SsmRequest::succeeded).count(), log.toString());
   }
@@ -153,11 +178,13 @@ class SsmLoadingTest {
   void anUnreadableStore_failsTheLoad_namingTheErrorAndWhatToCheck() {
     store.failNext(1, "AccessDeniedException");
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> loader(Map.of("ORDERS_TABLE", "orders")).load(Mixed.class));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> loader(Map.of("ORDERS_TABLE", "orders")).load(Mixed.class));
 
-    assertTrue(e.getMessage().contains("could not be read from its parameter source"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("could not be read from its parameter source"), e.getMessage());
     assertTrue(e.getMessage().contains("ssm:GetParametersByPath"), e.getMessage());
     assertEquals(1, store.requests().size(), "access denied is not retried");
   }
@@ -175,15 +202,18 @@ class SsmLoadingTest {
       assertEquals("orders", c.table());
       assertEquals(DB_PASSWORD, c.dbPassword().reveal());
     }
-    assertEquals(List.of(false, true, true),
+    assertEquals(
+        List.of(false, true, true),
         store.requests().stream().map(SsmRequest::succeeded).toList(),
         "Lamina's own client retries throttling: " + store.requests());
   }
 
   @Test
   void noRegion_failsWithAMessageThatSaysWhatToSet() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ConfigLoader.builder().environment(Map.of()).build().load(Mixed.class));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> ConfigLoader.builder().environment(Map.of()).build().load(Mixed.class));
 
     assertTrue(e.getMessage().contains("set [AWS_REGION]"), e.getMessage());
   }

@@ -26,12 +26,13 @@ class ValidationTest {
       String fine) {}
 
   static ConfigurationException loadBroken() {
-    ParameterSource inMemory = (names, paths) ->
-        List.of(new ParameterValue("/svc/prod/pool-size", SECRET_LOOKING, false));
-    ConfigLoader loader = ConfigLoader.builder()
-        .environment(Map.of("RETRIES", SECRET_LOOKING, "FINE", "ok"))
-        .parameterSource(inMemory)
-        .build();
+    ParameterSource inMemory =
+        (names, paths) -> List.of(new ParameterValue("/svc/prod/pool-size", SECRET_LOOKING, false));
+    ConfigLoader loader =
+        ConfigLoader.builder()
+            .environment(Map.of("RETRIES", SECRET_LOOKING, "FINE", "ok"))
+            .parameterSource(inMemory)
+            .build();
     return assertThrows(ConfigurationException.class, () -> loader.load(Broken.class));
   }
 
@@ -39,10 +40,11 @@ class ValidationTest {
   void everyMissingOrBadKey_isReportedInOneException_inFieldOrder() {
     ConfigurationException e = loadBroken();
 
-    assertEquals(List.of("TABLE_NAME", "/svc/prod/pool-size", "/shared/api-url", "RETRIES",
-        "@Default"), e.problems().stream().map(Problem::key).toList());
-    assertEquals(List.of("String", "int", "URI", "int",
-        "Duration (PT30S, 500ms, 30s, 5m, 2h, 1d)"),
+    assertEquals(
+        List.of("TABLE_NAME", "/svc/prod/pool-size", "/shared/api-url", "RETRIES", "@Default"),
+        e.problems().stream().map(Problem::key).toList());
+    assertEquals(
+        List.of("String", "int", "URI", "int", "Duration (PT30S, 500ms, 30s, 5m, 2h, 1d)"),
         e.problems().stream().map(Problem::expected).toList());
     assertEquals("environment variable", e.problems().get(0).source());
     assertEquals("SSM parameter under the path [/svc/prod]", e.problems().get(1).source());
@@ -55,13 +57,20 @@ class ValidationTest {
   void message_listsEveryKeyWithItsSourceAndType_butNoValue() {
     String message = loadBroken().getMessage();
 
-    assertTrue(message.startsWith("Configuration [" + Broken.class.getName()
-        + "] is invalid: 5 problems"), message);
-    assertTrue(message.contains("[TABLE_NAME] (environment variable, field [table], expected"
-        + " String): missing"), message);
-    assertTrue(message.contains("[/svc/prod/pool-size] (SSM parameter under the path [/svc/prod],"
-        + " field [poolSize], expected int)"), message);
-    assertTrue(message.contains("[/shared/api-url] (SSM parameter, field [apiUrl], expected URI)"),
+    assertTrue(
+        message.startsWith("Configuration [" + Broken.class.getName() + "] is invalid: 5 problems"),
+        message);
+    assertTrue(
+        message.contains(
+            "[TABLE_NAME] (environment variable, field [table], expected" + " String): missing"),
+        message);
+    assertTrue(
+        message.contains(
+            "[/svc/prod/pool-size] (SSM parameter under the path [/svc/prod],"
+                + " field [poolSize], expected int)"),
+        message);
+    assertTrue(
+        message.contains("[/shared/api-url] (SSM parameter, field [apiUrl], expected URI)"),
         message);
     assertFalse(message.contains(SECRET_LOOKING), message);
     assertFalse(message.contains("soon"), message);
@@ -72,9 +81,14 @@ class ValidationTest {
 
   @Test
   void secretField_ofTypeString_isAProblem_becauseToStringWouldPrintIt() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ConfigLoader.builder().environment(Map.of("API_KEY", "k")).build()
-            .load(SecretAsString.class));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ConfigLoader.builder()
+                    .environment(Map.of("API_KEY", "k"))
+                    .build()
+                    .load(SecretAsString.class));
 
     assertTrue(e.getMessage().contains("declare it as SecretValue"), e.getMessage());
   }
@@ -83,15 +97,21 @@ class ValidationTest {
 
   @Test
   void secureStringParameter_intoAStringField_isAProblem_andTheValueStaysOut() {
-    ParameterSource source = (names, paths) ->
-        List.of(new ParameterValue("/db/password", "hunter2", true));
+    ParameterSource source =
+        (names, paths) -> List.of(new ParameterValue("/db/password", "hunter2", true));
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ConfigLoader.builder().environment(Map.of()).parameterSource(source).build()
-            .load(SecureIntoString.class));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ConfigLoader.builder()
+                    .environment(Map.of())
+                    .parameterSource(source)
+                    .build()
+                    .load(SecureIntoString.class));
 
-    assertTrue(e.getMessage().contains("[/db/password] (SSM parameter, SecureString"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("[/db/password] (SSM parameter, SecureString"), e.getMessage());
     assertTrue(e.getMessage().contains("declare the field as SecretValue"), e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
   }
@@ -100,9 +120,14 @@ class ValidationTest {
 
   @Test
   void optionalPrimitive_withoutDefault_isAProblemInTheType() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ConfigLoader.builder().environment(Map.of("PORT", "1")).build()
-            .load(PrimitiveOptional.class));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ConfigLoader.builder()
+                    .environment(Map.of("PORT", "1"))
+                    .build()
+                    .load(PrimitiveOptional.class));
 
     assertTrue(e.getMessage().contains("a primitive cannot be @NotRequired"), e.getMessage());
   }
@@ -117,11 +142,17 @@ class ValidationTest {
 
   @Test
   void constructorValidation_failure_namesTheTypeAndExceptionType_notTheMessage() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ConfigLoader.builder().environment(Map.of("PORT", "80")).build()
-            .load(Checked.class));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ConfigLoader.builder()
+                    .environment(Map.of("PORT", "80"))
+                    .build()
+                    .load(Checked.class));
 
-    assertTrue(e.getMessage().contains("its constructor threw java.lang.IllegalArgumentException"),
+    assertTrue(
+        e.getMessage().contains("its constructor threw java.lang.IllegalArgumentException"),
         e.getMessage());
     assertFalse(e.getMessage().contains("80"), e.getMessage());
   }
@@ -131,11 +162,16 @@ class ValidationTest {
 
   @Test
   void missingPathVariable_isReportedWithTheOtherProblems() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> ConfigLoader.builder().environment(Map.of())
-            .parameterSource((n, p) -> List.of()).build().load(NeedsPath.class));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ConfigLoader.builder()
+                    .environment(Map.of())
+                    .parameterSource((n, p) -> List.of())
+                    .build()
+                    .load(NeedsPath.class));
 
-    assertEquals(List.of("CONFIG_PATH", "OTHER"),
-        e.problems().stream().map(Problem::key).toList());
+    assertEquals(List.of("CONFIG_PATH", "OTHER"), e.problems().stream().map(Problem::key).toList());
   }
 }

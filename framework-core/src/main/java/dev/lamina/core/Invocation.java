@@ -1,6 +1,7 @@
 package dev.lamina.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.lamina.core.internal.DetachedContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.lamina.core.internal.DetachedContext;
 import org.slf4j.MDC;
 
 /**

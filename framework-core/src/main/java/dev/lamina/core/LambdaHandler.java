@@ -73,7 +73,9 @@ public abstract class LambdaHandler<I, O> implements RequestStreamHandler {
   protected LambdaHandler(HandlerEnvironment environment) {
     Type[] types = TypeArguments.of(getClass(), LambdaHandler.class);
     this.runtime = new HandlerRuntime(getClass(), types[0], types[1], environment);
-    this.runtime.build(FeatureScanner.features(getClass(), LambdaHandler.class), true,
+    this.runtime.build(
+        FeatureScanner.features(getClass(), LambdaHandler.class),
+        true,
         (input, invocation) -> handleUnchecked(input, invocation));
   }
 

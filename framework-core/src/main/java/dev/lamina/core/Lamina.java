@@ -44,8 +44,8 @@ public final class Lamina {
    * @throws PipelineException if one is left unresolved, naming the subclass
    */
   public static Type[] typeArguments(Class<?> subclass, Class<?> base) {
-    return TypeArguments.of(Objects.requireNonNull(subclass, "subclass"),
-        Objects.requireNonNull(base, "base"));
+    return TypeArguments.of(
+        Objects.requireNonNull(subclass, "subclass"), Objects.requireNonNull(base, "base"));
   }
 
   /**
@@ -74,8 +74,8 @@ public final class Lamina {
    * @param <O> the output type
    * @return a builder
    */
-  public static <I, O> Builder<I, O> handler(Type inputType, Type outputType,
-      HandlerFunction<I, O> body) {
+  public static <I, O> Builder<I, O> handler(
+      Type inputType, Type outputType, HandlerFunction<I, O> body) {
     return new Builder<>(inputType, outputType, body, body.getClass());
   }
 
@@ -90,10 +90,12 @@ public final class Lamina {
    * @param <O> the output type
    * @return a builder; use {@link Builder#buildRequestHandler()}
    */
-  public static <I, O> Builder<I, O> decorate(RequestHandler<I, O> handler, Type inputType,
-      Type outputType) {
+  public static <I, O> Builder<I, O> decorate(
+      RequestHandler<I, O> handler, Type inputType, Type outputType) {
     Objects.requireNonNull(handler, "handler");
-    return new Builder<>(inputType, outputType,
+    return new Builder<>(
+        inputType,
+        outputType,
         (input, invocation) -> handler.handleRequest(input, invocation.context()),
         handler.getClass());
   }
@@ -112,8 +114,8 @@ public final class Lamina {
     private final List<FeatureScanner.Link> links = new ArrayList<>();
     private HandlerEnvironment environment;
 
-    private Builder(Type inputType, Type outputType, HandlerFunction<I, O> body,
-        Class<?> handlerClass) {
+    private Builder(
+        Type inputType, Type outputType, HandlerFunction<I, O> body, Class<?> handlerClass) {
       this.inputType = Objects.requireNonNull(inputType, "inputType");
       this.outputType = Objects.requireNonNull(outputType, "outputType");
       this.body = Objects.requireNonNull(body, "body");
@@ -165,8 +167,10 @@ public final class Lamina {
     public Builder<I, O> feature(Annotation feature) {
       Objects.requireNonNull(feature, "feature");
       if (!feature.annotationType().isAnnotationPresent(Feature.class)) {
-        throw new PipelineException("[@" + feature.annotationType().getName()
-            + "] is not a feature: its annotation type must be meta-annotated with @Feature");
+        throw new PipelineException(
+            "[@"
+                + feature.annotationType().getName()
+                + "] is not a feature: its annotation type must be meta-annotated with @Feature");
       }
       links.add(FeatureScanner.Link.of(feature));
       return this;
@@ -207,7 +211,9 @@ public final class Lamina {
     private HandlerRuntime runtime(boolean stream) {
       HandlerEnvironment env = environment != null ? environment : HandlerEnvironment.system();
       return new HandlerRuntime(handlerClass, inputType, outputType, env)
-          .build(FeatureScanner.inChainOrder(links), stream,
+          .build(
+              FeatureScanner.inChainOrder(links),
+              stream,
               (input, invocation) -> body.handle((I) input, invocation));
     }
   }

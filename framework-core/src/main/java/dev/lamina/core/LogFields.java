@@ -11,18 +11,25 @@ public final class LogFields {
 
   /** The Lambda request id. */
   public static final String REQUEST_ID = "function_request_id";
+
   /** The function's name. */
   public static final String FUNCTION_NAME = "function_name";
+
   /** The function's version ({@code $LATEST} or a number). */
   public static final String FUNCTION_VERSION = "function_version";
+
   /** The ARN the function was invoked with. */
   public static final String FUNCTION_ARN = "function_arn";
+
   /** The configured memory in MB. */
   public static final String FUNCTION_MEMORY_SIZE = "function_memory_size";
+
   /** {@code true} for the first invocation of an on-demand execution environment. */
   public static final String COLD_START = "cold_start";
+
   /** The X-Ray trace id, when tracing is on. */
   public static final String XRAY_TRACE_ID = "xray_trace_id";
+
   /** A correlation id, when one is known (see {@link Invocation#setCorrelationId(String)}). */
   public static final String CORRELATION_ID = "correlation_id";
 }

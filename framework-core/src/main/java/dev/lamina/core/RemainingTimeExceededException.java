@@ -21,9 +21,16 @@ public final class RemainingTimeExceededException extends LaminaException {
    */
   public RemainingTimeExceededException(
       String requestId, Duration elapsed, Duration remaining, Duration margin) {
-    super("Invocation [" + requestId + "] has " + remaining.toMillis() + " ms left after "
-        + elapsed.toMillis() + " ms, within its safety margin of " + margin.toMillis()
-        + " ms: stop work now, or lower the margin in @TimeGuard / TimeGuardConfig");
+    super(
+        "Invocation ["
+            + requestId
+            + "] has "
+            + remaining.toMillis()
+            + " ms left after "
+            + elapsed.toMillis()
+            + " ms, within its safety margin of "
+            + margin.toMillis()
+            + " ms: stop work now, or lower the margin in @TimeGuard / TimeGuardConfig");
     this.remaining = remaining;
     this.margin = margin;
   }

@@ -31,17 +31,18 @@ public final class Resources implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Resources.class);
 
   private final List<Entry<?>> entries = new ArrayList<>();
-  private final org.crac.Resource cracHook = new org.crac.Resource() {
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
-      Resources.this.beforeCheckpoint();
-    }
+  private final org.crac.Resource cracHook =
+      new org.crac.Resource() {
+        @Override
+        public void beforeCheckpoint(org.crac.Context<? extends org.crac.Resource> context) {
+          Resources.this.beforeCheckpoint();
+        }
 
-    @Override
-    public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-      Resources.this.afterRestore();
-    }
-  };
+        @Override
+        public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
+          Resources.this.afterRestore();
+        }
+      };
 
   /** Creates an empty set of resources, not registered anywhere. */
   public Resources() {}
@@ -96,8 +97,10 @@ public final class Resources implements AutoCloseable {
       try {
         e.prime();
       } catch (RuntimeException ex) {
-        log.warn("Priming resource [{}] failed with {}; it will warm up on first use",
-            e.name, ex.getClass().getName());
+        log.warn(
+            "Priming resource [{}] failed with {}; it will warm up on first use",
+            e.name,
+            ex.getClass().getName());
       }
     }
   }
@@ -197,8 +200,12 @@ public final class Resources implements AutoCloseable {
     private final boolean recreate;
     private volatile T value;
 
-    Entry(String name, Supplier<? extends T> factory, Consumer<? super T> primer,
-        Consumer<? super T> restoreHook, boolean recreate) {
+    Entry(
+        String name,
+        Supplier<? extends T> factory,
+        Consumer<? super T> primer,
+        Consumer<? super T> restoreHook,
+        boolean recreate) {
       this.name = name;
       this.factory = factory;
       this.primer = primer;
@@ -212,12 +219,13 @@ public final class Resources implements AutoCloseable {
       try {
         v = factory.get();
       } catch (RuntimeException e) {
-        throw new ResourceException("Init-once resource [" + name + "] could not be created: "
-            + e.getClass().getName(), e);
+        throw new ResourceException(
+            "Init-once resource [" + name + "] could not be created: " + e.getClass().getName(), e);
       }
       if (v == null) {
-        throw new ResourceException("Init-once resource [" + name
-            + "] could not be created: its factory returned null", null);
+        throw new ResourceException(
+            "Init-once resource [" + name + "] could not be created: its factory returned null",
+            null);
       }
       return v;
     }
@@ -238,8 +246,8 @@ public final class Resources implements AutoCloseable {
         try {
           restoreHook.accept(value);
         } catch (RuntimeException e) {
-          throw new ResourceException("Restore hook of resource [" + name + "] failed: "
-              + e.getClass().getName(), e);
+          throw new ResourceException(
+              "Restore hook of resource [" + name + "] failed: " + e.getClass().getName(), e);
         }
       }
     }

@@ -36,26 +36,38 @@ class ConcurrentInvocationsTest {
       Thread.yield();
       String mdcRequest = MDC.get(LogFields.REQUEST_ID);
       String mdcCorrelation = MDC.get(LogFields.CORRELATION_ID);
-      return input.id() + "|" + invocation.requestId() + "|" + mdcRequest + "|" + mdcCorrelation
-          + "|" + invocation.attribute(SEEN).orElse("none");
+      return input.id()
+          + "|"
+          + invocation.requestId()
+          + "|"
+          + mdcRequest
+          + "|"
+          + mdcCorrelation
+          + "|"
+          + invocation.attribute(SEEN).orElse("none");
     }
   }
 
   @Test
-  void concurrentInvocations_seeOnlyTheirOwnRequestIdAttributesAndCorrelationId()
-      throws Exception {
+  void concurrentInvocations_seeOnlyTheirOwnRequestIdAttributesAndCorrelationId() throws Exception {
     Isolation handler = new Isolation();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
         String id = "n" + i;
-        results.add(pool.submit(() -> Invoke.stream(handler,
-            "{\"id\":\"" + id + "\"}", FakeContext.builder().requestId("req-" + id).build())));
+        results.add(
+            pool.submit(
+                () ->
+                    Invoke.stream(
+                        handler,
+                        "{\"id\":\"" + id + "\"}",
+                        FakeContext.builder().requestId("req-" + id).build())));
       }
       for (int i = 0; i < results.size(); i++) {
         String id = "n" + i;
-        assertEquals("\"" + id + "|req-" + id + "|req-" + id + "|corr-" + id + "|" + id + "\"",
+        assertEquals(
+            "\"" + id + "|req-" + id + "|req-" + id + "|corr-" + id + "|" + id + "\"",
             results.get(i).get());
       }
       List<Future<Map<String, String>>> leftovers = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.lamina.core;
 
-import dev.lamina.test.CapturedStdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.codec.InputMismatchException;
 import dev.lamina.core.codec.OutputEncodingException;
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
 import java.util.List;
@@ -51,13 +51,20 @@ class HandlerCodecErrorsTest {
 
   @Test
   void inputOfTheWrongShape_isAnInputMismatch_namingTypeAndPath() throws Exception {
-    String payload = "{\"customer\":\"c\",\"lines\":[{\"sku\":\"a\",\"qty\":1},"
-        + "{\"sku\":\"b\",\"qty\":\"" + SECRET + "\"}]}";
+    String payload =
+        "{\"customer\":\"c\",\"lines\":[{\"sku\":\"a\",\"qty\":1},"
+            + "{\"sku\":\"b\",\"qty\":\""
+            + SECRET
+            + "\"}]}";
     InputMismatchException e;
     List<JsonNode> log;
     try (CapturedStdout out = new CapturedStdout()) {
-      e = assertThrows(InputMismatchException.class, () -> Invoke.stream(new Orders(),
-          payload, FakeContext.builder().requestId("req-mm").build()));
+      e =
+          assertThrows(
+              InputMismatchException.class,
+              () ->
+                  Invoke.stream(
+                      new Orders(), payload, FakeContext.builder().requestId("req-mm").build()));
       log = out.jsonLines();
     }
 
@@ -75,8 +82,14 @@ class HandlerCodecErrorsTest {
     OutputEncodingException e;
     List<JsonNode> log;
     try (CapturedStdout out = new CapturedStdout()) {
-      e = assertThrows(OutputEncodingException.class, () -> Invoke.stream(new Orders(),
-          "{\"customer\":\"unwritable\",\"lines\":[]}", FakeContext.create()));
+      e =
+          assertThrows(
+              OutputEncodingException.class,
+              () ->
+                  Invoke.stream(
+                      new Orders(),
+                      "{\"customer\":\"unwritable\",\"lines\":[]}",
+                      FakeContext.create()));
       log = out.jsonLines();
     }
 

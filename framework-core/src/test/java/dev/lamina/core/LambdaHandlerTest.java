@@ -1,6 +1,5 @@
 package dev.lamina.core;
 
-import dev.lamina.test.CapturedStdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
 import dev.lamina.testkit.ManualScheduler;
@@ -110,9 +110,14 @@ class LambdaHandlerTest {
   @Test
   void mdc_holdsInvocationFields_duringInvocation_andIsRestoredAfter() throws Exception {
     Greeter greeter = new Greeter(env(Map.of()));
-    FakeContext context = FakeContext.builder()
-        .requestId("req-1").functionName("greeter").functionVersion("7")
-        .memoryLimitInMB(1024).xrayTraceId("Root=1-abc").build();
+    FakeContext context =
+        FakeContext.builder()
+            .requestId("req-1")
+            .functionName("greeter")
+            .functionVersion("7")
+            .memoryLimitInMB(1024)
+            .xrayTraceId("Root=1-abc")
+            .build();
 
     Invoke.stream(greeter, "{\"name\":\"a\"}", context);
 
@@ -124,7 +129,8 @@ class LambdaHandlerTest {
     assertEquals("true", seen.get(LogFields.COLD_START));
     assertEquals("Root=1-abc", seen.get(LogFields.XRAY_TRACE_ID));
     assertEquals(context.getInvokedFunctionArn(), seen.get(LogFields.FUNCTION_ARN));
-    assertTrue(MDC.getCopyOfContextMap() == null || MDC.getCopyOfContextMap().isEmpty(),
+    assertTrue(
+        MDC.getCopyOfContextMap() == null || MDC.getCopyOfContextMap().isEmpty(),
         "MDC after invocation: " + MDC.getCopyOfContextMap());
   }
 
@@ -132,8 +138,8 @@ class LambdaHandlerTest {
   void mdc_isEmptyAfterThrowingInvocation() {
     Failing failing = new Failing(new IllegalStateException("nope"));
 
-    assertThrows(IllegalStateException.class,
-        () -> Invoke.stream(failing, "{}", FakeContext.create()));
+    assertThrows(
+        IllegalStateException.class, () -> Invoke.stream(failing, "{}", FakeContext.create()));
 
     Map<String, String> after = MDC.getCopyOfContextMap();
     assertTrue(after == null || after.isEmpty(), "MDC after failure: " + after);
@@ -166,8 +172,10 @@ class LambdaHandlerTest {
     Failing failing = new Failing(boom);
     List<JsonNode> lines;
     try (CapturedStdout out = new CapturedStdout()) {
-      IllegalStateException thrown = assertThrows(IllegalStateException.class,
-          () -> Invoke.stream(failing, "{}", FakeContext.builder().requestId("req-9").build()));
+      IllegalStateException thrown =
+          assertThrows(
+              IllegalStateException.class,
+              () -> Invoke.stream(failing, "{}", FakeContext.builder().requestId("req-9").build()));
       assertSame(boom, thrown);
       lines = out.jsonLines();
     }
@@ -192,8 +200,10 @@ class LambdaHandlerTest {
     Failing failing = new Failing(duplicate);
     List<JsonNode> lines;
     try (CapturedStdout out = new CapturedStdout()) {
-      Duplicate thrown = assertThrows(Duplicate.class,
-          () -> Invoke.stream(failing, "{}", FakeContext.builder().requestId("req-7").build()));
+      Duplicate thrown =
+          assertThrows(
+              Duplicate.class,
+              () -> Invoke.stream(failing, "{}", FakeContext.builder().requestId("req-7").build()));
       assertSame(duplicate, thrown);
       lines = out.jsonLines();
     }
@@ -202,8 +212,8 @@ class LambdaHandlerTest {
     JsonNode line = lines.get(0);
     assertEquals("WARN", line.get("level").asText());
     assertEquals("req-7", line.get("function_request_id").asText());
-    assertTrue(line.get("message").asText().contains("Request [r-1] is a duplicate"),
-        line.toString());
+    assertTrue(
+        line.get("message").asText().contains("Request [r-1] is a duplicate"), line.toString());
     assertEquals(Duplicate.class.getName(), line.get("outcome").asText());
     assertNull(line.get("error"), "no stack trace for an expected outcome");
   }
@@ -232,9 +242,11 @@ class LambdaHandlerTest {
 
     assertEquals(notJson.length + 1, written.length);
     assertEquals('>', written[0]);
-    assertEquals(List.of((byte) 0, (byte) 0xff, (byte) 'x', (byte) '\n'),
+    assertEquals(
+        List.of((byte) 0, (byte) 0xff, (byte) 'x', (byte) '\n'),
         List.of(written[1], written[2], written[3], written[4]));
-    assertEquals(">{\"amount\": 12345678901234567.89 }",
+    assertEquals(
+        ">{\"amount\": 12345678901234567.89 }",
         Invoke.stream(echo, "{\"amount\": 12345678901234567.89 }", FakeContext.create()),
         "not parsed: exact decimals and white space stay as they were");
   }
@@ -317,10 +329,12 @@ class LambdaHandlerTest {
   public static final class TagFactory implements InterceptorFactory<Tag> {
     @Override
     public Interceptor create(Tag annotation, InitContext context) {
-      return Interceptor.named("tag:" + annotation.value(), chain -> {
-        featureCalls.add(annotation.value());
-        return chain.proceed();
-      });
+      return Interceptor.named(
+          "tag:" + annotation.value(),
+          chain -> {
+            featureCalls.add(annotation.value());
+            return chain.proceed();
+          });
     }
   }
 
@@ -334,10 +348,12 @@ class LambdaHandlerTest {
   public static final class EarlyFactory implements InterceptorFactory<Early> {
     @Override
     public Interceptor create(Early annotation, InitContext context) {
-      return Interceptor.named("early", chain -> {
-        featureCalls.add("early");
-        return chain.proceed();
-      });
+      return Interceptor.named(
+          "early",
+          chain -> {
+            featureCalls.add("early");
+            return chain.proceed();
+          });
     }
   }
 
@@ -363,8 +379,8 @@ class LambdaHandlerTest {
     List<String> names = featured.interceptors().stream().map(Interceptor::name).toList();
     Invoke.stream(featured, "{\"name\":\"a\"}", FakeContext.create());
 
-    assertEquals(List.of("LogContext", "ResponseEncoder", "early", "TimeGuard", "tag:outer-tag"),
-        names);
+    assertEquals(
+        List.of("LogContext", "ResponseEncoder", "early", "TimeGuard", "tag:outer-tag"), names);
     assertEquals(List.of("early", "outer-tag"), featureCalls);
   }
 
@@ -393,7 +409,8 @@ class LambdaHandlerTest {
   void featureFactoryWithoutNoArgConstructor_failsAtInit_namingFactoryAndAnnotation() {
     PipelineException e = assertThrows(PipelineException.class, BrokenFeature::new);
 
-    assertTrue(e.getMessage().contains("[" + NoDefaultConstructorFactory.class.getName() + "]"),
+    assertTrue(
+        e.getMessage().contains("[" + NoDefaultConstructorFactory.class.getName() + "]"),
         e.getMessage());
     assertTrue(e.getMessage().contains("@Broken"), e.getMessage());
     assertTrue(e.getMessage().contains("no-arg constructor"), e.getMessage());
@@ -403,7 +420,8 @@ class LambdaHandlerTest {
   void malformedInput_failsWithTypedError_andHandlerDoesNotRun() {
     Greeter greeter = new Greeter(env(Map.of()));
 
-    assertThrows(dev.lamina.core.codec.MalformedInputException.class,
+    assertThrows(
+        dev.lamina.core.codec.MalformedInputException.class,
         () -> Invoke.stream(greeter, "{\"name\":", FakeContext.create()));
 
     assertTrue(greeter.mdcSeen.isEmpty());

@@ -21,27 +21,32 @@ class LaminaTest {
   record Receipt(String orderId, int total) {}
 
   private final List<String> calls = new ArrayList<>();
-  private final HandlerEnvironment env = HandlerEnvironment.builder()
-      .variables(Map.of()).scheduler(new ManualScheduler()).build();
+  private final HandlerEnvironment env =
+      HandlerEnvironment.builder().variables(Map.of()).scheduler(new ManualScheduler()).build();
 
   private Interceptor recording(String name) {
-    return Interceptor.named(name, chain -> {
-      calls.add(name);
-      return chain.proceed();
-    });
+    return Interceptor.named(
+        name,
+        chain -> {
+          calls.add(name);
+          return chain.proceed();
+        });
   }
 
   @Test
   void composedStreamHandler_decodesRunsInterceptorsInOrder_andEncodes() throws Exception {
-    RequestStreamHandler handler = Lamina
-        .handler(Order.class, Receipt.class, (Order o, Invocation inv) -> {
-          calls.add("body");
-          return new Receipt(o.id(), o.qty() * 10);
-        })
-        .interceptor(recording("first"))
-        .interceptor(recording("second"))
-        .environment(env)
-        .build();
+    RequestStreamHandler handler =
+        Lamina.handler(
+                Order.class,
+                Receipt.class,
+                (Order o, Invocation inv) -> {
+                  calls.add("body");
+                  return new Receipt(o.id(), o.qty() * 10);
+                })
+            .interceptor(recording("first"))
+            .interceptor(recording("second"))
+            .environment(env)
+            .build();
     String out = Invoke.stream(handler, "{\"id\":\"o-1\",\"qty\":3}");
 
     assertEquals("{\"orderId\":\"o-1\",\"total\":30}", out);
@@ -50,17 +55,20 @@ class LaminaTest {
 
   @Test
   void decoratedRequestHandler_keepsItsTypes_andGetsTheLogContext() {
-    RequestHandler<Order, Receipt> existing = (order, context) -> {
-      calls.add("request id in MDC: " + MDC.get(LogFields.REQUEST_ID));
-      return new Receipt(order.id(), order.qty());
-    };
+    RequestHandler<Order, Receipt> existing =
+        (order, context) -> {
+          calls.add("request id in MDC: " + MDC.get(LogFields.REQUEST_ID));
+          return new Receipt(order.id(), order.qty());
+        };
 
-    RequestHandler<Order, Receipt> decorated = Lamina.decorate(existing, Order.class, Receipt.class)
-        .interceptor(recording("audit"))
-        .environment(env)
-        .buildRequestHandler();
-    Receipt receipt = decorated.handleRequest(new Order("o-2", 4),
-        FakeContext.builder().requestId("req-7").build());
+    RequestHandler<Order, Receipt> decorated =
+        Lamina.decorate(existing, Order.class, Receipt.class)
+            .interceptor(recording("audit"))
+            .environment(env)
+            .buildRequestHandler();
+    Receipt receipt =
+        decorated.handleRequest(
+            new Order("o-2", 4), FakeContext.builder().requestId("req-7").build());
 
     assertEquals(new Receipt("o-2", 4), receipt);
     assertEquals(List.of("audit", "request id in MDC: req-7"), calls);
@@ -72,14 +80,17 @@ class LaminaTest {
     @TimeGuard(safetyMarginMillis = 1_234, watchdogMillis = 0)
     class Holder {}
     List<Long> margins = new ArrayList<>();
-    RequestStreamHandler handler = Lamina
-        .handler(Map.class, String.class, (Map<?, ?> in, Invocation inv) -> {
-          margins.add(inv.attribute(Invocation.SAFETY_MARGIN).orElseThrow().toMillis());
-          return "ok";
-        })
-        .feature(Holder.class.getAnnotation(TimeGuard.class))
-        .environment(env)
-        .build();
+    RequestStreamHandler handler =
+        Lamina.handler(
+                Map.class,
+                String.class,
+                (Map<?, ?> in, Invocation inv) -> {
+                  margins.add(inv.attribute(Invocation.SAFETY_MARGIN).orElseThrow().toMillis());
+                  return "ok";
+                })
+            .feature(Holder.class.getAnnotation(TimeGuard.class))
+            .environment(env)
+            .build();
 
     Invoke.stream(handler, "{}");
 
@@ -87,24 +98,26 @@ class LaminaTest {
   }
 
   @Test
-  void featureConfig_createsItsInterceptorFromTheHandlersInitContext_atBuildTime() throws Exception {
+  void featureConfig_createsItsInterceptorFromTheHandlersInitContext_atBuildTime()
+      throws Exception {
     List<InitContext> seen = new ArrayList<>();
-    FeatureConfig audit = new FeatureConfig() {
-      @Override
-      public int order() {
-        return 300;
-      }
+    FeatureConfig audit =
+        new FeatureConfig() {
+          @Override
+          public int order() {
+            return 300;
+          }
 
-      @Override
-      public Interceptor createInterceptor(InitContext context) {
-        seen.add(context);
-        return recording("audit");
-      }
-    };
-    Lamina.Builder<Map<?, ?>, String> builder = Lamina
-        .handler(Map.class, String.class, (Map<?, ?> in, Invocation inv) -> "ok")
-        .feature(audit)
-        .environment(env);
+          @Override
+          public Interceptor createInterceptor(InitContext context) {
+            seen.add(context);
+            return recording("audit");
+          }
+        };
+    Lamina.Builder<Map<?, ?>, String> builder =
+        Lamina.handler(Map.class, String.class, (Map<?, ?> in, Invocation inv) -> "ok")
+            .feature(audit)
+            .environment(env);
     assertEquals(List.of(), seen, "nothing is created before build()");
 
     RequestStreamHandler handler = builder.build();
@@ -122,43 +135,60 @@ class LaminaTest {
   void annotationsConfigsAndInterceptors_shareOneOrder() throws Exception {
     @TimeGuard(watchdogMillis = 0)
     class Holder {}
-    RequestStreamHandler handler = Lamina
-        .handler(Map.class, String.class, (Map<?, ?> in, Invocation inv) -> {
-          calls.add("body, margin " + inv.attribute(Invocation.SAFETY_MARGIN).isPresent());
-          return "ok";
-        })
-        .interceptor(recording("innermost, added first"))
-        .interceptor(recording("at 150"), 150)
-        .feature(ordered("config at 50", 50))
-        .interceptor(recording("at 50, after the config"), 50)
-        .feature(Holder.class.getAnnotation(TimeGuard.class)) // 100
-        .interceptor(Interceptor.named("sees the margin", chain -> {
-          calls.add("margin set outside 150: "
-              + chain.invocation().attribute(Invocation.SAFETY_MARGIN).isPresent());
-          return chain.proceed();
-        }), 150)
-        .environment(env)
-        .build();
+    RequestStreamHandler handler =
+        Lamina.handler(
+                Map.class,
+                String.class,
+                (Map<?, ?> in, Invocation inv) -> {
+                  calls.add("body, margin " + inv.attribute(Invocation.SAFETY_MARGIN).isPresent());
+                  return "ok";
+                })
+            .interceptor(recording("innermost, added first"))
+            .interceptor(recording("at 150"), 150)
+            .feature(ordered("config at 50", 50))
+            .interceptor(recording("at 50, after the config"), 50)
+            .feature(Holder.class.getAnnotation(TimeGuard.class)) // 100
+            .interceptor(
+                Interceptor.named(
+                    "sees the margin",
+                    chain -> {
+                      calls.add(
+                          "margin set outside 150: "
+                              + chain.invocation().attribute(Invocation.SAFETY_MARGIN).isPresent());
+                      return chain.proceed();
+                    }),
+                150)
+            .environment(env)
+            .build();
 
     Invoke.stream(handler, "{}");
 
-    assertEquals(List.of("config at 50", "at 50, after the config", "at 150",
-        "margin set outside 150: true", "innermost, added first", "body, margin true"), calls);
+    assertEquals(
+        List.of(
+            "config at 50",
+            "at 50, after the config",
+            "at 150",
+            "margin set outside 150: true",
+            "innermost, added first",
+            "body, margin true"),
+        calls);
   }
 
   @Test
   void timeGuardConfig_takesTheAnnotationsPlace_andTheSchedulerOfTheEnvironment() {
-    assertEquals(TimeGuard.class.getAnnotation(Feature.class).order(),
-        TimeGuardConfig.ofDefaults().order());
+    assertEquals(
+        TimeGuard.class.getAnnotation(Feature.class).order(), TimeGuardConfig.ofDefaults().order());
     ManualScheduler scheduler = new ManualScheduler();
-    HandlerEnvironment withScheduler = HandlerEnvironment.builder().variables(Map.of())
-        .scheduler(scheduler).build();
-    RequestHandler<String, String> handler = Lamina
-        .decorate((String in, com.amazonaws.services.lambda.runtime.Context c) -> in,
-            String.class, String.class)
-        .feature(TimeGuardConfig.custom().watchdogAt(java.time.Duration.ofMillis(500)).build())
-        .environment(withScheduler)
-        .buildRequestHandler();
+    HandlerEnvironment withScheduler =
+        HandlerEnvironment.builder().variables(Map.of()).scheduler(scheduler).build();
+    RequestHandler<String, String> handler =
+        Lamina.decorate(
+                (String in, com.amazonaws.services.lambda.runtime.Context c) -> in,
+                String.class,
+                String.class)
+            .feature(TimeGuardConfig.custom().watchdogAt(java.time.Duration.ofMillis(500)).build())
+            .environment(withScheduler)
+            .buildRequestHandler();
 
     handler.handleRequest("x", FakeContext.create());
 
@@ -183,8 +213,10 @@ class LaminaTest {
   void annotationWithoutFeatureMetaAnnotation_isRejected() {
     Deprecated notAFeature = Holder2.class.getAnnotation(Deprecated.class);
 
-    PipelineException e = assertThrows(PipelineException.class,
-        () -> Lamina.handler(Map.class, String.class, (in, inv) -> "x").feature(notAFeature));
+    PipelineException e =
+        assertThrows(
+            PipelineException.class,
+            () -> Lamina.handler(Map.class, String.class, (in, inv) -> "x").feature(notAFeature));
 
     assertTrue(e.getMessage().contains("@java.lang.Deprecated"), e.getMessage());
   }

@@ -20,7 +20,8 @@ class PayloadTypesThroughHandlerTest {
   }
 
   static String fixture(String name) throws Exception {
-    try (InputStream in = PayloadTypesThroughHandlerTest.class.getResourceAsStream("/events/" + name)) {
+    try (InputStream in =
+        PayloadTypesThroughHandlerTest.class.getResourceAsStream("/events/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -34,7 +35,8 @@ class PayloadTypesThroughHandlerTest {
     protected SQSBatchResponse handle(SQSEvent event, Invocation invocation) {
       List<SQSBatchResponse.BatchItemFailure> failures = new java.util.ArrayList<>();
       for (int i = 0; i < event.getRecords().size(); i += 2) {
-        failures.add(new SQSBatchResponse.BatchItemFailure(event.getRecords().get(i).getMessageId()));
+        failures.add(
+            new SQSBatchResponse.BatchItemFailure(event.getRecords().get(i).getMessageId()));
       }
       return new SQSBatchResponse(failures);
     }
@@ -42,22 +44,29 @@ class PayloadTypesThroughHandlerTest {
 
   @Test
   void realSqsEventIn_batchResponseOut() throws Exception {
-    String out = Invoke.stream(new FailEveryOtherMessage(),
-        fixture("SQSEvent/sqs_event_nobody.json"), FakeContext.create());
+    String out =
+        Invoke.stream(
+            new FailEveryOtherMessage(),
+            fixture("SQSEvent/sqs_event_nobody.json"),
+            FakeContext.create());
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":"
-        + "\"d9144555-9a4f-4ec3-99a0-fc4e625a8db2\"}]}", out);
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":"
+            + "\"d9144555-9a4f-4ec3-99a0-fc4e625a8db2\"}]}",
+        out);
   }
 
   @Test
   void sqsRecordsUnderPascalCaseKey_areAllRead() throws Exception {
-    String event = "{\"Records\":[{\"messageId\":\"m1\",\"eventSourceARN\":\"arn:q\"},"
-        + "{\"messageId\":\"m2\"},{\"messageId\":\"m3\"}]}";
+    String event =
+        "{\"Records\":[{\"messageId\":\"m1\",\"eventSourceARN\":\"arn:q\"},"
+            + "{\"messageId\":\"m2\"},{\"messageId\":\"m3\"}]}";
 
     String out = Invoke.stream(new FailEveryOtherMessage(), event, FakeContext.create());
 
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"},"
-        + "{\"itemIdentifier\":\"m3\"}]}", out);
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"}," + "{\"itemIdentifier\":\"m3\"}]}",
+        out);
   }
 
   static class Tree extends LambdaHandler<JsonNode, Map<String, Object>> {
@@ -73,7 +82,8 @@ class PayloadTypesThroughHandlerTest {
 
   @Test
   void jsonNodeIn_mapOut() throws Exception {
-    assertEquals("{\"firstTag\":\"x\"}",
+    assertEquals(
+        "{\"firstTag\":\"x\"}",
         Invoke.stream(new Tree(), "{\"tags\":[\"x\",\"y\"]}", FakeContext.create()));
   }
 
@@ -90,7 +100,8 @@ class PayloadTypesThroughHandlerTest {
 
   @Test
   void stringIn_stringOut_asJsonStrings() throws Exception {
-    assertEquals("\"HELLO \\\"YOU\\\"\"",
+    assertEquals(
+        "\"HELLO \\\"YOU\\\"\"",
         Invoke.stream(new Shout(), "\"hello \\\"you\\\"\"", FakeContext.create()));
   }
 }

@@ -15,19 +15,22 @@ import org.junit.jupiter.api.Test;
 
 class PipelineTest {
   private final List<String> calls = new ArrayList<>();
-  private final Invocation invocation = new Invocation(FakeContext.create(), Clock.systemUTC(), false);
+  private final Invocation invocation =
+      new Invocation(FakeContext.create(), Clock.systemUTC(), false);
 
   private Interceptor recording(String name) {
-    return Interceptor.named(name, chain -> {
-      calls.add(name + ":before");
-      try {
-        Object result = chain.proceed();
-        calls.add(name + ":after");
-        return result;
-      } finally {
-        calls.add(name + ":finally");
-      }
-    });
+    return Interceptor.named(
+        name,
+        chain -> {
+          calls.add(name + ":before");
+          try {
+            Object result = chain.proceed();
+            calls.add(name + ":after");
+            return result;
+          } finally {
+            calls.add(name + ":finally");
+          }
+        });
   }
 
   private Pipeline.Terminal handler(Object result) {
@@ -39,38 +42,58 @@ class PipelineTest {
 
   @Test
   void interceptors_runOutermostFirst_andUnwindInReverse() throws Exception {
-    Pipeline p = new Pipeline(List.of(recording("a"), recording("b"), recording("c")), handler("ok"));
+    Pipeline p =
+        new Pipeline(List.of(recording("a"), recording("b"), recording("c")), handler("ok"));
 
     Object result = p.run(invocation, () -> "in");
 
     assertEquals("ok", result);
-    assertEquals(List.of("a:before", "b:before", "c:before", "handler(in)",
-        "c:after", "c:finally", "b:after", "b:finally", "a:after", "a:finally"), calls);
+    assertEquals(
+        List.of(
+            "a:before",
+            "b:before",
+            "c:before",
+            "handler(in)",
+            "c:after",
+            "c:finally",
+            "b:after",
+            "b:finally",
+            "a:after",
+            "a:finally"),
+        calls);
   }
 
   @Test
   void throwingInterceptor_propagates_andOuterOnesStillComplete() throws Exception {
     IllegalStateException boom = new IllegalStateException("boom");
-    Interceptor thrower = Interceptor.named("thrower", chain -> {
-      calls.add("thrower:before");
-      throw boom;
-    });
-    Pipeline p = new Pipeline(List.of(recording("a"), recording("b"), thrower, recording("c")),
-        handler("ok"));
+    Interceptor thrower =
+        Interceptor.named(
+            "thrower",
+            chain -> {
+              calls.add("thrower:before");
+              throw boom;
+            });
+    Pipeline p =
+        new Pipeline(
+            List.of(recording("a"), recording("b"), thrower, recording("c")), handler("ok"));
 
     IllegalStateException thrown =
         assertThrows(IllegalStateException.class, () -> p.run(invocation, () -> "in"));
 
     assertSame(boom, thrown);
-    assertEquals(List.of("a:before", "b:before", "thrower:before", "b:finally", "a:finally"), calls);
+    assertEquals(
+        List.of("a:before", "b:before", "thrower:before", "b:finally", "a:finally"), calls);
   }
 
   @Test
   void handlerException_reachesOutermostCaller_unchanged() {
     Exception checked = new Exception("checked");
-    Pipeline p = new Pipeline(List.of(recording("a")), (in, inv) -> {
-      throw checked;
-    });
+    Pipeline p =
+        new Pipeline(
+            List.of(recording("a")),
+            (in, inv) -> {
+              throw checked;
+            });
 
     Exception thrown = assertThrows(Exception.class, () -> p.run(invocation, () -> "in"));
 
@@ -81,14 +104,19 @@ class PipelineTest {
   @Test
   void secondProceed_isRejected_withTheInterceptorsName() {
     AtomicInteger handlerRuns = new AtomicInteger();
-    Interceptor retrying = Interceptor.named("RetryTwice", chain -> {
-      chain.proceed();
-      return chain.proceed();
-    });
-    Pipeline p = new Pipeline(List.of(recording("outer"), retrying),
-        (in, inv) -> handlerRuns.incrementAndGet());
+    Interceptor retrying =
+        Interceptor.named(
+            "RetryTwice",
+            chain -> {
+              chain.proceed();
+              return chain.proceed();
+            });
+    Pipeline p =
+        new Pipeline(
+            List.of(recording("outer"), retrying), (in, inv) -> handlerRuns.incrementAndGet());
 
-    PipelineException e = assertThrows(PipelineException.class, () -> p.run(invocation, () -> "in"));
+    PipelineException e =
+        assertThrows(PipelineException.class, () -> p.run(invocation, () -> "in"));
 
     assertTrue(e.getMessage().contains("[RetryTwice]"), e.getMessage());
     assertTrue(e.getMessage().contains("proceed()"), e.getMessage());
@@ -101,10 +129,13 @@ class PipelineTest {
     Interceptor cache = Interceptor.named("cache", chain -> "stored");
     Pipeline p = new Pipeline(List.of(recording("a"), cache, recording("b")), handler("fresh"));
 
-    Object result = p.run(invocation, () -> {
-      decodes.incrementAndGet();
-      return "in";
-    });
+    Object result =
+        p.run(
+            invocation,
+            () -> {
+              decodes.incrementAndGet();
+              return "in";
+            });
 
     assertEquals("stored", result);
     assertEquals(List.of("a:before", "a:after", "a:finally"), calls);
@@ -114,10 +145,11 @@ class PipelineTest {
   @Test
   void input_isDecodedOnce_evenWhenSeveralLinksReadIt() throws Exception {
     AtomicInteger decodes = new AtomicInteger();
-    Interceptor reader = chain -> {
-      calls.add("saw " + chain.input());
-      return chain.proceed();
-    };
+    Interceptor reader =
+        chain -> {
+          calls.add("saw " + chain.input());
+          return chain.proceed();
+        };
     Pipeline p = new Pipeline(List.of(reader, reader), handler("ok"));
 
     p.run(invocation, () -> "in#" + decodes.incrementAndGet());

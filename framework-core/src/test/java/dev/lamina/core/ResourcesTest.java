@@ -46,14 +46,18 @@ class ResourcesTest {
   void checkpointHook_primesInOrder_andRestoreRecreatesOnlyWhatAskedFor() throws Exception {
     Resources resources = new Resources(registered::add);
     AtomicInteger generation = new AtomicInteger();
-    Resource<Client> fresh = resources.define("fresh", () -> new Client(generation.incrementAndGet()))
-        .primeWith(c -> events.add("prime fresh#" + c.generation))
-        .recreateAfterRestore()
-        .create();
-    Resource<String> config = resources.define("config", () -> "parsed")
-        .primeWith(c -> events.add("prime config"))
-        .onRestore(c -> events.add("restore config"))
-        .create();
+    Resource<Client> fresh =
+        resources
+            .define("fresh", () -> new Client(generation.incrementAndGet()))
+            .primeWith(c -> events.add("prime fresh#" + c.generation))
+            .recreateAfterRestore()
+            .create();
+    Resource<String> config =
+        resources
+            .define("config", () -> "parsed")
+            .primeWith(c -> events.add("prime config"))
+            .onRestore(c -> events.add("restore config"))
+            .create();
     Client before = fresh.get();
 
     assertEquals(1, registered.size());
@@ -61,8 +65,10 @@ class ResourcesTest {
     hook.beforeCheckpoint(null);
     hook.afterRestore(null);
 
-    assertEquals(List.of("create#1", "prime fresh#1", "prime config",
-        "create#2", "close#1", "restore config"), events);
+    assertEquals(
+        List.of(
+            "create#1", "prime fresh#1", "prime config", "create#2", "close#1", "restore config"),
+        events);
     assertNotSame(before, fresh.get());
     assertEquals(2, fresh.get().generation);
     assertEquals("parsed", config.get());
@@ -71,9 +77,13 @@ class ResourcesTest {
   @Test
   void failingPrimer_doesNotStopOtherPrimers() {
     Resources resources = new Resources();
-    resources.define("a", () -> "a").primeWith(a -> {
-      throw new IllegalStateException("cannot reach service");
-    }).create();
+    resources
+        .define("a", () -> "a")
+        .primeWith(
+            a -> {
+              throw new IllegalStateException("cannot reach service");
+            })
+        .create();
     resources.define("b", () -> "b").primeWith(b -> events.add("primed b")).create();
 
     resources.beforeCheckpoint();
@@ -86,10 +96,15 @@ class ResourcesTest {
     Resources resources = new Resources();
     IllegalStateException cause = new IllegalStateException("no region");
 
-    ResourceException e = assertThrows(ResourceException.class,
-        () -> resources.add("dynamodb", () -> {
-          throw cause;
-        }));
+    ResourceException e =
+        assertThrows(
+            ResourceException.class,
+            () ->
+                resources.add(
+                    "dynamodb",
+                    () -> {
+                      throw cause;
+                    }));
 
     assertTrue(e.getMessage().contains("[dynamodb]"), e.getMessage());
     assertSame(cause, e.getCause());
@@ -97,8 +112,8 @@ class ResourcesTest {
 
   @Test
   void nullFromFactory_isRejected() {
-    ResourceException e = assertThrows(ResourceException.class,
-        () -> new Resources().add("x", () -> null));
+    ResourceException e =
+        assertThrows(ResourceException.class, () -> new Resources().add("x", () -> null));
 
     assertTrue(e.getMessage().contains("[x]") && e.getMessage().contains("null"), e.getMessage());
   }
@@ -107,12 +122,17 @@ class ResourcesTest {
   void failingRecreateAfterRestore_failsTheRestore_namingTheResource() {
     Resources resources = new Resources();
     AtomicInteger calls = new AtomicInteger();
-    resources.define("creds", () -> {
-      if (calls.incrementAndGet() > 1) {
-        throw new IllegalStateException("expired");
-      }
-      return "ok";
-    }).recreateAfterRestore().create();
+    resources
+        .define(
+            "creds",
+            () -> {
+              if (calls.incrementAndGet() > 1) {
+                throw new IllegalStateException("expired");
+              }
+              return "ok";
+            })
+        .recreateAfterRestore()
+        .create();
 
     ResourceException e = assertThrows(ResourceException.class, resources::afterRestore);
 
@@ -145,8 +165,12 @@ class ResourcesTest {
 
   @Test
   void handlerRegistersItsResources_forCheckpointNotifications_once() {
-    WithClient handler = new WithClient(HandlerEnvironment.builder()
-        .variables(Map.of()).checkpointRegistry(registered::add).build());
+    WithClient handler =
+        new WithClient(
+            HandlerEnvironment.builder()
+                .variables(Map.of())
+                .checkpointRegistry(registered::add)
+                .build());
 
     assertEquals(1, registered.size());
     assertEquals(2, handler.resources().size(), "its own client, and Lamina's codec");
@@ -185,8 +209,11 @@ class ResourcesTest {
 
   @Test
   void checkpoint_primesTheCodec_byReadingAnEmptyObjectOfTheInputType() throws Exception {
-    new Orders(HandlerEnvironment.builder()
-        .variables(Map.of()).checkpointRegistry(registered::add).build());
+    new Orders(
+        HandlerEnvironment.builder()
+            .variables(Map.of())
+            .checkpointRegistry(registered::add)
+            .build());
     int before = SAMPLES_READ.get();
 
     registered.get(0).beforeCheckpoint(null);
@@ -196,8 +223,11 @@ class ResourcesTest {
 
   @Test
   void checkpoint_ofAHandlerWhoseInputIsNotAnObject_primesQuietly() throws Exception {
-    new Echo(HandlerEnvironment.builder()
-        .variables(Map.of()).checkpointRegistry(registered::add).build());
+    new Echo(
+        HandlerEnvironment.builder()
+            .variables(Map.of())
+            .checkpointRegistry(registered::add)
+            .build());
 
     try (dev.lamina.test.CapturedStdout out = new dev.lamina.test.CapturedStdout()) {
       registered.get(0).beforeCheckpoint(null);

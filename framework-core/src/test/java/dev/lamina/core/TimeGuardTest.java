@@ -1,20 +1,20 @@
 package dev.lamina.core;
 
-import dev.lamina.test.CapturedStdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.core.internal.HandlerRuntime;
 import dev.lamina.core.internal.Pipeline;
+import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
 import dev.lamina.testkit.ManualScheduler;
-import java.time.Duration;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +38,16 @@ class TimeGuardTest {
         .safetyMargin(Duration.ofMillis(marginMs))
         .watchdogAt(Duration.ofMillis(watchdogMs))
         .build()
-        .createInterceptor(new HandlerRuntime(TimeGuardTest.class, Object.class, Object.class,
-            HandlerEnvironment.builder().variables(java.util.Map.of()).clock(clock)
-                .scheduler(scheduler).build()));
+        .createInterceptor(
+            new HandlerRuntime(
+                TimeGuardTest.class,
+                Object.class,
+                Object.class,
+                HandlerEnvironment.builder()
+                    .variables(java.util.Map.of())
+                    .clock(clock)
+                    .scheduler(scheduler)
+                    .build()));
   }
 
   @Test
@@ -57,17 +64,22 @@ class TimeGuardTest {
 
   @Test
   void checkRemainingTime_passesOutsideTheMargin_andThrowsWithinIt() throws Exception {
-    Pipeline p = new Pipeline(List.of(guard(1_000, 0)), (in, inv) -> {
-      inv.checkRemainingTime();          // 10 s left: fine
-      clock.advance(Duration.ofMillis(8_999));
-      inv.checkRemainingTime();          // 1,001 ms left: fine
-      clock.advance(Duration.ofMillis(1));
-      inv.checkRemainingTime();          // 1,000 ms left: within the margin
-      return "unreachable";
-    });
+    Pipeline p =
+        new Pipeline(
+            List.of(guard(1_000, 0)),
+            (in, inv) -> {
+              inv.checkRemainingTime(); // 10 s left: fine
+              clock.advance(Duration.ofMillis(8_999));
+              inv.checkRemainingTime(); // 1,001 ms left: fine
+              clock.advance(Duration.ofMillis(1));
+              inv.checkRemainingTime(); // 1,000 ms left: within the margin
+              return "unreachable";
+            });
 
-    RemainingTimeExceededException e = assertThrows(RemainingTimeExceededException.class,
-        () -> p.run(invocation(Duration.ofSeconds(10)), () -> null));
+    RemainingTimeExceededException e =
+        assertThrows(
+            RemainingTimeExceededException.class,
+            () -> p.run(invocation(Duration.ofSeconds(10)), () -> null));
 
     assertEquals(Duration.ofMillis(1_000), e.remaining());
     assertEquals(Duration.ofMillis(1_000), e.margin());
@@ -79,15 +91,20 @@ class TimeGuardTest {
     Instant announced = clock.instant().plusMillis(5_000);
     // Like the runtime's context: remaining time from its own read of the clock, which comes a
     // moment after any earlier read; here a millisecond passes just before it.
-    Context ticking = (Context) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Context.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getRemainingTimeInMillis" -> {
-            clock.advance(Duration.ofMillis(1));
-            yield (int) Duration.between(clock.instant(), announced).toMillis();
-          }
-          case "getAwsRequestId" -> "req-tick";
-          default -> null;
-        });
+    Context ticking =
+        (Context)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Context.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getRemainingTimeInMillis" -> {
+                        clock.advance(Duration.ofMillis(1));
+                        yield (int) Duration.between(clock.instant(), announced).toMillis();
+                      }
+                      case "getAwsRequestId" -> "req-tick";
+                      default -> null;
+                    });
 
     Invocation inv = new Invocation(ticking, clock, false);
 
@@ -111,14 +128,17 @@ class TimeGuardTest {
       throws Exception {
     List<JsonNode> lines;
     try (CapturedStdout out = new CapturedStdout()) {
-      Pipeline p = new Pipeline(List.of(guard(1_000, 500)), (in, inv) -> {
-        MDC.put(LogFields.REQUEST_ID, inv.requestId());
-        ManualScheduler.Task task = scheduler.only();
-        assertEquals(Duration.ofMillis(9_500), task.delay());
-        clock.advance(Duration.ofMillis(9_600)); // the handler is slow
-        task.fire();                             // the timer goes off while it still runs
-        return "done";
-      });
+      Pipeline p =
+          new Pipeline(
+              List.of(guard(1_000, 500)),
+              (in, inv) -> {
+                MDC.put(LogFields.REQUEST_ID, inv.requestId());
+                ManualScheduler.Task task = scheduler.only();
+                assertEquals(Duration.ofMillis(9_500), task.delay());
+                clock.advance(Duration.ofMillis(9_600)); // the handler is slow
+                task.fire(); // the timer goes off while it still runs
+                return "done";
+              });
       p.run(invocation(Duration.ofSeconds(10)), () -> null);
       lines = out.jsonLines();
     } finally {
@@ -153,12 +173,15 @@ class TimeGuardTest {
 
   @Test
   void watchdog_isCancelledWhenTheHandlerThrows() {
-    Pipeline p = new Pipeline(List.of(guard(1_000, 500)), (in, inv) -> {
-      throw new IllegalStateException("x");
-    });
+    Pipeline p =
+        new Pipeline(
+            List.of(guard(1_000, 500)),
+            (in, inv) -> {
+              throw new IllegalStateException("x");
+            });
 
-    assertThrows(IllegalStateException.class,
-        () -> p.run(invocation(Duration.ofSeconds(10)), () -> null));
+    assertThrows(
+        IllegalStateException.class, () -> p.run(invocation(Duration.ofSeconds(10)), () -> null));
 
     assertTrue(scheduler.only().isCancelled());
   }
@@ -173,10 +196,14 @@ class TimeGuardTest {
 
   @Test
   void negativeSettings_areRejectedAtBuild_namingTheSetting() {
-    IllegalArgumentException margin = assertThrows(IllegalArgumentException.class,
-        () -> TimeGuardConfig.custom().safetyMargin(Duration.ofMillis(-1)).build());
-    IllegalArgumentException watchdog = assertThrows(IllegalArgumentException.class,
-        () -> TimeGuardConfig.custom().watchdogAt(Duration.ofMillis(-5)).build());
+    IllegalArgumentException margin =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TimeGuardConfig.custom().safetyMargin(Duration.ofMillis(-1)).build());
+    IllegalArgumentException watchdog =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TimeGuardConfig.custom().watchdogAt(Duration.ofMillis(-5)).build());
 
     assertTrue(margin.getMessage().contains("[safetyMargin]"), margin.getMessage());
     assertTrue(watchdog.getMessage().contains("[watchdogAt]"), watchdog.getMessage());
@@ -196,8 +223,13 @@ class TimeGuardTest {
 
   @Test
   void annotation_setsMarginAndWatchdog_fromItsAttributes() throws Exception {
-    Guarded handler = new Guarded(HandlerEnvironment.builder()
-        .clock(clock).scheduler(scheduler).variables(Map.of()).build());
+    Guarded handler =
+        new Guarded(
+            HandlerEnvironment.builder()
+                .clock(clock)
+                .scheduler(scheduler)
+                .variables(Map.of())
+                .build());
 
     String out = Invoke.stream(handler, "{}", context(Duration.ofSeconds(5)));
 

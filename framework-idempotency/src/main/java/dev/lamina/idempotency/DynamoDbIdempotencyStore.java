@@ -1,6 +1,5 @@
 package dev.lamina.idempotency;
 
-import dev.lamina.core.Resource;
 import dev.lamina.core.Resources;
 import dev.lamina.idempotency.IdempotencyStore.ClaimResult;
 import dev.lamina.idempotency.internal.DynamoDbClients;
@@ -84,8 +83,16 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     this.dataAttr = b.dataAttr;
     this.validationAttr = b.validationAttr;
     this.ownerAttr = b.ownerAttr;
-    this.names = Map.of("#id", idAttr(), "#expiry", expiryAttr, "#ipe", inProgressExpiryAttr,
-        "#status", statusAttr);
+    this.names =
+        Map.of(
+            "#id",
+            idAttr(),
+            "#expiry",
+            expiryAttr,
+            "#ipe",
+            inProgressExpiryAttr,
+            "#status",
+            statusAttr);
   }
 
   /** A builder; {@link Builder#client} and {@link Builder#table} are required. */
@@ -122,16 +129,16 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
    * @return the store
    * @throws IdempotencyException listing every missing or bad variable
    */
-  public static DynamoDbIdempotencyStore fromEnvironment(Resources resources,
-      Map<String, String> environment, String table) {
+  public static DynamoDbIdempotencyStore fromEnvironment(
+      Resources resources, Map<String, String> environment, String table) {
     return DynamoDbClients.settings(environment, table).newStore(resources);
   }
 
   /**
    * As {@link #fromEnvironment(Map)}, with the table name given in code when not {@code null}.
    */
-  public static DynamoDbIdempotencyStore fromEnvironment(Map<String, String> environment,
-      String table) {
+  public static DynamoDbIdempotencyStore fromEnvironment(
+      Map<String, String> environment, String table) {
     return DynamoDbClients.settings(environment, table).newStore();
   }
 
@@ -164,18 +171,21 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     if (claim.owner() != null) {
       item.put(ownerAttr, s(claim.owner()));
     }
-    PutItemRequest request = PutItemRequest.builder()
-        .tableName(table)
-        .item(item)
-        .conditionExpression("attribute_not_exists(#id) OR #expiry < :now OR"
-            + " (#status = :inprogress AND attribute_exists(#ipe) AND #ipe < :now_ms)")
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(Map.of(
-            ":now", n(now.getEpochSecond()),
-            ":now_ms", n(now.toEpochMilli()),
-            ":inprogress", s(IdempotencyStatus.IN_PROGRESS.stored())))
-        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-        .build();
+    PutItemRequest request =
+        PutItemRequest.builder()
+            .tableName(table)
+            .item(item)
+            .conditionExpression(
+                "attribute_not_exists(#id) OR #expiry < :now OR"
+                    + " (#status = :inprogress AND attribute_exists(#ipe) AND #ipe < :now_ms)")
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(
+                Map.of(
+                    ":now", n(now.getEpochSecond()),
+                    ":now_ms", n(now.toEpochMilli()),
+                    ":inprogress", s(IdempotencyStatus.IN_PROGRESS.stored())))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+            .build();
     try {
       client.get().putItem(request);
       return ClaimResult.claimed();
@@ -195,13 +205,21 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   public Optional<IdempotencyRecord> fetch(String id) {
     GetItemResponse response;
     try {
-      response = client.get().getItem(GetItemRequest.builder()
-          .tableName(table).key(key(id)).consistentRead(true).build());
+      response =
+          client
+              .get()
+              .getItem(
+                  GetItemRequest.builder()
+                      .tableName(table)
+                      .key(key(id))
+                      .consistentRead(true)
+                      .build());
     } catch (SdkException e) {
       throw DynamoDbFailures.translate(table, "GetItem", e);
     }
     return response.hasItem() && !response.item().isEmpty()
-        ? Optional.of(toRecord(id, response.item())) : Optional.empty();
+        ? Optional.of(toRecord(id, response.item()))
+        : Optional.empty();
   }
 
   @Override
@@ -228,16 +246,19 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     }
     String expression = completed.data() == null ? set + " REMOVE #data" : set.toString();
     try {
-      client.get().updateItem(UpdateItemRequest.builder()
-          .tableName(table)
-          .key(key(completed.id()))
-          .updateExpression(expression)
-          // Only this owner's claim: never a record someone claimed after ours lapsed, and
-          // never a new item where the claim was removed.
-          .conditionExpression("#owner = :owner")
-          .expressionAttributeNames(updateNames)
-          .expressionAttributeValues(values)
-          .build());
+      client
+          .get()
+          .updateItem(
+              UpdateItemRequest.builder()
+                  .tableName(table)
+                  .key(key(completed.id()))
+                  .updateExpression(expression)
+                  // Only this owner's claim: never a record someone claimed after ours lapsed, and
+                  // never a new item where the claim was removed.
+                  .conditionExpression("#owner = :owner")
+                  .expressionAttributeNames(updateNames)
+                  .expressionAttributeValues(values)
+                  .build());
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -249,16 +270,18 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
   @Override
   public void release(IdempotencyRecord claim) {
     Objects.requireNonNull(claim.owner(), "claim.owner");
-    DeleteItemRequest request = DeleteItemRequest.builder()
-        .tableName(table)
-        .key(key(claim.id()))
-        // Only this invocation's claim: one taken over after it lapsed is someone else's.
-        .conditionExpression("#status = :inprogress AND #owner = :owner")
-        .expressionAttributeNames(Map.of("#status", statusAttr, "#owner", ownerAttr))
-        .expressionAttributeValues(Map.of(
-            ":inprogress", s(IdempotencyStatus.IN_PROGRESS.stored()),
-            ":owner", s(claim.owner())))
-        .build();
+    DeleteItemRequest request =
+        DeleteItemRequest.builder()
+            .tableName(table)
+            .key(key(claim.id()))
+            // Only this invocation's claim: one taken over after it lapsed is someone else's.
+            .conditionExpression("#status = :inprogress AND #owner = :owner")
+            .expressionAttributeNames(Map.of("#status", statusAttr, "#owner", ownerAttr))
+            .expressionAttributeValues(
+                Map.of(
+                    ":inprogress", s(IdempotencyStatus.IN_PROGRESS.stored()),
+                    ":owner", s(claim.owner())))
+            .build();
     try {
       client.get().deleteItem(request);
     } catch (ConditionalCheckFailedException e) {
@@ -286,9 +309,11 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     AttributeValue data = item.get(dataAttr);
     AttributeValue validation = item.get(validationAttr);
     AttributeValue owner = item.get(ownerAttr);
-    return new IdempotencyRecord(id,
+    return new IdempotencyRecord(
+        id,
         status == null ? IdempotencyStatus.IN_PROGRESS : IdempotencyStatus.ofStored(status.s()),
-        expiry == null || expiry.n() == null ? Instant.MAX
+        expiry == null || expiry.n() == null
+            ? Instant.MAX
             : Instant.ofEpochSecond(Long.parseLong(expiry.n())),
         ipe == null || ipe.n() == null ? null : Instant.ofEpochMilli(Long.parseLong(ipe.n())),
         validation == null ? null : validation.s(),
@@ -414,8 +439,16 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
       if (table == null || table.isBlank()) {
         problems.add("[table] is required");
       }
-      List<String> attrs = new ArrayList<>(List.of(keyAttr, expiryAttr, inProgressExpiryAttr,
-          statusAttr, dataAttr, validationAttr, ownerAttr));
+      List<String> attrs =
+          new ArrayList<>(
+              List.of(
+                  keyAttr,
+                  expiryAttr,
+                  inProgressExpiryAttr,
+                  statusAttr,
+                  dataAttr,
+                  validationAttr,
+                  ownerAttr));
       if (sortKeyAttr != null) {
         attrs.add(sortKeyAttr);
       }
@@ -425,8 +458,8 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         problems.add("attribute names must differ from each other, were " + attrs);
       }
       if (!problems.isEmpty()) {
-        throw new IllegalArgumentException("Invalid DynamoDB idempotency store: "
-            + String.join("; ", problems));
+        throw new IllegalArgumentException(
+            "Invalid DynamoDB idempotency store: " + String.join("; ", problems));
       }
       return new DynamoDbIdempotencyStore(this);
     }

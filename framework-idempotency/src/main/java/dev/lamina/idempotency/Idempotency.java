@@ -52,8 +52,8 @@ public final class Idempotency {
    * @param <O> the output type
    * @return the idempotent handler
    */
-  public static <I, O> RequestHandler<I, O> decorate(RequestHandler<I, O> handler, Type outputType,
-      IdempotencyConfig config) {
+  public static <I, O> RequestHandler<I, O> decorate(
+      RequestHandler<I, O> handler, Type outputType, IdempotencyConfig config) {
     Objects.requireNonNull(handler, "handler");
     Type inputType = HandlerTypes.requestHandlerTypes(handler.getClass())[0];
     return Lamina.decorate(handler, inputType, outputType)
@@ -74,26 +74,30 @@ public final class Idempotency {
    * @return the idempotent function
    * @throws IllegalArgumentException if the key is the request id or no in-progress timeout is set
    */
-  public static <I, O> Function<I, O> decorate(Function<I, O> function, Type outputType,
-      IdempotencyConfig config) {
+  public static <I, O> Function<I, O> decorate(
+      Function<I, O> function, Type outputType, IdempotencyConfig config) {
     Objects.requireNonNull(function, "function");
     Objects.requireNonNull(config, "config");
     if (config.inProgressTimeout() == null) {
-      throw new IllegalArgumentException("[inProgressTimeout] is required to decorate a Function:"
-          + " without a Lambda context there is no deadline to derive the in-progress expiry from");
+      throw new IllegalArgumentException(
+          "[inProgressTimeout] is required to decorate a Function:"
+              + " without a Lambda context there is no deadline to derive the in-progress expiry from");
     }
     if (config.key() == KeyExtractors.requestId()) {
-      throw new IllegalArgumentException("[key] must come from the input to decorate a Function:"
-          + " without a Lambda context there is no request id; use KeyExtractors.path(..) or your"
-          + " own KeyExtractor");
+      throw new IllegalArgumentException(
+          "[key] must come from the input to decorate a Function:"
+              + " without a Lambda context there is no request id; use KeyExtractors.path(..) or your"
+              + " own KeyExtractor");
     }
     RequestHandler<I, O> asHandler = (input, context) -> function.apply(input);
-    RequestHandler<I, O> idempotent = Lamina.decorate(asHandler, Object.class, outputType)
-        .handlerClass(function.getClass())
-        .feature(config)
-        .buildRequestHandler();
+    RequestHandler<I, O> idempotent =
+        Lamina.decorate(asHandler, Object.class, outputType)
+            .handlerClass(function.getClass())
+            .feature(config)
+            .buildRequestHandler();
     Clock clock = Clock.systemUTC();
-    return input -> idempotent.handleRequest(input,
-        Invocation.detached(clock, config.inProgressTimeout()).context());
+    return input ->
+        idempotent.handleRequest(
+            input, Invocation.detached(clock, config.inProgressTimeout()).context());
   }
 }

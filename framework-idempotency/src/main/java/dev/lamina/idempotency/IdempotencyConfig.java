@@ -172,12 +172,18 @@ public final class IdempotencyConfig implements FeatureConfig {
     IdempotencyInterceptor.checkFits(this, context.handlerClass(), context.inputType(), env);
     DynamoDbClients.Settings dynamo = store == null ? DynamoDbClients.read(env, table) : null;
     if (env.hasProblems()) {
-      throw new IdempotencyException(env.describeProblems("Idempotency for ["
-          + context.handlerClass().getName() + "] cannot be set up"));
+      throw new IdempotencyException(
+          env.describeProblems(
+              "Idempotency for [" + context.handlerClass().getName() + "] cannot be set up"));
     }
     IdempotencyStore chosen = store != null ? store : dynamo.newStore(context.resources());
-    return new IdempotencyInterceptor(this, chosen, context.codec(), context.inputType(),
-        context.outputType(), context.handlerClass());
+    return new IdempotencyInterceptor(
+        this,
+        chosen,
+        context.codec(),
+        context.inputType(),
+        context.outputType(),
+        context.handlerClass());
   }
 
   /** The key extractor; never {@code null}. */
@@ -393,13 +399,15 @@ public final class IdempotencyConfig implements FeatureConfig {
       if (table != null && table.isBlank()) {
         problems.add("[table] must not be blank");
       }
-      if (expiry.compareTo(Duration.ofSeconds(1)) < 0 || expiry.compareTo(Duration.ofDays(366)) > 0) {
+      if (expiry.compareTo(Duration.ofSeconds(1)) < 0
+          || expiry.compareTo(Duration.ofDays(366)) > 0) {
         problems.add("[expiry] must be between 1 s and 366 days, was " + expiry);
       }
       if (inProgressMargin.isNegative()) {
         problems.add("[inProgressMargin] must be zero or more, was " + inProgressMargin);
       }
-      if (inProgressTimeout != null && (inProgressTimeout.isNegative() || inProgressTimeout.isZero())) {
+      if (inProgressTimeout != null
+          && (inProgressTimeout.isNegative() || inProgressTimeout.isZero())) {
         problems.add("[inProgressTimeout] must be positive, was " + inProgressTimeout);
       }
       if (minimumRunTime.isNegative()) {
@@ -422,8 +430,8 @@ public final class IdempotencyConfig implements FeatureConfig {
         }
       }
       if (!problems.isEmpty()) {
-        throw new IllegalArgumentException("Invalid idempotency configuration: "
-            + String.join("; ", problems));
+        throw new IllegalArgumentException(
+            "Invalid idempotency configuration: " + String.join("; ", problems));
       }
       return new IdempotencyConfig(this);
     }

@@ -62,6 +62,7 @@ public final class IdempotencyEngine {
   private static final Logger log = LoggerFactory.getLogger(IdempotencyEngine.class);
   private static final Duration FIRST_POLL = Duration.ofMillis(50);
   private static final Duration MAX_POLL = Duration.ofSeconds(1);
+
   /** Refused writes in a row whose holder vanished before the engine reports contention. */
   private static final int MAX_VANISHED_HOLDERS = 3;
 
@@ -92,8 +93,8 @@ public final class IdempotencyEngine {
    * @return a new engine with its own local cache
    */
   public static IdempotencyEngine create(IdempotencyConfig config, IdempotencyStore store) {
-    return new IdempotencyEngine(Objects.requireNonNull(config, "config"),
-        Objects.requireNonNull(store, "store"));
+    return new IdempotencyEngine(
+        Objects.requireNonNull(config, "config"), Objects.requireNonNull(store, "store"));
   }
 
   /**
@@ -105,7 +106,8 @@ public final class IdempotencyEngine {
    * @return the record id
    */
   public static String recordId(String namespace, String key) {
-    return Objects.requireNonNull(namespace, "namespace") + "#"
+    return Objects.requireNonNull(namespace, "namespace")
+        + "#"
         + Hashes.sha256(Objects.requireNonNull(key, "key"));
   }
 
@@ -118,7 +120,8 @@ public final class IdempotencyEngine {
    * @return the namespace
    */
   public static String namespace(String functionName, Class<?> handlerClass) {
-    return (functionName == null || functionName.isEmpty() ? "local" : functionName) + "."
+    return (functionName == null || functionName.isEmpty() ? "local" : functionName)
+        + "."
         + handlerClass.getName();
   }
 
@@ -133,11 +136,14 @@ public final class IdempotencyEngine {
    */
   public static void requireStableNamespace(Class<?> handlerClass, String namespace) {
     if (namespace == null && (handlerClass.isHidden() || handlerClass.isSynthetic())) {
-      throw new IdempotencyException("Idempotency for [" + handlerClass.getName() + "] needs an"
-          + " explicit namespace: it is a lambda, method reference or other generated class, whose"
-          + " name changes on every JVM start, so records written in one execution environment"
-          + " would not be found in another; set IdempotencyConfig.custom().namespace(\"orders\")"
-          + " (or @Idempotent(namespace = ..))");
+      throw new IdempotencyException(
+          "Idempotency for ["
+              + handlerClass.getName()
+              + "] needs an"
+              + " explicit namespace: it is a lambda, method reference or other generated class, whose"
+              + " name changes on every JVM start, so records written in one execution environment"
+              + " would not be found in another; set IdempotencyConfig.custom().namespace(\"orders\")"
+              + " (or @Idempotent(namespace = ..))");
     }
   }
 
@@ -152,8 +158,8 @@ public final class IdempotencyEngine {
    *     (the time guard's margin); not {@code null}, not negative
    * @param clock the clock "now" is read from; not {@code null}
    */
-  public record Call(String recordId, String payloadHash, Instant deadline, Duration reserve,
-      Clock clock) {
+  public record Call(
+      String recordId, String payloadHash, Instant deadline, Duration reserve, Clock clock) {
 
     /** Checks the fields. */
     public Call {
@@ -171,7 +177,10 @@ public final class IdempotencyEngine {
      * its time guard ({@link Invocation#SAFETY_MARGIN}, zero without one).
      */
     public static Call of(String recordId, String payloadHash, Invocation invocation) {
-      return new Call(recordId, payloadHash, invocation.deadline(),
+      return new Call(
+          recordId,
+          payloadHash,
+          invocation.deadline(),
           invocation.attribute(Invocation.SAFETY_MARGIN).orElse(Duration.ZERO),
           invocation.clock());
     }
@@ -269,13 +278,19 @@ public final class IdempotencyEngine {
     if (lapseInSeconds.isBefore(lapse)) {
       lapseInSeconds = lapseInSeconds.plusSeconds(1);
     }
-    return new IdempotencyRecord(call.recordId(), IdempotencyStatus.IN_PROGRESS,
-        max(now.plus(expiry), lapseInSeconds), lapse, call.payloadHash(), null,
+    return new IdempotencyRecord(
+        call.recordId(),
+        IdempotencyStatus.IN_PROGRESS,
+        max(now.plus(expiry), lapseInSeconds),
+        lapse,
+        call.payloadHash(),
+        null,
         UUID.randomUUID().toString());
   }
 
-  private <T> T runClaimed(Call call, IdempotencyRecord claim, ResultFormat<T> format,
-      Callable<? extends T> work) throws Exception {
+  private <T> T runClaimed(
+      Call call, IdempotencyRecord claim, ResultFormat<T> format, Callable<? extends T> work)
+      throws Exception {
     T result;
     try {
       result = work.call();
@@ -291,33 +306,43 @@ public final class IdempotencyEngine {
     try {
       store.release(claim);
     } catch (RuntimeException e) {
-      log.atWarn().addKeyValue("idempotency_record", claim.id())
+      log.atWarn()
+          .addKeyValue("idempotency_record", claim.id())
           .addKeyValue("in_progress_expiry", claim.inProgressExpiry())
-          .log("Could not release idempotency claim [{}] after the work failed ({}); retries are"
-              + " rejected as in progress until the claim lapses", claim.id(), describe(e));
+          .log(
+              "Could not release idempotency claim [{}] after the work failed ({}); retries are"
+                  + " rejected as in progress until the claim lapses",
+              claim.id(),
+              describe(e));
     }
   }
 
-  private <T> void complete(Call call, IdempotencyRecord claim, ResultFormat<T> format,
-      T result) {
+  private <T> void complete(Call call, IdempotencyRecord claim, ResultFormat<T> format, T result) {
     String data = serialise(claim.id(), format, result);
     IdempotencyRecord completed = claim.completed(call.clock().instant().plus(expiry), data);
     boolean stored;
     try {
       stored = store.complete(completed);
     } catch (RuntimeException e) {
-      log.atWarn().addKeyValue("idempotency_record", claim.id())
-          .log("Could not store the result of idempotency key [{}] ({}); the result is returned,"
-              + " the record stays in progress, so duplicates are rejected as in progress until"
-              + " the claim lapses at {} and run again after it", claim.id(), describe(e),
+      log.atWarn()
+          .addKeyValue("idempotency_record", claim.id())
+          .log(
+              "Could not store the result of idempotency key [{}] ({}); the result is returned,"
+                  + " the record stays in progress, so duplicates are rejected as in progress until"
+                  + " the claim lapses at {} and run again after it",
+              claim.id(),
+              describe(e),
               claim.inProgressExpiry());
       return;
     }
     if (!stored) {
-      log.atWarn().addKeyValue("idempotency_record", claim.id())
-          .log("The claim on idempotency key [{}] lapsed at {} and is no longer this"
-              + " invocation's; its result is returned but not stored, so the record keeps the"
-              + " result of the invocation that holds it now", claim.id(),
+      log.atWarn()
+          .addKeyValue("idempotency_record", claim.id())
+          .log(
+              "The claim on idempotency key [{}] lapsed at {} and is no longer this"
+                  + " invocation's; its result is returned but not stored, so the record keeps the"
+                  + " result of the invocation that holds it now",
+              claim.id(),
               claim.inProgressExpiry());
       return;
     }
@@ -329,19 +354,28 @@ public final class IdempotencyEngine {
     try {
       data = format.write(result);
     } catch (RuntimeException e) {
-      log.atWarn().addKeyValue("idempotency_record", id)
-          .log("The result of idempotency key [{}] cannot be serialised ({}); the record is completed"
-              + " without it, and duplicates get IdempotencyResultUnavailableException", id,
+      log.atWarn()
+          .addKeyValue("idempotency_record", id)
+          .log(
+              "The result of idempotency key [{}] cannot be serialised ({}); the record is completed"
+                  + " without it, and duplicates get IdempotencyResultUnavailableException",
+              id,
               e.getClass().getName());
       return null;
     }
     long bytes = utf8Length(data);
     if (bytes > store.maxDataBytes()) {
-      log.atWarn().addKeyValue("idempotency_record", id).addKeyValue("result_bytes", bytes)
+      log.atWarn()
+          .addKeyValue("idempotency_record", id)
+          .addKeyValue("result_bytes", bytes)
           .addKeyValue("max_result_bytes", store.maxDataBytes())
-          .log("The result of idempotency key [{}] is {} bytes, more than the store keeps ({}); the"
-              + " record is completed without it, and duplicates get"
-              + " IdempotencyResultUnavailableException", id, bytes, store.maxDataBytes());
+          .log(
+              "The result of idempotency key [{}] is {} bytes, more than the store keeps ({}); the"
+                  + " record is completed without it, and duplicates get"
+                  + " IdempotencyResultUnavailableException",
+              id,
+              bytes,
+              store.maxDataBytes());
       return null;
     }
     return data;
@@ -378,7 +412,8 @@ public final class IdempotencyEngine {
         n += 1;
       } else if (c < 0x800) {
         n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         n += 4;
         i++;

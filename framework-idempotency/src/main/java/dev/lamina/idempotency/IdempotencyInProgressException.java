@@ -1,7 +1,6 @@
 package dev.lamina.idempotency;
 
 import dev.lamina.core.ExpectedOutcome;
-
 import java.time.Instant;
 
 /**
@@ -22,9 +21,12 @@ public class IdempotencyInProgressException extends IdempotencyException
    * @param inProgressExpiry when the claim lapses; may be {@code null} if unknown
    */
   public IdempotencyInProgressException(String recordId, Instant inProgressExpiry) {
-    super("Idempotency key [" + recordId + "] is already being handled by another invocation"
-        + (inProgressExpiry == null ? "" : " (its claim lapses at " + inProgressExpiry + ")")
-        + "; retry later, or configure waiting for it with waitForInProgress(..)");
+    super(
+        "Idempotency key ["
+            + recordId
+            + "] is already being handled by another invocation"
+            + (inProgressExpiry == null ? "" : " (its claim lapses at " + inProgressExpiry + ")")
+            + "; retry later, or configure waiting for it with waitForInProgress(..)");
     this.recordId = recordId;
     this.inProgressExpiry = inProgressExpiry;
   }

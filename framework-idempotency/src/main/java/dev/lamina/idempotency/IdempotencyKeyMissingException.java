@@ -13,7 +13,10 @@ public class IdempotencyKeyMissingException extends IdempotencyException
 
   /** @param extractor a description of the key extractor (never the payload) */
   public IdempotencyKeyMissingException(String extractor) {
-    super("No idempotency key found with [" + extractor + "]: send the key, or set"
-        + " missingKey(MissingKeyPolicy.PASS_THROUGH) to run such inputs without idempotency");
+    super(
+        "No idempotency key found with ["
+            + extractor
+            + "]: send the key, or set"
+            + " missingKey(MissingKeyPolicy.PASS_THROUGH) to run such inputs without idempotency");
   }
 }

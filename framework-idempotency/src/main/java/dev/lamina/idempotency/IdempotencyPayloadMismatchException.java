@@ -15,8 +15,11 @@ public class IdempotencyPayloadMismatchException extends IdempotencyException
 
   /** @param recordId the id of the record whose payload hash differs */
   public IdempotencyPayloadMismatchException(String recordId) {
-    super("Idempotency key [" + recordId + "] was already used with a different payload: use a new"
-        + " key for a new request");
+    super(
+        "Idempotency key ["
+            + recordId
+            + "] was already used with a different payload: use a new"
+            + " key for a new request");
     this.recordId = recordId;
   }
 

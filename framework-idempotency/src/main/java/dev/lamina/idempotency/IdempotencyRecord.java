@@ -19,8 +19,14 @@ import java.util.Objects;
  *     release} act only for it. {@code null} for records written by other tools (a Powertools
  *     table), which Lamina can replay but never completes or releases
  */
-public record IdempotencyRecord(String id, IdempotencyStatus status, Instant expiry,
-    Instant inProgressExpiry, String payloadHash, String data, String owner) {
+public record IdempotencyRecord(
+    String id,
+    IdempotencyStatus status,
+    Instant expiry,
+    Instant inProgressExpiry,
+    String payloadHash,
+    String data,
+    String owner) {
 
   /** Checks the required fields. */
   public IdempotencyRecord {
@@ -37,7 +43,8 @@ public record IdempotencyRecord(String id, IdempotencyStatus status, Instant exp
     if (!expiry.isAfter(now)) {
       return true;
     }
-    return status == IdempotencyStatus.IN_PROGRESS && inProgressExpiry != null
+    return status == IdempotencyStatus.IN_PROGRESS
+        && inProgressExpiry != null
         && inProgressExpiry.isBefore(now);
   }
 
@@ -48,8 +55,8 @@ public record IdempotencyRecord(String id, IdempotencyStatus status, Instant exp
 
   /** A completed copy of this record holding {@code result} (text, or {@code null}). */
   public IdempotencyRecord completed(Instant newExpiry, String result) {
-    return new IdempotencyRecord(id, IdempotencyStatus.COMPLETED, newExpiry, inProgressExpiry,
-        payloadHash, result, owner);
+    return new IdempotencyRecord(
+        id, IdempotencyStatus.COMPLETED, newExpiry, inProgressExpiry, payloadHash, result, owner);
   }
 
   @Override

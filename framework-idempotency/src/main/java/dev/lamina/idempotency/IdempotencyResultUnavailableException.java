@@ -13,9 +13,12 @@ public class IdempotencyResultUnavailableException extends IdempotencyException 
 
   /** @param recordId the id of the completed record that holds no result */
   public IdempotencyResultUnavailableException(String recordId) {
-    super("Idempotency key [" + recordId + "] was already handled, but its result was too large or"
-        + " not serialisable and was not stored; the handler does not run again. Return a smaller"
-        + " result (for example an id) to replay results");
+    super(
+        "Idempotency key ["
+            + recordId
+            + "] was already handled, but its result was too large or"
+            + " not serialisable and was not stored; the handler does not run again. Return a smaller"
+            + " result (for example an id) to replay results");
     this.recordId = recordId;
   }
 

@@ -35,9 +35,10 @@ public class IdempotencyStoreException extends IdempotencyException {
    * @param detail the reason in words and how to fix it (never a payload)
    * @param cause the SDK's exception
    */
-  public IdempotencyStoreException(String table, String operation, Reason reason, String detail,
-      Throwable cause) {
-    super("DynamoDB [" + operation + "] on idempotency table [" + table + "] failed: " + detail,
+  public IdempotencyStoreException(
+      String table, String operation, Reason reason, String detail, Throwable cause) {
+    super(
+        "DynamoDB [" + operation + "] on idempotency table [" + table + "] failed: " + detail,
         cause);
     this.table = table;
     this.operation = operation;

@@ -28,23 +28,30 @@ public final class IdempotencyTable {
     Objects.requireNonNull(table, "table");
     return CreateTableRequest.builder()
         .tableName(table)
-        .attributeDefinitions(AttributeDefinition.builder()
-            .attributeName("id").attributeType(ScalarAttributeType.S).build())
+        .attributeDefinitions(
+            AttributeDefinition.builder()
+                .attributeName("id")
+                .attributeType(ScalarAttributeType.S)
+                .build())
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .build();
   }
 
   /** The request that creates a table with the composite-key layout. */
-  public static CreateTableRequest definitionWithSortKey(String table, String partitionKey,
-      String sortKey) {
+  public static CreateTableRequest definitionWithSortKey(
+      String table, String partitionKey, String sortKey) {
     return CreateTableRequest.builder()
         .tableName(Objects.requireNonNull(table, "table"))
         .attributeDefinitions(
-            AttributeDefinition.builder().attributeName(partitionKey)
-                .attributeType(ScalarAttributeType.S).build(),
-            AttributeDefinition.builder().attributeName(sortKey)
-                .attributeType(ScalarAttributeType.S).build())
+            AttributeDefinition.builder()
+                .attributeName(partitionKey)
+                .attributeType(ScalarAttributeType.S)
+                .build(),
+            AttributeDefinition.builder()
+                .attributeName(sortKey)
+                .attributeType(ScalarAttributeType.S)
+                .build())
         .keySchema(
             KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
             KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build())
@@ -64,10 +71,11 @@ public final class IdempotencyTable {
   public static void create(DynamoDbClient client, CreateTableRequest definition) {
     client.createTable(definition);
     client.waiter().waitUntilTableExists(b -> b.tableName(definition.tableName()));
-    client.updateTimeToLive(UpdateTimeToLiveRequest.builder()
-        .tableName(definition.tableName())
-        .timeToLiveSpecification(TimeToLiveSpecification.builder()
-            .attributeName("expiration").enabled(true).build())
-        .build());
+    client.updateTimeToLive(
+        UpdateTimeToLiveRequest.builder()
+            .tableName(definition.tableName())
+            .timeToLiveSpecification(
+                TimeToLiveSpecification.builder().attributeName("expiration").enabled(true).build())
+            .build());
   }
 }

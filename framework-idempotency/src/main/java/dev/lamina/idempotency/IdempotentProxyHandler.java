@@ -90,24 +90,28 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
     if (env.hasProblems()) {
       throw new IdempotencyException(env.describeProblems("Idempotent proxy handler cannot start"));
     }
-    Object original = settings.instantiateHandler(
-        Thread.currentThread().getContextClassLoader() != null
-            ? Thread.currentThread().getContextClassLoader()
-            : IdempotentProxyHandler.class.getClassLoader());
+    Object original =
+        settings.instantiateHandler(
+            Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader()
+                : IdempotentProxyHandler.class.getClassLoader());
     // The store's client becomes an init-once resource of the handler Lamina builds, as with
     // @Idempotent: primed before a checkpoint, re-created after a restore.
     IdempotencyConfig config = settings.config();
-    this.delegate = original instanceof RequestHandler
-        ? forRequestHandler((RequestHandler<?, ?>) original, config, environment)
-        : forStreamHandler((RequestStreamHandler) original, config, environment);
+    this.delegate =
+        original instanceof RequestHandler
+            ? forRequestHandler((RequestHandler<?, ?>) original, config, environment)
+            : forStreamHandler((RequestStreamHandler) original, config, environment);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static RequestStreamHandler forRequestHandler(RequestHandler<?, ?> original,
-      IdempotencyConfig config, HandlerEnvironment environment) {
+  private static RequestStreamHandler forRequestHandler(
+      RequestHandler<?, ?> original, IdempotencyConfig config, HandlerEnvironment environment) {
     Type[] types = HandlerTypes.requestHandlerTypes(original.getClass());
     RequestHandler raw = original;
-    return Lamina.handler(types[0], types[1],
+    return Lamina.handler(
+            types[0],
+            types[1],
             (input, invocation) -> raw.handleRequest(input, invocation.context()))
         .handlerClass(original.getClass())
         .environment(environment)
@@ -115,15 +119,16 @@ public final class IdempotentProxyHandler implements RequestStreamHandler {
         .build();
   }
 
-  private static RequestStreamHandler forStreamHandler(RequestStreamHandler original,
-      IdempotencyConfig config, HandlerEnvironment environment) {
+  private static RequestStreamHandler forStreamHandler(
+      RequestStreamHandler original, IdempotencyConfig config, HandlerEnvironment environment) {
     // Raw bytes in and out: the original handler reads exactly what Lambda sent, and its output
     // is stored and replayed exactly, whatever it is.
-    HandlerFunction<byte[], byte[]> body = (input, invocation) -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      original.handleRequest(new ByteArrayInputStream(input), out, invocation.context());
-      return out.toByteArray();
-    };
+    HandlerFunction<byte[], byte[]> body =
+        (input, invocation) -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          original.handleRequest(new ByteArrayInputStream(input), out, invocation.context());
+          return out.toByteArray();
+        };
     return Lamina.handler(byte[].class, byte[].class, body)
         .handlerClass(original.getClass())
         .environment(environment)

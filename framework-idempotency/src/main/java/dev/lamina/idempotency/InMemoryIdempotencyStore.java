@@ -38,13 +38,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public ClaimResult claim(IdempotencyRecord claim, Instant now) {
     IdempotencyRecord[] holder = new IdempotencyRecord[1];
-    records.compute(claim.id(), (id, existing) -> {
-      if (existing == null || existing.isClaimableAt(now)) {
-        return claim;
-      }
-      holder[0] = existing;
-      return existing;
-    });
+    records.compute(
+        claim.id(),
+        (id, existing) -> {
+          if (existing == null || existing.isClaimableAt(now)) {
+            return claim;
+          }
+          holder[0] = existing;
+          return existing;
+        });
     return holder[0] == null ? ClaimResult.claimed() : ClaimResult.heldBy(holder[0]);
   }
 
@@ -56,21 +58,26 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public boolean complete(IdempotencyRecord completed) {
     boolean[] stored = new boolean[1];
-    records.computeIfPresent(completed.id(), (id, existing) -> {
-      if (existing.isOwnedBy(completed.owner())) {
-        stored[0] = true;
-        return completed;
-      }
-      return existing;
-    });
+    records.computeIfPresent(
+        completed.id(),
+        (id, existing) -> {
+          if (existing.isOwnedBy(completed.owner())) {
+            stored[0] = true;
+            return completed;
+          }
+          return existing;
+        });
     return stored[0];
   }
 
   @Override
   public void release(IdempotencyRecord claim) {
-    records.computeIfPresent(claim.id(), (id, existing) ->
-        existing.status() == IdempotencyStatus.IN_PROGRESS && existing.isOwnedBy(claim.owner())
-            ? null : existing);
+    records.computeIfPresent(
+        claim.id(),
+        (id, existing) ->
+            existing.status() == IdempotencyStatus.IN_PROGRESS && existing.isOwnedBy(claim.owner())
+                ? null
+                : existing);
   }
 
   /** How many records the store holds. */

@@ -59,8 +59,11 @@ public final class KeyExtractors {
     if (s.startsWith("/")) {
       return path(s);
     }
-    throw new IllegalArgumentException("Key [" + s + "] is not a key expression: use requestId,"
-        + " header:<Name> or a path such as /body/orderId");
+    throw new IllegalArgumentException(
+        "Key ["
+            + s
+            + "] is not a key expression: use requestId,"
+            + " header:<Name> or a path such as /body/orderId");
   }
 
   /**
@@ -99,16 +102,19 @@ public final class KeyExtractors {
       throw new IllegalArgumentException("[header] name must not be blank");
     }
     String wanted = name.toLowerCase(Locale.ROOT);
-    return new Named("header(" + name + ")", source -> {
-      JsonNode json = source.json();
-      String single = headerIn(json.path("headers"), wanted);
-      if (single != null) {
-        return single;
-      }
-      JsonNode multi = findHeader(json.path("multiValueHeaders"), wanted);
-      return multi != null && multi.isArray() && multi.size() > 0 && multi.get(0).isValueNode()
-          ? multi.get(0).asText() : null;
-    });
+    return new Named(
+        "header(" + name + ")",
+        source -> {
+          JsonNode json = source.json();
+          String single = headerIn(json.path("headers"), wanted);
+          if (single != null) {
+            return single;
+          }
+          JsonNode multi = findHeader(json.path("multiValueHeaders"), wanted);
+          return multi != null && multi.isArray() && multi.size() > 0 && multi.get(0).isValueNode()
+              ? multi.get(0).asText()
+              : null;
+        });
   }
 
   /** The {@value #IDEMPOTENCY_KEY_HEADER} HTTP header; see {@link #header(String)}. */

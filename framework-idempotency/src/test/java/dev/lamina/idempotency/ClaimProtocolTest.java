@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -78,13 +77,17 @@ class ClaimProtocolTest {
   }
 
   private FakeContext context(String requestId, Duration timeout) {
-    return FakeContext.builder().requestId(requestId).functionName("orders").clock(clock)
-        .timeout(timeout).build();
+    return FakeContext.builder()
+        .requestId(requestId)
+        .functionName("orders")
+        .clock(clock)
+        .timeout(timeout)
+        .build();
   }
 
   /** The plain-Java decorator, on the test's clock. */
-  private RequestHandler<Map<String, Object>, String> decorate(Orders.GatedOrders orders,
-      IdempotencyConfig config) {
+  private RequestHandler<Map<String, Object>, String> decorate(
+      Orders.GatedOrders orders, IdempotencyConfig config) {
     return Lamina.decorate(orders, Map.class, String.class)
         .environment(HandlerEnvironment.builder().clock(clock).variables(Map.of()).build())
         .feature(config)
@@ -103,13 +106,15 @@ class ClaimProtocolTest {
   void claimWriteRetriedBySdkAfterItSucceeded_isRecognisedAsOwn_andTheHandlerRunsOnce() {
     AtomicInteger putItems = new AtomicInteger();
     // DynamoDB stores the first PutItem, but its answer is lost: the SDK sees a 500 and retries.
-    proxy.afterForwarding("PutItem", (status, body) -> putItems.incrementAndGet() == 1
-        ? new FaultProxy.Answer(500,
-            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\"}")
-        : null);
+    proxy.afterForwarding(
+        "PutItem",
+        (status, body) ->
+            putItems.incrementAndGet() == 1
+                ? new FaultProxy.Answer(
+                    500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\"}")
+                : null);
     Orders.GatedOrders orders = new Orders.GatedOrders();
-    RequestHandler<Map<String, Object>, String> handler =
-        decorate(orders, config().build());
+    RequestHandler<Map<String, Object>, String> handler = decorate(orders, config().build());
 
     String result = handler.handleRequest(order(), context("req-1", Duration.ofSeconds(30)));
 
@@ -125,10 +130,10 @@ class ClaimProtocolTest {
       throws Exception {
     Orders.GatedOrders orders = new Orders.GatedOrders();
     orders.gateFirst = true;
-    RequestHandler<Map<String, Object>, String> handler =
-        decorate(orders, config().build());
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(
-        () -> handler.handleRequest(order(), context("req-1", Duration.ofSeconds(2))));
+    RequestHandler<Map<String, Object>, String> handler = decorate(orders, config().build());
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(
+            () -> handler.handleRequest(order(), context("req-1", Duration.ofSeconds(2))));
     assertTrue(orders.firstStarted.await(10, TimeUnit.SECONDS));
     String firstOwner = text(onlyRecord(), "owner");
 
@@ -143,37 +148,44 @@ class ClaimProtocolTest {
     Map<String, AttributeValue> record = onlyRecord();
     assertEquals("\"run 2 for o-1\"", text(record, "data"), "one stored result: the owner's");
     assertFalse(firstOwner.equals(text(record, "owner")));
-    assertEquals("run 2 for o-1",
-        handler.handleRequest(order(), context("req-3", Duration.ofSeconds(30))));
+    assertEquals(
+        "run 2 for o-1", handler.handleRequest(order(), context("req-3", Duration.ofSeconds(30))));
     assertEquals(2, orders.runs.get());
   }
 
   @Test
   void refusedClaimWhoseHolderIsGoneWhenRead_claimsAgain_neverRunsWithoutAClaim() {
     Orders.GatedOrders orders = new Orders.GatedOrders();
-    RequestHandler<Map<String, Object>, String> handler =
-        decorate(orders, config().build());
+    RequestHandler<Map<String, Object>, String> handler = decorate(orders, config().build());
     // Another invocation holds the key ...
     String id = someoneElseHoldsTheKey("orders." + Orders.GatedOrders.class.getName());
     // ... the store answers the refusal without the record (no ALL_OLD), and the holder releases
     // its claim before the record is read.
     AtomicInteger refusals = new AtomicInteger();
-    proxy.afterForwarding("PutItem", (status, body) -> {
-      if (status == 400 && body.contains("ConditionalCheckFailed")
-          && refusals.incrementAndGet() == 1) {
-        dynamo.admin().deleteItem(b -> b.tableName(table)
-            .key(Map.of("id", AttributeValue.fromS(id))));
-        return new FaultProxy.Answer(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810"
-            + "#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");
-      }
-      return null;
-    });
+    proxy.afterForwarding(
+        "PutItem",
+        (status, body) -> {
+          if (status == 400
+              && body.contains("ConditionalCheckFailed")
+              && refusals.incrementAndGet() == 1) {
+            dynamo
+                .admin()
+                .deleteItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
+            return new FaultProxy.Answer(
+                400,
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810"
+                    + "#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");
+          }
+          return null;
+        });
     proxy.drain();
 
     String result = handler.handleRequest(order(), context("req-1", Duration.ofSeconds(30)));
 
     assertEquals("run 1 for o-1", result);
-    assertEquals(List.of("PutItem", "GetItem", "PutItem", "UpdateItem"), proxy.drain(),
+    assertEquals(
+        List.of("PutItem", "GetItem", "PutItem", "UpdateItem"),
+        proxy.drain(),
         "claimed again before running");
     Map<String, AttributeValue> record = onlyRecord();
     assertEquals("COMPLETED", text(record, "status"));
@@ -187,8 +199,9 @@ class ClaimProtocolTest {
     orders.gateFirst = true;
     RequestHandler<Map<String, Object>, String> handler =
         decorate(orders, config().expiry(Duration.ofSeconds(1)).build());
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(
-        () -> handler.handleRequest(order(), context("req-1", Duration.ofSeconds(30))));
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(
+            () -> handler.handleRequest(order(), context("req-1", Duration.ofSeconds(30))));
     assertTrue(orders.firstStarted.await(10, TimeUnit.SECONDS));
 
     Map<String, AttributeValue> claim = onlyRecord();
@@ -197,7 +210,8 @@ class ClaimProtocolTest {
     assertTrue(expiration * 1000 >= lapse, "TTL " + expiration + " s before the lapse " + lapse);
 
     clock.advance(Duration.ofSeconds(5)); // the 1 s expiry has long passed; the deadline has not
-    assertThrows(IdempotencyInProgressException.class,
+    assertThrows(
+        IdempotencyInProgressException.class,
         () -> handler.handleRequest(order(), context("req-2", Duration.ofSeconds(30))));
     orders.releaseFirst.countDown();
     assertEquals("run 1 for o-1", first.get(10, TimeUnit.SECONDS));
@@ -219,8 +233,8 @@ class ClaimProtocolTest {
   @Test
   void storeFailureOfAnyKind_onComplete_returnsTheResult_logsOneWarning_andKeepsTheClaim() {
     Orders.GatedOrders orders = new Orders.GatedOrders();
-    IdempotencyStore store = new CompletionFails(
-        DynamoDbIdempotencyStore.builder().client(client).table(table).build());
+    IdempotencyStore store =
+        new CompletionFails(DynamoDbIdempotencyStore.builder().client(client).table(table).build());
     RequestHandler<Map<String, Object>, String> handler =
         decorate(orders, config().store(store).build());
     String result;
@@ -234,10 +248,12 @@ class ClaimProtocolTest {
     assertEquals(1, lines.size(), lines.toString());
     assertEquals("WARN", lines.get(0).get("level").asText());
     assertTrue(lines.get(0).get("message").asText().contains(text(onlyRecord(), "id")));
-    assertTrue(lines.get(0).get("message").asText().contains(IllegalStateException.class.getName()));
+    assertTrue(
+        lines.get(0).get("message").asText().contains(IllegalStateException.class.getName()));
     assertFalse(lines.toString().contains("connection pool"), "no exception message is logged");
     assertEquals("INPROGRESS", text(onlyRecord(), "status"), "defined: in progress");
-    assertThrows(IdempotencyInProgressException.class,
+    assertThrows(
+        IdempotencyInProgressException.class,
         () -> handler.handleRequest(order(), context("req-2", Duration.ofSeconds(30))));
     assertEquals(1, orders.runs.get());
   }
@@ -246,25 +262,41 @@ class ClaimProtocolTest {
   /** Writes that claim and returns its record id. */
   private String someoneElseHoldsTheKey(String namespace) {
     String id = namespace + "#" + dev.lamina.idempotency.internal.Hashes.sha256("o-1");
-    dynamo.admin().putItem(b -> b.tableName(table).item(Map.of(
-        "id", AttributeValue.fromS(id), "status", AttributeValue.fromS("INPROGRESS"),
-        "expiration", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond() + 60)),
-        "in_progress_expiration", AttributeValue.fromN(Long.toString(
-            clock.instant().plusSeconds(60).toEpochMilli())),
-        "owner", AttributeValue.fromS("someone-else"))));
+    dynamo
+        .admin()
+        .putItem(
+            b ->
+                b.tableName(table)
+                    .item(
+                        Map.of(
+                            "id",
+                            AttributeValue.fromS(id),
+                            "status",
+                            AttributeValue.fromS("INPROGRESS"),
+                            "expiration",
+                            AttributeValue.fromN(
+                                Long.toString(clock.instant().getEpochSecond() + 60)),
+                            "in_progress_expiration",
+                            AttributeValue.fromN(
+                                Long.toString(clock.instant().plusSeconds(60).toEpochMilli())),
+                            "owner",
+                            AttributeValue.fromS("someone-else"))));
     return id;
   }
 
-  private RequestStreamHandler waitingHandler(IdempotencyConfig config, Duration guardMargin,
-      AtomicInteger runs) {
-    Lamina.Builder<Map<String, Object>, String> builder = Lamina.handler(Map.class, String.class,
-        (Map<String, Object> order, Invocation invocation) -> "run " + runs.incrementAndGet());
+  private RequestStreamHandler waitingHandler(
+      IdempotencyConfig config, Duration guardMargin, AtomicInteger runs) {
+    Lamina.Builder<Map<String, Object>, String> builder =
+        Lamina.handler(
+            Map.class,
+            String.class,
+            (Map<String, Object> order, Invocation invocation) -> "run " + runs.incrementAndGet());
     if (guardMargin != null) {
-      builder.feature(TimeGuardConfig.custom().safetyMargin(guardMargin)
-          .watchdogAt(Duration.ZERO).build());
+      builder.feature(
+          TimeGuardConfig.custom().safetyMargin(guardMargin).watchdogAt(Duration.ZERO).build());
     }
-    return builder.environment(HandlerEnvironment.builder().clock(clock).variables(Map.of())
-            .build())
+    return builder
+        .environment(HandlerEnvironment.builder().clock(clock).variables(Map.of()).build())
         .handlerClass(ClaimProtocolTest.class)
         .feature(config)
         .build();
@@ -274,20 +306,26 @@ class ClaimProtocolTest {
   void waitingDuplicate_stopsWhileTheTimeGuardsMarginIsStillLeft() {
     someoneElseHoldsTheKey("orders." + ClaimProtocolTest.class.getName());
     List<Duration> slept = new ArrayList<>();
-    IdempotencyConfig config = config().waitForInProgress(Duration.ofSeconds(10))
-        .sleeper(d -> {
-          slept.add(d);
-          clock.advance(d);
-        }).build();
+    IdempotencyConfig config =
+        config()
+            .waitForInProgress(Duration.ofSeconds(10))
+            .sleeper(
+                d -> {
+                  slept.add(d);
+                  clock.advance(d);
+                })
+            .build();
     AtomicInteger runs = new AtomicInteger();
     RequestStreamHandler handler = waitingHandler(config, Duration.ofSeconds(2), runs);
     Instant deadline = clock.instant().plusSeconds(5);
 
-    assertThrows(IdempotencyInProgressException.class,
+    assertThrows(
+        IdempotencyInProgressException.class,
         () -> Invoke.stream(handler, ORDER, context("req-2", Duration.ofSeconds(5))));
 
     assertFalse(slept.isEmpty(), "it waited");
-    assertFalse(clock.instant().isAfter(deadline.minusSeconds(2)),
+    assertFalse(
+        clock.instant().isAfter(deadline.minusSeconds(2)),
         "stopped waiting by " + clock.instant() + ", with the 2 s margin before " + deadline);
     assertTrue(clock.instant().isAfter(deadline.minusSeconds(4)), "but waited as long as it could");
     assertEquals(0, runs.get());
@@ -296,13 +334,17 @@ class ClaimProtocolTest {
   @Test
   void waitingDuplicate_keepsTheConfiguredMinimumRunTime_withoutATimeGuard() {
     someoneElseHoldsTheKey("orders." + ClaimProtocolTest.class.getName());
-    IdempotencyConfig config = config().waitForInProgress(Duration.ofSeconds(10))
-        .minimumRunTime(Duration.ofSeconds(3))
-        .sleeper(clock::advance).build();
+    IdempotencyConfig config =
+        config()
+            .waitForInProgress(Duration.ofSeconds(10))
+            .minimumRunTime(Duration.ofSeconds(3))
+            .sleeper(clock::advance)
+            .build();
     RequestStreamHandler handler = waitingHandler(config, null, new AtomicInteger());
     Instant deadline = clock.instant().plusSeconds(5);
 
-    assertThrows(IdempotencyInProgressException.class,
+    assertThrows(
+        IdempotencyInProgressException.class,
         () -> Invoke.stream(handler, ORDER, context("req-2", Duration.ofSeconds(5))));
 
     assertFalse(clock.instant().isAfter(deadline.minusSeconds(3)), clock.instant().toString());

@@ -98,13 +98,21 @@ class ConcurrentDuplicatesTest {
 
   private Orders.ByOrderId annotated(
       Function<HandlerEnvironment, ? extends Orders.ByOrderId> constructor) {
-    return constructor.apply(HandlerEnvironment.builder()
-        .variables(FeatureEnvironment.idempotency(table, dynamo.endpoint())).build());
+    return constructor.apply(
+        HandlerEnvironment.builder()
+            .variables(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
+            .build());
   }
 
   private static String invoke(Orders.ByOrderId handler, String requestId) {
-    return Invoke.stream(handler, ORDER, FakeContext.builder().requestId(requestId)
-        .functionName("orders").timeout(Duration.ofSeconds(30)).build());
+    return Invoke.stream(
+        handler,
+        ORDER,
+        FakeContext.builder()
+            .requestId(requestId)
+            .functionName("orders")
+            .timeout(Duration.ofSeconds(30))
+            .build());
   }
 
   @Test
@@ -120,8 +128,9 @@ class ConcurrentDuplicatesTest {
     assertTrue(handler.started.await(WAIT_SECONDS, TimeUnit.SECONDS), "no call ran the handler");
     List<String> whileHeld = new ArrayList<>();
     for (int i = 1; i < DUPLICATES; i++) {
-      whileHeld.add(nextFinished("duplicate " + i + " of " + (DUPLICATES - 1)
-          + " while the first held the key"));
+      whileHeld.add(
+          nextFinished(
+              "duplicate " + i + " of " + (DUPLICATES - 1) + " while the first held the key"));
     }
     handler.release.countDown();
 
@@ -150,25 +159,33 @@ class ConcurrentDuplicatesTest {
 
   // --- The decorator with a manual sleeper: what a waiting duplicate does ---------------------
 
-  private RequestHandler<Map<String, Object>, String> waiting(Orders.GatedOrders orders,
-      ManualSleeper sleeper, Duration wait) {
-    IdempotencyConfig config = IdempotencyConfig.custom()
-        .store(DynamoDbIdempotencyStore.builder().client(client).table(table).build())
-        .key(KeyExtractors.path("/orderId"))
-        .waitForInProgress(wait)
-        .sleeper(sleeper::sleep)
-        .build();
+  private RequestHandler<Map<String, Object>, String> waiting(
+      Orders.GatedOrders orders, ManualSleeper sleeper, Duration wait) {
+    IdempotencyConfig config =
+        IdempotencyConfig.custom()
+            .store(DynamoDbIdempotencyStore.builder().client(client).table(table).build())
+            .key(KeyExtractors.path("/orderId"))
+            .waitForInProgress(wait)
+            .sleeper(sleeper::sleep)
+            .build();
     return Lamina.decorate(orders, Map.class, String.class)
         .environment(HandlerEnvironment.builder().clock(clock).variables(Map.of()).build())
         .feature(config)
         .buildRequestHandler();
   }
 
-  private Callable<String> call(RequestHandler<Map<String, Object>, String> handler,
-      String requestId) {
-    return outcome(() -> handler.handleRequest(Map.of("orderId", "o-1", "quantity", 2),
-        FakeContext.builder().requestId(requestId).functionName("orders").clock(clock)
-            .timeout(Duration.ofSeconds(30)).build()));
+  private Callable<String> call(
+      RequestHandler<Map<String, Object>, String> handler, String requestId) {
+    return outcome(
+        () ->
+            handler.handleRequest(
+                Map.of("orderId", "o-1", "quantity", 2),
+                FakeContext.builder()
+                    .requestId(requestId)
+                    .functionName("orders")
+                    .clock(clock)
+                    .timeout(Duration.ofSeconds(30))
+                    .build()));
   }
 
   @Test
@@ -182,16 +199,21 @@ class ConcurrentDuplicatesTest {
     assertTrue(orders.firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS), "no first call");
 
     Instant before = clock.instant();
-    String duplicate = assertTimeoutPreemptively(Duration.ofSeconds(WAIT_SECONDS),
-        () -> call(handler, "req-2").call(), "the duplicate never gave up");
+    String duplicate =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(WAIT_SECONDS),
+            () -> call(handler, "req-2").call(),
+            "the duplicate never gave up");
     Duration waited = Duration.between(before, clock.instant());
     orders.releaseFirst.countDown();
 
     assertEquals("IdempotencyInProgressException", duplicate);
     assertTrue(sleeper.sleeps().size() >= 2, "it polled while it waited: " + sleeper.sleeps());
     assertEquals(sleeper.total(), waited, "only the duplicate's sleeps moved the clock");
-    assertTrue(waited.compareTo(Duration.ofMillis(150)) >= 0
-        && waited.compareTo(Duration.ofMillis(300)) < 0, "waited " + waited + " of 300 ms");
+    assertTrue(
+        waited.compareTo(Duration.ofMillis(150)) >= 0
+            && waited.compareTo(Duration.ofMillis(300)) < 0,
+        "waited " + waited + " of 300 ms");
     assertEquals("run 1 for o-1", nextFinished("the first call"));
     assertEquals(1, orders.runs.get());
   }
@@ -208,10 +230,10 @@ class ConcurrentDuplicatesTest {
     assertTrue(orders.firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS), "no first call");
     Future<String> duplicate = threads.submit(call(handler, "req-2"));
 
-    sleeper.awaitSleeping(1, Duration.ofSeconds(WAIT_SECONDS));  // found the key held: waits
+    sleeper.awaitSleeping(1, Duration.ofSeconds(WAIT_SECONDS)); // found the key held: waits
     orders.releaseFirst.countDown();
     assertEquals("IllegalStateException", first.get(WAIT_SECONDS, TimeUnit.SECONDS));
-    sleeper.open();  // looks again: the failed claim was released, so it claims and runs
+    sleeper.open(); // looks again: the failed claim was released, so it claims and runs
 
     assertEquals("run 2 for o-1", duplicate.get(WAIT_SECONDS, TimeUnit.SECONDS));
     assertEquals(2, orders.runs.get());
@@ -229,10 +251,10 @@ class ConcurrentDuplicatesTest {
     }
 
     assertTrue(orders.firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS), "no first call");
-    sleeper.awaitSleeping(DUPLICATES - 1, Duration.ofSeconds(WAIT_SECONDS));  // all waiting
+    sleeper.awaitSleeping(DUPLICATES - 1, Duration.ofSeconds(WAIT_SECONDS)); // all waiting
     orders.releaseFirst.countDown();
     assertEquals("run 1 for o-1", nextFinished("the first call"));
-    sleeper.open();  // they look again and find the stored result
+    sleeper.open(); // they look again and find the stored result
 
     List<String> responses = new ArrayList<>();
     for (int i = 1; i < DUPLICATES; i++) {

@@ -58,14 +58,18 @@ class DecoratorTest {
     final AtomicInteger runs = new AtomicInteger();
 
     @Override
-    public String handleRequest(Map<String, Object> input, com.amazonaws.services.lambda.runtime.Context context) {
+    public String handleRequest(
+        Map<String, Object> input, com.amazonaws.services.lambda.runtime.Context context) {
       return "charged " + input.get("amount") + " (run " + runs.incrementAndGet() + ")";
     }
   }
 
   private static FakeContext context(String requestId) {
-    return FakeContext.builder().requestId(requestId).functionName("payments")
-        .timeout(Duration.ofSeconds(10)).build();
+    return FakeContext.builder()
+        .requestId(requestId)
+        .functionName("payments")
+        .timeout(Duration.ofSeconds(10))
+        .build();
   }
 
   @Test
@@ -87,8 +91,8 @@ class DecoratorTest {
   @Test
   void decoratedRequestHandler_withLocalCache_repeatsWithoutAnyCall() {
     PlainHandler plain = new PlainHandler();
-    RequestHandler<Map<String, Object>, String> handler = Idempotency.decorate(plain,
-        String.class, config().localCacheSize(8).build());
+    RequestHandler<Map<String, Object>, String> handler =
+        Idempotency.decorate(plain, String.class, config().localCacheSize(8).build());
     handler.handleRequest(Map.of("amount", 5), context("req-1"));
     calls.drain();
 
@@ -99,8 +103,8 @@ class DecoratorTest {
   @Test
   void mapInput_withPropertiesReordered_isTheSamePayload() {
     PlainHandler plain = new PlainHandler();
-    RequestHandler<Map<String, Object>, String> handler = Idempotency.decorate(plain,
-        String.class, config().key(KeyExtractors.path("/id")).build());
+    RequestHandler<Map<String, Object>, String> handler =
+        Idempotency.decorate(plain, String.class, config().key(KeyExtractors.path("/id")).build());
     Map<String, Object> first = new java.util.LinkedHashMap<>();
     first.put("id", "p-1");
     first.put("amount", 5);
@@ -125,15 +129,19 @@ class DecoratorTest {
   void unserialisableResult_returnsToCaller_andDuplicatesGetTheTypedError() {
     AtomicInteger runs = new AtomicInteger();
     Unwritable result = new Unwritable();
-    RequestHandler<Map<String, Object>, Unwritable> handler = Idempotency.decorate(
-        (Map<String, Object> in, com.amazonaws.services.lambda.runtime.Context c) -> {
-          runs.incrementAndGet();
-          return result;
-        }, Unwritable.class, config().namespace("unwritable").build());
+    RequestHandler<Map<String, Object>, Unwritable> handler =
+        Idempotency.decorate(
+            (Map<String, Object> in, com.amazonaws.services.lambda.runtime.Context c) -> {
+              runs.incrementAndGet();
+              return result;
+            },
+            Unwritable.class,
+            config().namespace("unwritable").build());
 
     assertEquals(result, handler.handleRequest(Map.of("a", 1), context("req-1")));
     assertEquals("COMPLETED", text(only(dynamo.items(table)), "status"));
-    assertThrows(IdempotencyResultUnavailableException.class,
+    assertThrows(
+        IdempotencyResultUnavailableException.class,
         () -> handler.handleRequest(Map.of("a", 1), context("req-1")));
     assertEquals(1, runs.get());
   }
@@ -141,10 +149,15 @@ class DecoratorTest {
   @Test
   void decoratedFunction_isIdempotentOnAKeyFromItsInput() {
     AtomicInteger runs = new AtomicInteger();
-    Function<Map<String, Object>, Integer> function = Idempotency.decorate(
-        (Map<String, Object> in) -> runs.incrementAndGet(), Integer.class,
-        config().namespace("counter").key(KeyExtractors.path("/id"))
-            .inProgressTimeout(Duration.ofSeconds(5)).build());
+    Function<Map<String, Object>, Integer> function =
+        Idempotency.decorate(
+            (Map<String, Object> in) -> runs.incrementAndGet(),
+            Integer.class,
+            config()
+                .namespace("counter")
+                .key(KeyExtractors.path("/id"))
+                .inProgressTimeout(Duration.ofSeconds(5))
+                .build());
 
     assertEquals(1, function.apply(Map.of("id", "a")));
     assertEquals(1, function.apply(Map.of("id", "a")));
@@ -154,28 +167,44 @@ class DecoratorTest {
 
   @Test
   void decoratedFunction_needsAnInProgressTimeout_andAKeyFromTheInput() {
-    IllegalArgumentException noTimeout = assertThrows(IllegalArgumentException.class,
-        () -> Idempotency.decorate(Function.identity(), Object.class,
-            config().key(KeyExtractors.path("/id")).build()));
+    IllegalArgumentException noTimeout =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Idempotency.decorate(
+                    Function.identity(),
+                    Object.class,
+                    config().key(KeyExtractors.path("/id")).build()));
     assertTrue(noTimeout.getMessage().contains("[inProgressTimeout]"), noTimeout.getMessage());
 
-    IllegalArgumentException noKey = assertThrows(IllegalArgumentException.class,
-        () -> Idempotency.decorate(Function.identity(), Object.class,
-            config().inProgressTimeout(Duration.ofSeconds(5)).build()));
+    IllegalArgumentException noKey =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Idempotency.decorate(
+                    Function.identity(),
+                    Object.class,
+                    config().inProgressTimeout(Duration.ofSeconds(5)).build()));
     assertTrue(noKey.getMessage().contains("[key]"), noKey.getMessage());
   }
 
   @Test
   void sortKeyLayout_andRenamedAttributes_work() {
     String composite = "composite-" + table;
-    IdempotencyTable.create(dynamo.admin(),
-        IdempotencyTable.definitionWithSortKey(composite, "pk", "sk"));
-    IdempotencyStore store = DynamoDbIdempotencyStore.builder().client(client).table(composite)
-        .keyAttribute("pk").sortKeyAttribute("sk").staticPartitionKeyValue("idempotency#payments")
-        .dataAttribute("result").build();
+    IdempotencyTable.create(
+        dynamo.admin(), IdempotencyTable.definitionWithSortKey(composite, "pk", "sk"));
+    IdempotencyStore store =
+        DynamoDbIdempotencyStore.builder()
+            .client(client)
+            .table(composite)
+            .keyAttribute("pk")
+            .sortKeyAttribute("sk")
+            .staticPartitionKeyValue("idempotency#payments")
+            .dataAttribute("result")
+            .build();
     PlainHandler plain = new PlainHandler();
-    RequestHandler<Map<String, Object>, String> handler = Idempotency.decorate(plain,
-        String.class, IdempotencyConfig.custom().store(store).build());
+    RequestHandler<Map<String, Object>, String> handler =
+        Idempotency.decorate(plain, String.class, IdempotencyConfig.custom().store(store).build());
 
     handler.handleRequest(Map.of("amount", 5), context("req-1"));
     handler.handleRequest(Map.of("amount", 5), context("req-1"));
@@ -189,9 +218,15 @@ class DecoratorTest {
 
   @Test
   void invalidConfiguration_listsEveryProblem() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> IdempotencyConfig.custom().expiry(Duration.ZERO).localCacheSize(-1)
-            .validatePath("nope").build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                IdempotencyConfig.custom()
+                    .expiry(Duration.ZERO)
+                    .localCacheSize(-1)
+                    .validatePath("nope")
+                    .build());
 
     for (String setting : List.of("[expiry]", "[localCacheSize]", "[validatePath]")) {
       assertTrue(e.getMessage().contains(setting), e.getMessage());
@@ -204,7 +239,9 @@ class DecoratorTest {
 
     assertEquals(null, config.store(), "no placeholder: the feature creates the store at init");
     assertEquals("orders", config.table());
-    assertEquals(Idempotent.class.getAnnotation(dev.lamina.core.Feature.class).order(),
-        config.order(), "the annotation's place in the chain");
+    assertEquals(
+        Idempotent.class.getAnnotation(dev.lamina.core.Feature.class).order(),
+        config.order(),
+        "the annotation's place in the chain");
   }
 }

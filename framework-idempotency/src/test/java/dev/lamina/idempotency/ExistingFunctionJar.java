@@ -24,28 +24,30 @@ import javax.tools.ToolProvider;
 final class ExistingFunctionJar {
   static final String HANDLER_CLASS = "com.example.existing.PlaceOrder";
 
-  private static final String SOURCE = String.join("\n",
-      "package com.example.existing;",
-      "",
-      "import com.amazonaws.services.lambda.runtime.Context;",
-      "import com.amazonaws.services.lambda.runtime.RequestHandler;",
-      "import java.util.LinkedHashMap;",
-      "import java.util.Map;",
-      "",
-      "public class PlaceOrder implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
-      "  private int runs;",
-      "",
-      "  @Override",
-      "  public Map<String, Object> handleRequest(Map<String, Object> order, Context context) {",
-      "    runs++;",
-      "    Map<String, Object> receipt = new LinkedHashMap<>();",
-      "    receipt.put(\"orderId\", order.get(\"orderId\"));",
-      "    receipt.put(\"run\", runs);",
-      "    receipt.put(\"requestId\", context.getAwsRequestId());",
-      "    return receipt;",
-      "  }",
-      "}",
-      "");
+  private static final String SOURCE =
+      String.join(
+          "\n",
+          "package com.example.existing;",
+          "",
+          "import com.amazonaws.services.lambda.runtime.Context;",
+          "import com.amazonaws.services.lambda.runtime.RequestHandler;",
+          "import java.util.LinkedHashMap;",
+          "import java.util.Map;",
+          "",
+          "public class PlaceOrder implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
+          "  private int runs;",
+          "",
+          "  @Override",
+          "  public Map<String, Object> handleRequest(Map<String, Object> order, Context context) {",
+          "    runs++;",
+          "    Map<String, Object> receipt = new LinkedHashMap<>();",
+          "    receipt.put(\"orderId\", order.get(\"orderId\"));",
+          "    receipt.put(\"run\", runs);",
+          "    receipt.put(\"requestId\", context.getAwsRequestId());",
+          "    return receipt;",
+          "  }",
+          "}",
+          "");
 
   private ExistingFunctionJar() {}
 
@@ -57,8 +59,18 @@ final class ExistingFunctionJar {
       Files.writeString(src, SOURCE, StandardCharsets.UTF_8);
       Path classes = Files.createDirectories(dir.resolve("classes"));
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-      int status = javac.run(null, null, null, "--release", "17", "-classpath",
-          lambdaCoreJar().toString(), "-d", classes.toString(), src.toString());
+      int status =
+          javac.run(
+              null,
+              null,
+              null,
+              "--release",
+              "17",
+              "-classpath",
+              lambdaCoreJar().toString(),
+              "-d",
+              classes.toString(),
+              src.toString());
       if (status != 0) {
         throw new IllegalStateException("javac failed with " + status);
       }

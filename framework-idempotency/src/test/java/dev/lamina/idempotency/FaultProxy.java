@@ -40,12 +40,24 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection",
-      "transfer-encoding", "expect", "upgrade", "keep-alive", "date", "via", "from", "warning");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "transfer-encoding",
+          "expect",
+          "upgrade",
+          "keep-alive",
+          "date",
+          "via",
+          "from",
+          "warning");
 
   private final HttpServer server;
   private final URI target;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Fault> faults = new ConcurrentHashMap<>();
   private final Map<String, ResponseHook> hooks = new ConcurrentHashMap<>();
   private final List<String> requests = new ArrayList<>();
@@ -55,11 +67,13 @@ final class FaultProxy implements AutoCloseable {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "fault-proxy");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fault-proxy");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
@@ -111,14 +125,16 @@ final class FaultProxy implements AutoCloseable {
         body = in.readAllBytes();
       }
       String targetHeader = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      String operation = targetHeader == null ? "?" : targetHeader.substring(targetHeader.indexOf('.') + 1);
+      String operation =
+          targetHeader == null ? "?" : targetHeader.substring(targetHeader.indexOf('.') + 1);
       synchronized (requests) {
         requests.add(operation);
       }
       Fault fault = faults.get(operation);
       if (fault != null) {
-        byte[] error = ("{\"__type\":\"" + fault.type + "\",\"message\":\"injected by FaultProxy\"}")
-            .getBytes(StandardCharsets.UTF_8);
+        byte[] error =
+            ("{\"__type\":\"" + fault.type + "\",\"message\":\"injected by FaultProxy\"}")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
         exchange.sendResponseHeaders(fault.status, error.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -126,13 +142,17 @@ final class FaultProxy implements AutoCloseable {
         }
         return;
       }
-      HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
-          .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange.getRequestHeaders().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-          values.forEach(v -> forward.header(name, v));
-        }
-      });
+      HttpRequest.Builder forward =
+          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
+              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                  values.forEach(v -> forward.header(name, v));
+                }
+              });
       HttpResponse<byte[]> response;
       try {
         response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -141,16 +161,20 @@ final class FaultProxy implements AutoCloseable {
         exchange.sendResponseHeaders(502, -1);
         return;
       }
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-          values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                  values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+                }
+              });
       byte[] answer = response.body();
       int status = response.statusCode();
       ResponseHook hook = hooks.get(operation);
-      Answer replaced = hook == null ? null
-          : hook.onResponse(status, new String(answer, StandardCharsets.UTF_8));
+      Answer replaced =
+          hook == null ? null : hook.onResponse(status, new String(answer, StandardCharsets.UTF_8));
       if (replaced != null) {
         status = replaced.status();
         answer = replaced.body().getBytes(StandardCharsets.UTF_8);

@@ -80,7 +80,8 @@ class HttpIdempotencyTest {
       if (failing != null) {
         throw failing;
       }
-      return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+      return APIGatewayV2HTTPResponse.builder()
+          .withStatusCode(201)
           .withBody("{\"payment\":" + run + ",\"requestId\":\"" + invocation.requestId() + "\"}")
           .build();
     }
@@ -109,29 +110,42 @@ class HttpIdempotencyTest {
 
   private HandlerEnvironment environment() {
     return HandlerEnvironment.builder()
-        .variables(FeatureEnvironment.idempotency(table, dynamo.endpoint())).build();
+        .variables(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
+        .build();
   }
 
   /** One delivery of the client's request: API Gateway's request id, time and trace are new. */
   private static String delivery(String apiGatewayRequestId, Consumer<ObjectNode> change) {
-    return Events.json("apigw_http_event.json", e -> {
-      Events.at(e, "/requestContext").put("requestId", apiGatewayRequestId)
-          .put("timeEpoch", System.currentTimeMillis()).put("time", apiGatewayRequestId + " time");
-      Events.at(e, "/requestContext/http").put("method", "POST");
-      e.put("rawPath", "/payments").put("body", BODY);
-      Events.at(e, "/headers").put("idempotency-key", "k-1")
-          .put("x-amzn-trace-id", "Root=1-" + apiGatewayRequestId);
-      change.accept(e);
-    });
+    return Events.json(
+        "apigw_http_event.json",
+        e -> {
+          Events.at(e, "/requestContext")
+              .put("requestId", apiGatewayRequestId)
+              .put("timeEpoch", System.currentTimeMillis())
+              .put("time", apiGatewayRequestId + " time");
+          Events.at(e, "/requestContext/http").put("method", "POST");
+          e.put("rawPath", "/payments").put("body", BODY);
+          Events.at(e, "/headers")
+              .put("idempotency-key", "k-1")
+              .put("x-amzn-trace-id", "Root=1-" + apiGatewayRequestId);
+          change.accept(e);
+        });
   }
 
   private static String delivery(String apiGatewayRequestId) {
-    return delivery(apiGatewayRequestId, e -> { });
+    return delivery(apiGatewayRequestId, e -> {});
   }
 
   private static JsonNode invoke(Payments handler, String event, String requestId) {
-    String out = Invoke.stream(handler, event, FakeContext.builder().requestId(requestId)
-        .functionName("payments").timeout(Duration.ofSeconds(30)).build());
+    String out =
+        Invoke.stream(
+            handler,
+            event,
+            FakeContext.builder()
+                .requestId(requestId)
+                .functionName("payments")
+                .timeout(Duration.ofSeconds(30))
+                .build());
     return Events.parse(out);
   }
 
@@ -152,8 +166,13 @@ class HttpIdempotencyTest {
     Payments payments = new Payments(environment());
     invoke(payments, delivery("apigw-1"), "lambda-1");
 
-    assertThrows(IdempotencyPayloadMismatchException.class, () -> invoke(payments,
-        delivery("apigw-2", e -> e.put("body", BODY.replace("89", "88"))), "lambda-2"));
+    assertThrows(
+        IdempotencyPayloadMismatchException.class,
+        () ->
+            invoke(
+                payments,
+                delivery("apigw-2", e -> e.put("body", BODY.replace("89", "88"))),
+                "lambda-2"));
     assertEquals(1, payments.runs.get());
   }
 
@@ -162,9 +181,18 @@ class HttpIdempotencyTest {
     Payments payments = new Payments(environment());
     JsonNode plain = invoke(payments, delivery("apigw-1"), "lambda-1");
 
-    JsonNode encoded = invoke(payments, delivery("apigw-2", e -> e.put("isBase64Encoded", true)
-        .put("body", Base64.getEncoder().encodeToString(BODY.getBytes(StandardCharsets.UTF_8)))),
-        "lambda-2");
+    JsonNode encoded =
+        invoke(
+            payments,
+            delivery(
+                "apigw-2",
+                e ->
+                    e.put("isBase64Encoded", true)
+                        .put(
+                            "body",
+                            Base64.getEncoder()
+                                .encodeToString(BODY.getBytes(StandardCharsets.UTF_8)))),
+            "lambda-2");
 
     assertEquals(plain, encoded);
     assertEquals(1, payments.runs.get());
@@ -172,8 +200,8 @@ class HttpIdempotencyTest {
 
   @Test
   void keyIntoOneRecordOfABatchEvent_failsInit_pointingToPerRecordIdempotency() {
-    IdempotencyException e = assertThrows(IdempotencyException.class,
-        () -> new KeyedOnFirstMessage(environment()));
+    IdempotencyException e =
+        assertThrows(IdempotencyException.class, () -> new KeyedOnFirstMessage(environment()));
 
     assertTrue(e.getMessage().contains("[path(/Records/0/messageId)]"), e.getMessage());
     assertTrue(e.getMessage().contains("framework-batch"), e.getMessage());
@@ -208,18 +236,39 @@ class HttpIdempotencyTest {
     assertTrue(payments.started.await(10, TimeUnit.SECONDS));
     String recordId = text(only(dynamo.items(table)), "id");
 
-    assertOneWarning(logOf(() -> assertThrows(IdempotencyInProgressException.class,
-        () -> invoke(payments, delivery("apigw-2"), "lambda-2"))),
-        IdempotencyInProgressException.class, recordId);
+    assertOneWarning(
+        logOf(
+            () ->
+                assertThrows(
+                    IdempotencyInProgressException.class,
+                    () -> invoke(payments, delivery("apigw-2"), "lambda-2"))),
+        IdempotencyInProgressException.class,
+        recordId);
     payments.release.countDown();
     first.get(10, TimeUnit.SECONDS);
-    assertOneWarning(logOf(() -> assertThrows(IdempotencyPayloadMismatchException.class,
-        () -> invoke(payments, delivery("apigw-3", e -> e.put("body", "{}")), "lambda-3"))),
-        IdempotencyPayloadMismatchException.class, recordId);
-    assertOneWarning(logOf(() -> assertThrows(IdempotencyKeyMissingException.class,
-        () -> invoke(payments, delivery("apigw-4", e -> Events.at(e, "/headers")
-            .remove("idempotency-key")), "lambda-4"))),
-        IdempotencyKeyMissingException.class, "header(Idempotency-Key)");
+    assertOneWarning(
+        logOf(
+            () ->
+                assertThrows(
+                    IdempotencyPayloadMismatchException.class,
+                    () ->
+                        invoke(
+                            payments, delivery("apigw-3", e -> e.put("body", "{}")), "lambda-3"))),
+        IdempotencyPayloadMismatchException.class,
+        recordId);
+    assertOneWarning(
+        logOf(
+            () ->
+                assertThrows(
+                    IdempotencyKeyMissingException.class,
+                    () ->
+                        invoke(
+                            payments,
+                            delivery(
+                                "apigw-4", e -> Events.at(e, "/headers").remove("idempotency-key")),
+                            "lambda-4"))),
+        IdempotencyKeyMissingException.class,
+        "header(Idempotency-Key)");
   }
 
   @Test
@@ -227,8 +276,12 @@ class HttpIdempotencyTest {
     Payments payments = new Payments(environment());
     payments.failing = new IllegalStateException("card declined");
 
-    List<JsonNode> lines = logOf(() -> assertThrows(IllegalStateException.class,
-        () -> invoke(payments, delivery("apigw-1"), "lambda-1")));
+    List<JsonNode> lines =
+        logOf(
+            () ->
+                assertThrows(
+                    IllegalStateException.class,
+                    () -> invoke(payments, delivery("apigw-1"), "lambda-1")));
 
     assertEquals(1, lines.size(), lines.toString());
     assertEquals("ERROR", lines.get(0).get("level").asText());
@@ -238,8 +291,10 @@ class HttpIdempotencyTest {
   // Keys scoped to the caller.
 
   private static Consumer<ObjectNode> jwtCaller(String subject) {
-    return e -> Events.at(e, "/requestContext/authorizer/jwt/claims").put("sub", subject)
-        .put("iss", "https://cognito-idp.eu-west-1.amazonaws.com/pool");
+    return e ->
+        Events.at(e, "/requestContext/authorizer/jwt/claims")
+            .put("sub", subject)
+            .put("iss", "https://cognito-idp.eu-west-1.amazonaws.com/pool");
   }
 
   @Test
@@ -247,8 +302,11 @@ class HttpIdempotencyTest {
     ScopedPayments payments = new ScopedPayments(environment());
 
     JsonNode alice = invoke(payments, delivery("apigw-1", jwtCaller("alice")), "lambda-1");
-    JsonNode bob = invoke(payments, delivery("apigw-2", jwtCaller("bob")
-        .andThen(e -> e.put("body", "{\"amount\":1}"))), "lambda-2");
+    JsonNode bob =
+        invoke(
+            payments,
+            delivery("apigw-2", jwtCaller("bob").andThen(e -> e.put("body", "{\"amount\":1}"))),
+            "lambda-2");
     JsonNode aliceRetry = invoke(payments, delivery("apigw-3", jwtCaller("alice")), "lambda-3");
 
     assertEquals(2, payments.runs.get(), "the same key from two callers is two requests");
@@ -260,11 +318,12 @@ class HttpIdempotencyTest {
   @Test
   void scopedKeys_iamCallerAndCognitoIdentity_areCallersToo() {
     ScopedPayments payments = new ScopedPayments(environment());
-    Consumer<ObjectNode> iam = e -> {
-      ObjectNode authorizer = Events.at(e, "/requestContext/authorizer");
-      authorizer.remove("jwt");
-      authorizer.putObject("iam").put("userArn", "arn:aws:iam::123456789012:user/alice");
-    };
+    Consumer<ObjectNode> iam =
+        e -> {
+          ObjectNode authorizer = Events.at(e, "/requestContext/authorizer");
+          authorizer.remove("jwt");
+          authorizer.putObject("iam").put("userArn", "arn:aws:iam::123456789012:user/alice");
+        };
 
     invoke(payments, delivery("apigw-1", iam), "lambda-1");
     invoke(payments, delivery("apigw-2", iam), "lambda-2");
@@ -276,8 +335,10 @@ class HttpIdempotencyTest {
   void scopedKeys_withoutAnAuthenticatedCaller_areMissingKeys() {
     ScopedPayments payments = new ScopedPayments(environment());
 
-    IdempotencyKeyMissingException e = assertThrows(IdempotencyKeyMissingException.class,
-        () -> invoke(payments, delivery("apigw-1"), "lambda-1"));
+    IdempotencyKeyMissingException e =
+        assertThrows(
+            IdempotencyKeyMissingException.class,
+            () -> invoke(payments, delivery("apigw-1"), "lambda-1"));
 
     assertTrue(e.getMessage().contains("no authenticated caller"), e.getMessage());
     assertEquals(0, payments.runs.get());

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lamina.core.HandlerEnvironment;
-import dev.lamina.core.PipelineException;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
@@ -74,12 +73,18 @@ class IdempotentHandlerTest {
   }
 
   private FakeContext context(String requestId) {
-    return FakeContext.builder().requestId(requestId).functionName("orders")
-        .timeout(Duration.ofSeconds(30)).clock(clock).build();
+    return FakeContext.builder()
+        .requestId(requestId)
+        .functionName("orders")
+        .timeout(Duration.ofSeconds(30))
+        .clock(clock)
+        .build();
   }
 
-  private String invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler,
-      String json, String requestId) {
+  private String invoke(
+      com.amazonaws.services.lambda.runtime.RequestStreamHandler handler,
+      String json,
+      String requestId) {
     return Invoke.stream(handler, json, context(requestId));
   }
 
@@ -95,10 +100,12 @@ class IdempotentHandlerTest {
     Map<String, AttributeValue> record = only(dynamo.items(table));
     assertEquals("COMPLETED", text(record, "status"));
     assertEquals("{\"orderId\":\"o-1\",\"run\":1}", text(record, "data"));
-    assertTrue(text(record, "id").startsWith("orders." + Orders.ByRequestId.class.getName()
-        + "#"), "namespaced by function and handler");
+    assertTrue(
+        text(record, "id").startsWith("orders." + Orders.ByRequestId.class.getName() + "#"),
+        "namespaced by function and handler");
     assertEquals(64, text(record, "validation").length(), "SHA-256 payload hash");
-    assertEquals(clock.instant().plus(Duration.ofHours(1)).getEpochSecond(),
+    assertEquals(
+        clock.instant().plus(Duration.ofHours(1)).getEpochSecond(),
         Long.parseLong(text(record, "expiration")));
   }
 
@@ -154,8 +161,8 @@ class IdempotentHandlerTest {
     handler.failing = failure;
     proxy.drain();
 
-    IllegalStateException thrown = assertThrows(IllegalStateException.class,
-        () -> invoke(handler, ORDER, "req-1"));
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> invoke(handler, ORDER, "req-1"));
 
     assertSame(failure, thrown, "the very same exception");
     assertEquals(List.of("PutItem", "DeleteItem"), proxy.drain());
@@ -169,8 +176,10 @@ class IdempotentHandlerTest {
     Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
     invoke(handler, ORDER, "req-1");
 
-    IdempotencyPayloadMismatchException e = assertThrows(IdempotencyPayloadMismatchException.class,
-        () -> invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":3}", "req-2"));
+    IdempotencyPayloadMismatchException e =
+        assertThrows(
+            IdempotencyPayloadMismatchException.class,
+            () -> invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":3}", "req-2"));
 
     assertEquals(1, handler.runs.get());
     assertTrue(e.getMessage().contains(e.recordId()), e.getMessage());
@@ -182,9 +191,10 @@ class IdempotentHandlerTest {
     Orders.ValidatesQuantity handler = handler(Orders.ValidatesQuantity::new);
     String first = invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":2,\"note\":\"a\"}", "r-1");
 
-    assertEquals(first,
-        invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":2,\"note\":\"b\"}", "r-2"));
-    assertThrows(IdempotencyPayloadMismatchException.class,
+    assertEquals(
+        first, invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":2,\"note\":\"b\"}", "r-2"));
+    assertThrows(
+        IdempotencyPayloadMismatchException.class,
         () -> invoke(handler, "{\"orderId\":\"o-1\",\"quantity\":3,\"note\":\"a\"}", "r-3"));
     assertEquals(1, handler.runs.get());
   }
@@ -203,17 +213,18 @@ class IdempotentHandlerTest {
       throws Exception {
     Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
     handler.release = new CountDownLatch(1);
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(
-        () -> invoke(handler, ORDER, "req-1"));
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(() -> invoke(handler, ORDER, "req-1"));
     // The body runs only once the claim is stored.
     assertTrue(handler.started.await(10, TimeUnit.SECONDS), "the first call never ran");
     Map<String, AttributeValue> claim = only(dynamo.items(table));
-    assertEquals(clock.instant().plusSeconds(30).toEpochMilli(),
+    assertEquals(
+        clock.instant().plusSeconds(30).toEpochMilli(),
         Long.parseLong(text(claim, "in_progress_expiration")),
         "the claim lapses at the invocation's deadline");
 
-    IdempotencyInProgressException e = assertThrows(IdempotencyInProgressException.class,
-        () -> invoke(handler, ORDER, "req-2"));
+    IdempotencyInProgressException e =
+        assertThrows(IdempotencyInProgressException.class, () -> invoke(handler, ORDER, "req-2"));
     assertTrue(e.getMessage().contains(text(claim, "id")), e.getMessage());
     assertEquals(1, handler.runs.get());
 
@@ -235,8 +246,8 @@ class IdempotentHandlerTest {
     Map<String, AttributeValue> record = only(dynamo.items(table));
     assertEquals("COMPLETED", text(record, "status"));
     assertNull(record.get("data"));
-    assertThrows(IdempotencyResultUnavailableException.class,
-        () -> invoke(handler, ORDER, "req-2"));
+    assertThrows(
+        IdempotencyResultUnavailableException.class, () -> invoke(handler, ORDER, "req-2"));
     assertEquals(1, handler.runs.get(), "side effects ran once");
   }
 
@@ -256,8 +267,10 @@ class IdempotentHandlerTest {
     Orders.ByOrderId handler = handler(Orders.ByOrderId::new);
     proxy.drain();
 
-    IdempotencyKeyMissingException e = assertThrows(IdempotencyKeyMissingException.class,
-        () -> invoke(handler, "{\"quantity\":2}", "req-1"));
+    IdempotencyKeyMissingException e =
+        assertThrows(
+            IdempotencyKeyMissingException.class,
+            () -> invoke(handler, "{\"quantity\":2}", "req-1"));
 
     assertTrue(e.getMessage().contains("path(/orderId)"), e.getMessage());
     assertEquals(0, handler.runs.get());
@@ -279,11 +292,13 @@ class IdempotentHandlerTest {
   @Test
   void snapStart_primesTheClientBeforeCheckpoint_andRecreatesItAfterRestore() throws Exception {
     List<org.crac.Resource> hooks = new java.util.ArrayList<>();
-    Orders.ByRequestId handler = new Orders.ByRequestId(HandlerEnvironment.builder()
-        .clock(clock)
-        .variables(FeatureEnvironment.idempotency(table, proxy.endpoint()))
-        .checkpointRegistry(hooks::add)
-        .build());
+    Orders.ByRequestId handler =
+        new Orders.ByRequestId(
+            HandlerEnvironment.builder()
+                .clock(clock)
+                .variables(FeatureEnvironment.idempotency(table, proxy.endpoint()))
+                .checkpointRegistry(hooks::add)
+                .build());
     proxy.drain();
 
     for (org.crac.Resource hook : hooks) {
@@ -300,11 +315,11 @@ class IdempotentHandlerTest {
 
   @Test
   void missingTable_failsInit_namingTheVariable() {
-    HandlerEnvironment env = HandlerEnvironment.builder()
-        .variables(Map.of("AWS_REGION", "us-east-1")).build();
+    HandlerEnvironment env =
+        HandlerEnvironment.builder().variables(Map.of("AWS_REGION", "us-east-1")).build();
 
-    IdempotencyException e = assertThrows(IdempotencyException.class,
-        () -> new Orders.ByRequestId(env));
+    IdempotencyException e =
+        assertThrows(IdempotencyException.class, () -> new Orders.ByRequestId(env));
 
     assertTrue(e.getMessage().contains("[LAMINA_IDEMPOTENCY_TABLE]"), e.getMessage());
     assertTrue(e.getMessage().contains("[AWS_ACCESS_KEY_ID]"), "every problem at once");
@@ -324,8 +339,8 @@ class IdempotentHandlerTest {
 
   @Test
   void invalidAnnotation_failsInit_listingEveryProblem() {
-    IdempotencyException e = assertThrows(IdempotencyException.class,
-        () -> new Misconfigured(environment()));
+    IdempotencyException e =
+        assertThrows(IdempotencyException.class, () -> new Misconfigured(environment()));
 
     assertTrue(e.getMessage().contains("[body.orderId]"), e.getMessage());
     assertTrue(e.getMessage().contains("[expiry]"), e.getMessage());
@@ -333,35 +348,41 @@ class IdempotentHandlerTest {
 
   @Test
   void invalidAnnotation_andMissingEnvironment_areReportedTogether() {
-    HandlerEnvironment env = HandlerEnvironment.builder()
-        .variables(Map.of("AWS_REGION", "us-east-1")).build();
+    HandlerEnvironment env =
+        HandlerEnvironment.builder().variables(Map.of("AWS_REGION", "us-east-1")).build();
 
-    IdempotencyException e = assertThrows(IdempotencyException.class,
-        () -> new Misconfigured(env));
+    IdempotencyException e = assertThrows(IdempotencyException.class, () -> new Misconfigured(env));
 
-    for (String culprit : List.of("[body.orderId]", "[expiry]", "[LAMINA_IDEMPOTENCY_TABLE]",
-        "[AWS_ACCESS_KEY_ID]")) {
+    for (String culprit :
+        List.of(
+            "[body.orderId]", "[expiry]", "[LAMINA_IDEMPOTENCY_TABLE]", "[AWS_ACCESS_KEY_ID]")) {
       assertTrue(e.getMessage().contains(culprit), culprit + " in: " + e.getMessage());
     }
-    assertTrue(e.getMessage().contains("[" + Misconfigured.class.getName() + "]"),
+    assertTrue(
+        e.getMessage().contains("[" + Misconfigured.class.getName() + "]"),
         "names the handler: " + e.getMessage());
   }
 
   @Test
   void plainJavaFeature_withoutAStore_createsTheDynamoDbStoreFromTheHandlersEnvironment() {
     List<org.crac.Resource> hooks = new ArrayList<>();
-    HandlerEnvironment env = HandlerEnvironment.builder().clock(clock)
-        .variables(FeatureEnvironment.idempotency(table, proxy.endpoint()))
-        .checkpointRegistry(hooks::add).build();
+    HandlerEnvironment env =
+        HandlerEnvironment.builder()
+            .clock(clock)
+            .variables(FeatureEnvironment.idempotency(table, proxy.endpoint()))
+            .checkpointRegistry(hooks::add)
+            .build();
     AtomicInteger runs = new AtomicInteger();
-    com.amazonaws.services.lambda.runtime.RequestStreamHandler handler = dev.lamina.core.Lamina
-        .handler(Orders.Order.class, Orders.Receipt.class,
-            (Orders.Order order, dev.lamina.core.Invocation invocation) ->
-                new Orders.Receipt(order.orderId(), runs.incrementAndGet(), null))
-        .handlerClass(IdempotentHandlerTest.class)
-        .feature(IdempotencyConfig.custom().build())
-        .environment(env)
-        .build();
+    com.amazonaws.services.lambda.runtime.RequestStreamHandler handler =
+        dev.lamina.core.Lamina.handler(
+                Orders.Order.class,
+                Orders.Receipt.class,
+                (Orders.Order order, dev.lamina.core.Invocation invocation) ->
+                    new Orders.Receipt(order.orderId(), runs.incrementAndGet(), null))
+            .handlerClass(IdempotentHandlerTest.class)
+            .feature(IdempotencyConfig.custom().build())
+            .environment(env)
+            .build();
     proxy.drain();
 
     String first = invoke(handler, ORDER, "req-1");
@@ -369,7 +390,9 @@ class IdempotentHandlerTest {
 
     assertEquals(first, retry);
     assertEquals(1, runs.get());
-    assertEquals(List.of("PutItem", "UpdateItem", "PutItem"), proxy.drain(),
+    assertEquals(
+        List.of("PutItem", "UpdateItem", "PutItem"),
+        proxy.drain(),
         "claim, complete, and the retry's refused claim that returns the stored record");
     assertEquals(1, dynamo.items(table).size(), "the record is on LAMINA_IDEMPOTENCY_TABLE");
     assertEquals(1, hooks.size(), "the handler's resources, with the store's client, are hooked");

@@ -53,37 +53,54 @@ class KilledFunctionTest {
   @Test
   void killedInvocation_blocksRetriesUntilItsDeadline_thenARetryRuns() throws Exception {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
-    try (LocalLambda stuck = start(table, true); LocalLambda fresh = start(table, false)) {
+    try (LocalLambda stuck = start(table, true);
+        LocalLambda fresh = start(table, false)) {
       // The environment Lambda retries in is started and warm before the crash, so the early
       // retry below lands well before the first invocation's deadline even on a slow machine.
-      assertFalse(fresh.invoke(InvocationRequest.builder(ORDER).requestId("warm-up").build()).isError());
-      InvocationRequest first = InvocationRequest.builder(ORDER).requestId("req-async-1")
-          .timeout(FUNCTION_TIMEOUT).build();
+      assertFalse(
+          fresh.invoke(InvocationRequest.builder(ORDER).requestId("warm-up").build()).isError());
+      InvocationRequest first =
+          InvocationRequest.builder(ORDER)
+              .requestId("req-async-1")
+              .timeout(FUNCTION_TIMEOUT)
+              .build();
       CompletableFuture<InvocationResult> answer = stuck.invokeAsync(first);
       stuck.awaitStdoutLine(line -> line.equals("blocking req-async-1"), Duration.ofSeconds(30));
       Map<String, AttributeValue> claim = recordOf(table, "req-async-1");
       assertNotNull(claim, "no record for req-async-1");
       assertEquals("INPROGRESS", text(claim, "status"), "claimed before it ran");
-      long lateBy = Long.parseLong(text(claim, "in_progress_expiration"))
-          - first.deadline().toEpochMilli();
+      long lateBy =
+          Long.parseLong(text(claim, "in_progress_expiration")) - first.deadline().toEpochMilli();
       // Never before the announced deadline; late only by the moment between the runtime's read
       // of the time and Lamina's (longer when a loaded machine deschedules the child).
-      assertTrue(lateBy >= 0 && lateBy < 500, "the claim lapses at the deadline the runtime"
-          + " announced, never before it: " + lateBy + " ms after it");
+      assertTrue(
+          lateBy >= 0 && lateBy < 500,
+          "the claim lapses at the deadline the runtime"
+              + " announced, never before it: "
+              + lateBy
+              + " ms after it");
       stuck.kill();
       assertThrows(ExecutionException.class, answer::get);
 
       // Lambda's retry of an asynchronous invocation: same request id, new deadline.
-      InvocationResult early = fresh.invoke(InvocationRequest.builder(ORDER).requestId("req-async-1")
-          .timeout(FUNCTION_TIMEOUT).build());
+      InvocationResult early =
+          fresh.invoke(
+              InvocationRequest.builder(ORDER)
+                  .requestId("req-async-1")
+                  .timeout(FUNCTION_TIMEOUT)
+                  .build());
       assertTrue(Instant.now().isBefore(first.deadline()), "the retry came before the deadline");
       assertTrue(early.isError(), early::toString);
       assertEquals(IdempotencyInProgressException.class.getName(), early.errorType());
 
       // The child runs on the real clock, so only real time takes it past the deadline.
       sleepUntil(first.deadline().plusMillis(100));
-      InvocationResult late = fresh.invoke(InvocationRequest.builder(ORDER).requestId("req-async-1")
-          .timeout(FUNCTION_TIMEOUT).build());
+      InvocationResult late =
+          fresh.invoke(
+              InvocationRequest.builder(ORDER)
+                  .requestId("req-async-1")
+                  .timeout(FUNCTION_TIMEOUT)
+                  .build());
       assertFalse(late.isError(), late::toString);
       assertTrue(late.body().contains("\"handledBy\":\"req-async-1\""), late.body());
       assertEquals("COMPLETED", text(recordOf(table, "req-async-1"), "status"));
@@ -94,7 +111,8 @@ class KilledFunctionTest {
     String hash = dev.lamina.idempotency.internal.Hashes.sha256(requestId);
     return dynamo.items(table).stream()
         .filter(item -> text(item, "id").endsWith("#" + hash))
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   private static void sleepUntil(Instant instant) throws InterruptedException {

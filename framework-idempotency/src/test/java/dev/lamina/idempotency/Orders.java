@@ -54,8 +54,10 @@ final class Orders {
     final AtomicInteger runs = new AtomicInteger();
     volatile RuntimeException failing;
     volatile boolean failFirstRunOnly;
+
     /** Counted down as each run starts (after the claim, before the gate). */
     final CountDownLatch started = new CountDownLatch(1);
+
     volatile CountDownLatch release;
     volatile int fillerBytes;
 

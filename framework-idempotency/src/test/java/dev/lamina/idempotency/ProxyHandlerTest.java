@@ -49,15 +49,19 @@ class ProxyHandlerTest {
       @TempDir Path dir) throws IOException {
     Path jar = ExistingFunctionJar.build(dir);
     try (JarFile contents = new JarFile(jar.toFile())) {
-      assertEquals(List.of("com/example/existing/PlaceOrder.class"),
+      assertEquals(
+          List.of("com/example/existing/PlaceOrder.class"),
           contents.stream().map(e -> e.getName()).collect(Collectors.toList()));
     }
     String table = dynamo.create("idempotency", IdempotencyTable::create);
 
     // As it runs today: its own handler, its jar alone. Not idempotent.
-    try (LocalLambda plain = LocalLambda.builder()
-        .handler(ExistingFunctionJar.HANDLER_CLASS + "::handleRequest")
-        .classPath(List.of(jar)).functionName("orders").start()) {
+    try (LocalLambda plain =
+        LocalLambda.builder()
+            .handler(ExistingFunctionJar.HANDLER_CLASS + "::handleRequest")
+            .classPath(List.of(jar))
+            .functionName("orders")
+            .start()) {
       assertTrue(plain.invoke(ORDER).body().contains("\"run\":1"));
       assertTrue(plain.invoke(ORDER).body().contains("\"run\":2"));
     }
@@ -68,9 +72,13 @@ class ProxyHandlerTest {
     Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", ExistingFunctionJar.HANDLER_CLASS + "::handleRequest");
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
-    try (LocalLambda proxied = LocalLambda.builder()
-        .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
-        .classPath(withLayer).environment(env).functionName("orders").start()) {
+    try (LocalLambda proxied =
+        LocalLambda.builder()
+            .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
+            .classPath(withLayer)
+            .environment(env)
+            .functionName("orders")
+            .start()) {
       InvocationResult first = proxied.invoke(ORDER);
       InvocationResult clientRetry = proxied.invoke(ORDER);
       InvocationResult otherOrder = proxied.invoke("{\"orderId\":\"o-2\",\"quantity\":1}");
@@ -93,8 +101,9 @@ class ProxyHandlerTest {
     public void handleRequest(InputStream input, OutputStream output, Context context)
         throws IOException {
       String in = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-      output.write(("{\"run\":" + RUNS.incrementAndGet() + ",\"input\":" + in + "}")
-          .getBytes(StandardCharsets.UTF_8));
+      output.write(
+          ("{\"run\":" + RUNS.incrementAndGet() + ",\"input\":" + in + "}")
+              .getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -109,7 +118,8 @@ class ProxyHandlerTest {
     public void handleRequest(InputStream input, OutputStream output, Context context)
         throws IOException {
       byte[] in = input.readAllBytes();
-      output.write(("run " + RUNS.incrementAndGet() + "; received: ").getBytes(StandardCharsets.UTF_8));
+      output.write(
+          ("run " + RUNS.incrementAndGet() + "; received: ").getBytes(StandardCharsets.UTF_8));
       output.write(in);
       output.write(new byte[] {0, (byte) 0xfe, '\n'});
     }
@@ -122,17 +132,20 @@ class ProxyHandlerTest {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
     Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", PlainTextStreamHandler.class.getName());
-    IdempotentProxyHandler proxy = new IdempotentProxyHandler(
-        HandlerEnvironment.builder().variables(env).build());
+    IdempotentProxyHandler proxy =
+        new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build());
     int before = PlainTextStreamHandler.RUNS.get();
 
     byte[] first = invokeBytes(proxy, EXACT, "r-1");
     byte[] retry = invokeBytes(proxy, EXACT, "r-1");
 
     String expected = "run " + (before + 1) + "; received: " + EXACT;
-    assertEquals(expected, new String(first, 0, first.length - 3, StandardCharsets.UTF_8),
+    assertEquals(
+        expected,
+        new String(first, 0, first.length - 3, StandardCharsets.UTF_8),
         "the original bytes reached the handler unchanged");
-    assertEquals(List.of((byte) 0, (byte) 0xfe, (byte) '\n'),
+    assertEquals(
+        List.of((byte) 0, (byte) 0xfe, (byte) '\n'),
         List.of(first[first.length - 3], first[first.length - 2], first[first.length - 1]));
     assertTrue(java.util.Arrays.equals(first, retry), "replayed byte for byte");
     assertEquals(before + 1, PlainTextStreamHandler.RUNS.get(), "a non-JSON output is no failure");
@@ -144,26 +157,37 @@ class ProxyHandlerTest {
     Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
     env.put("LAMINA_IDEMPOTENCY_KEY", "/orderId");
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
-        .classPath(FunctionClassPath.withTestClasses()).environment(env).functionName("orders")
-        .start()) {
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(IdempotentProxyHandler.class.getName() + "::handleRequest")
+            .classPath(FunctionClassPath.withTestClasses())
+            .environment(env)
+            .functionName("orders")
+            .start()) {
       String order = "{\"orderId\":\"o-1\",\"amount\":12345678901234567.89}";
       InvocationResult first = lambda.invoke(order);
-      InvocationResult retry = lambda.invoke("{\"amount\":12345678901234567.89,\"orderId\":\"o-1\"}");
-      InvocationResult otherCents = lambda.invoke("{\"orderId\":\"o-1\",\"amount\":12345678901234567.88}");
+      InvocationResult retry =
+          lambda.invoke("{\"amount\":12345678901234567.89,\"orderId\":\"o-1\"}");
+      InvocationResult otherCents =
+          lambda.invoke("{\"orderId\":\"o-1\",\"amount\":12345678901234567.88}");
 
       assertFalse(first.isError(), first::toString);
-      assertEquals("{\"run\":1,\"input\":" + order + "}", first.body(),
+      assertEquals(
+          "{\"run\":1,\"input\":" + order + "}",
+          first.body(),
           "12345678901234567.89 reached the handler exactly");
       assertEquals(first.body(), retry.body(), "a reordered retry replays the stored output");
-      assertEquals(IdempotencyPayloadMismatchException.class.getName(), otherCents.errorType(),
+      assertEquals(
+          IdempotencyPayloadMismatchException.class.getName(),
+          otherCents.errorType(),
           "a cent's difference is another payload");
     }
   }
 
   private static byte[] invokeBytes(RequestStreamHandler handler, String input, String requestId) {
-    return Invoke.stream(handler, input.getBytes(StandardCharsets.UTF_8),
+    return Invoke.stream(
+        handler,
+        input.getBytes(StandardCharsets.UTF_8),
         FakeContext.builder().requestId(requestId).build());
   }
 
@@ -185,9 +209,15 @@ class ProxyHandlerTest {
 
     assertTrue(java.util.Arrays.equals(first, retry), "idempotent as under the new name");
     assertEquals(before + 1, EchoStreamHandler.RUNS.get());
-    assertTrue(lines.stream().anyMatch(l -> "WARN".equals(l.path("level").asText())
-            && l.path("message").asText().contains("[LAMINA_IDEMPOTENT_HANDLER] is deprecated")
-            && l.path("message").asText().contains("[LAMINA_IDEMPOTENCY_HANDLER]")),
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    "WARN".equals(l.path("level").asText())
+                        && l.path("message")
+                            .asText()
+                            .contains("[LAMINA_IDEMPOTENT_HANDLER] is deprecated")
+                        && l.path("message").asText().contains("[LAMINA_IDEMPOTENCY_HANDLER]")),
         "one warning names both variables: " + lines);
   }
 
@@ -196,8 +226,8 @@ class ProxyHandlerTest {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
     Map<String, String> env = FeatureEnvironment.idempotency(table, dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
-    IdempotentProxyHandler proxy = new IdempotentProxyHandler(
-        HandlerEnvironment.builder().variables(env).build());
+    IdempotentProxyHandler proxy =
+        new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build());
     int before = EchoStreamHandler.RUNS.get();
 
     String first = Invoke.stream(proxy, ORDER, FakeContext.builder().requestId("r-1").build());
@@ -216,8 +246,9 @@ class ProxyHandlerTest {
       Map<String, String> env = FeatureEnvironment.idempotency(table, http.endpoint());
       env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
       List<org.crac.Resource> hooks = new ArrayList<>();
-      IdempotentProxyHandler proxy = new IdempotentProxyHandler(HandlerEnvironment.builder()
-          .variables(env).checkpointRegistry(hooks::add).build());
+      IdempotentProxyHandler proxy =
+          new IdempotentProxyHandler(
+              HandlerEnvironment.builder().variables(env).checkpointRegistry(hooks::add).build());
       http.drain();
 
       for (org.crac.Resource hook : hooks) {
@@ -230,23 +261,33 @@ class ProxyHandlerTest {
       String first = Invoke.stream(proxy, ORDER, FakeContext.builder().requestId("r-9").build());
 
       assertTrue(first.contains("\"input\":{\"orderId\":\"o-1\""), first);
-      assertEquals(List.of("PutItem", "UpdateItem"), http.drain(),
+      assertEquals(
+          List.of("PutItem", "UpdateItem"),
+          http.drain(),
           "the client re-created after restore serves the next invocation");
     }
   }
 
   @Test
   void misconfiguredProxy_failsInit_listingEveryProblem() {
-    Map<String, String> env = Map.of(
-        "LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing::process",
-        "LAMINA_IDEMPOTENCY_KEY", "orderId",
-        "LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "an hour");
+    Map<String, String> env =
+        Map.of(
+            "LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing::process",
+            "LAMINA_IDEMPOTENCY_KEY", "orderId",
+            "LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "an hour");
 
-    IdempotencyException e = assertThrows(IdempotencyException.class,
-        () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
+    IdempotencyException e =
+        assertThrows(
+            IdempotencyException.class,
+            () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
 
-    for (String culprit : List.of("[process]", "[LAMINA_IDEMPOTENCY_KEY]",
-        "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS]", "[LAMINA_IDEMPOTENCY_TABLE]", "[AWS_REGION]")) {
+    for (String culprit :
+        List.of(
+            "[process]",
+            "[LAMINA_IDEMPOTENCY_KEY]",
+            "[LAMINA_IDEMPOTENCY_EXPIRY_SECONDS]",
+            "[LAMINA_IDEMPOTENCY_TABLE]",
+            "[AWS_REGION]")) {
       assertTrue(e.getMessage().contains(culprit), e.getMessage());
     }
   }
@@ -258,12 +299,15 @@ class ProxyHandlerTest {
     env.put("LAMINA_IDEMPOTENCY_EXPIRY_SECONDS", "0");
     env.put("LAMINA_IDEMPOTENCY_CACHE_SIZE", "-1");
 
-    IdempotencyException e = assertThrows(IdempotencyException.class,
-        () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
+    IdempotencyException e =
+        assertThrows(
+            IdempotencyException.class,
+            () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
 
     assertTrue(e.getMessage().contains("[expiry]"), e.getMessage());
     assertTrue(e.getMessage().contains("[localCacheSize]"), e.getMessage());
-    assertFalse(e.getMessage().contains("class path"),
+    assertFalse(
+        e.getMessage().contains("class path"),
         "the handler class is only looked for once every setting is good: " + e.getMessage());
   }
 
@@ -272,8 +316,10 @@ class ProxyHandlerTest {
     Map<String, String> env = FeatureEnvironment.idempotency("t", dynamo.endpoint());
     env.put("LAMINA_IDEMPOTENCY_HANDLER", "com.example.Missing");
 
-    IdempotencyException e = assertThrows(IdempotencyException.class,
-        () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
+    IdempotencyException e =
+        assertThrows(
+            IdempotencyException.class,
+            () -> new IdempotentProxyHandler(HandlerEnvironment.builder().variables(env).build()));
 
     assertTrue(e.getMessage().contains("[com.example.Missing]"), e.getMessage());
   }

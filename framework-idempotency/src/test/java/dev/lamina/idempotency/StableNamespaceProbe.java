@@ -39,25 +39,34 @@ public final class StableNamespaceProbe {
   }
 
   public static void main(String[] args) {
-    FakeContext context = FakeContext.builder().requestId("req-1").functionName("payments")
-        .timeout(Duration.ofSeconds(10)).build();
+    FakeContext context =
+        FakeContext.builder()
+            .requestId("req-1")
+            .functionName("payments")
+            .timeout(Duration.ofSeconds(10))
+            .build();
     Map<String, Object> input = Map.of("id", "p-1");
 
     RecordingStore named = new RecordingStore();
-    Idempotency.decorate(new NamedHandler(), String.class,
-        IdempotencyConfig.custom().store(named).build()).handleRequest(input, context);
+    Idempotency.decorate(
+            new NamedHandler(), String.class, IdempotencyConfig.custom().store(named).build())
+        .handleRequest(input, context);
     System.out.println("named " + named.lastClaim);
 
     RecordingStore lambda = new RecordingStore();
     RequestHandler<Map<String, Object>, String> body = (in, ctx) -> "lambda";
-    Idempotency.decorate(body, String.class,
-        IdempotencyConfig.custom().store(lambda).namespace("payments").build())
+    Idempotency.decorate(
+            body,
+            String.class,
+            IdempotencyConfig.custom().store(lambda).namespace("payments").build())
         .handleRequest(input, context);
     System.out.println("lambda " + lambda.lastClaim);
     System.out.println("lambda class " + body.getClass().getName());
 
     try {
-      Idempotency.decorate(body, String.class,
+      Idempotency.decorate(
+          body,
+          String.class,
           IdempotencyConfig.custom().store(new InMemoryIdempotencyStore()).build());
       System.out.println("no namespace accepted");
     } catch (IdempotencyException e) {

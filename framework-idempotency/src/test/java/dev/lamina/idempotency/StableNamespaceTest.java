@@ -23,26 +23,36 @@ class StableNamespaceTest {
     List<String> second = runProbe();
 
     assertEquals(line(first, "named "), line(second, "named "));
-    assertTrue(line(first, "named ").startsWith("named payments."
-        + StableNamespaceProbe.NamedHandler.class.getName() + "#"), line(first, "named "));
+    assertTrue(
+        line(first, "named ")
+            .startsWith(
+                "named payments." + StableNamespaceProbe.NamedHandler.class.getName() + "#"),
+        line(first, "named "));
     assertEquals(line(first, "lambda "), line(second, "lambda "));
     assertTrue(line(first, "lambda ").startsWith("lambda payments#"), line(first, "lambda "));
     String refused = line(first, "no namespace");
     assertTrue(refused.contains("needs an explicit namespace"), refused);
-    assertTrue(refused.contains(line(first, "lambda class ").substring("lambda class ".length())),
+    assertTrue(
+        refused.contains(line(first, "lambda class ").substring("lambda class ".length())),
         "names the generated class: " + refused);
   }
 
   private static String line(List<String> out, String prefix) {
-    return out.stream().filter(l -> l.startsWith(prefix)).findFirst()
+    return out.stream()
+        .filter(l -> l.startsWith(prefix))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no [" + prefix + "] line in " + out));
   }
 
   private static List<String> runProbe() throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), StableNamespaceProbe.class.getName())
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StableNamespaceProbe.class.getName())
+            .redirectErrorStream(true)
+            .start();
     byte[] output = process.getInputStream().readAllBytes();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
     String text = new String(output, StandardCharsets.UTF_8);

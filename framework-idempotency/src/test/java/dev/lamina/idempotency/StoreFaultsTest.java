@@ -53,21 +53,30 @@ class StoreFaultsTest {
   }
 
   private Orders.ByOrderId handler(String tableName, URI endpoint) {
-    return new Orders.ByOrderId(HandlerEnvironment.builder()
-        .variables(FeatureEnvironment.idempotency(tableName, endpoint)).build());
+    return new Orders.ByOrderId(
+        HandlerEnvironment.builder()
+            .variables(FeatureEnvironment.idempotency(tableName, endpoint))
+            .build());
   }
 
   private static String invoke(Orders.ByOrderId handler, String requestId) {
-    return Invoke.stream(handler, ORDER, FakeContext.builder().requestId(requestId)
-        .functionName("orders").timeout(Duration.ofSeconds(30)).build());
+    return Invoke.stream(
+        handler,
+        ORDER,
+        FakeContext.builder()
+            .requestId(requestId)
+            .functionName("orders")
+            .timeout(Duration.ofSeconds(30))
+            .build());
   }
 
   private IdempotencyStoreException claimFails(Orders.ByOrderId handler) {
-    IdempotencyStoreException e = assertThrows(IdempotencyStoreException.class,
-        () -> invoke(handler, "req-1"));
+    IdempotencyStoreException e =
+        assertThrows(IdempotencyStoreException.class, () -> invoke(handler, "req-1"));
     assertEquals(0, handler.runs.get(), "the handler never runs without a claim");
     assertEquals("PutItem", e.operation());
-    assertTrue(e.getMessage().contains("[PutItem]") && e.getMessage().contains("[" + e.table() + "]"),
+    assertTrue(
+        e.getMessage().contains("[PutItem]") && e.getMessage().contains("[" + e.table() + "]"),
         e.getMessage());
     return e;
   }
@@ -116,8 +125,8 @@ class StoreFaultsTest {
 
   @Test
   void missingTable_isTyped() {
-    assertEquals(Reason.TABLE_NOT_FOUND,
-        claimFails(handler("no-such-table", proxy.endpoint())).reason());
+    assertEquals(
+        Reason.TABLE_NOT_FOUND, claimFails(handler("no-such-table", proxy.endpoint())).reason());
   }
 
   @Test
@@ -140,10 +149,12 @@ class StoreFaultsTest {
     handler.failing = failure;
     proxy.fail("DeleteItem", FaultProxy.Fault.THROTTLE);
 
-    assertSame(failure, assertThrows(IllegalArgumentException.class,
-        () -> invoke(handler, "req-1")));
+    assertSame(
+        failure, assertThrows(IllegalArgumentException.class, () -> invoke(handler, "req-1")));
     Map<String, ?> record = only(dynamo.items(table));
-    assertEquals("INPROGRESS", text(only(dynamo.items(table)), "status"),
+    assertEquals(
+        "INPROGRESS",
+        text(only(dynamo.items(table)), "status"),
         "the claim stays until it lapses: " + record.keySet());
   }
 }

@@ -1,14 +1,13 @@
 package dev.lamina.logging;
 
-import java.io.PrintStream;
-import java.util.Map;
-import java.util.function.LongSupplier;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.lamina.logging.internal.JsonLogSink;
 import dev.lamina.logging.internal.JsonLoggerFactory;
 import dev.lamina.logging.internal.LogSettings;
 import dev.lamina.logging.internal.ThreadLocalMdcAdapter;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.event.Level;
@@ -76,7 +75,14 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
     JsonLogSink sink = new JsonLogSink(settings, new JsonFactory(), mdcAdapter, fixedOut, clock);
     loggerFactory = new JsonLoggerFactory(sink);
     if (settings.warning() != null) {
-      sink.write(Level.WARN, JsonLogProvider.class.getPackageName(), 0L, settings.warning(), null, null, null);
+      sink.write(
+          Level.WARN,
+          JsonLogProvider.class.getPackageName(),
+          0L,
+          settings.warning(),
+          null,
+          null,
+          null);
     }
   }
 

@@ -1,10 +1,9 @@
 package dev.lamina.logging;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -20,8 +19,7 @@ import org.slf4j.MDC;
  */
 public final class ColdStartProbe {
 
-  private ColdStartProbe() {
-  }
+  private ColdStartProbe() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length > 0 && args[0].equals("--warm-jackson")) {

@@ -2,6 +2,7 @@ package dev.lamina.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
@@ -32,15 +31,17 @@ class ConcurrentLoggingTest {
       Future<?>[] tasks = new Future<?>[THREADS];
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        tasks[t] = pool.submit(() -> {
-          start.await();
-          log.mdc().put("thread", Integer.toString(thread));
-          for (int i = 0; i < LINES_PER_THREAD; i++) {
-            logger.atInfo().addKeyValue("i", i).log("line {} {}", i, padding);
-          }
-          log.mdc().clear();
-          return null;
-        });
+        tasks[t] =
+            pool.submit(
+                () -> {
+                  start.await();
+                  log.mdc().put("thread", Integer.toString(thread));
+                  for (int i = 0; i < LINES_PER_THREAD; i++) {
+                    logger.atInfo().addKeyValue("i", i).log("line {} {}", i, padding);
+                  }
+                  log.mdc().clear();
+                  return null;
+                });
       }
       start.countDown();
       for (Future<?> task : tasks) {

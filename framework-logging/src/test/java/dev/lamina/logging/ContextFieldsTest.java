@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -33,11 +32,21 @@ class ContextFieldsTest {
     logger.info("after");
 
     List<ObjectNode> lines = log.lines();
-    assertEquals(List.of("timestamp", "level", "message", "logger", "service", "function_request_id",
-        "function_name", "xray_trace_id"), RecordingLog.fieldNames(lines.get(0)));
+    assertEquals(
+        List.of(
+            "timestamp",
+            "level",
+            "message",
+            "logger",
+            "service",
+            "function_request_id",
+            "function_name",
+            "xray_trace_id"),
+        RecordingLog.fieldNames(lines.get(0)));
     assertEquals("req-1", lines.get(0).get("function_request_id").asText());
     assertEquals("orders-fn", lines.get(0).get("function_name").asText());
-    assertEquals(List.of("timestamp", "level", "message", "logger", "service"),
+    assertEquals(
+        List.of("timestamp", "level", "message", "logger", "service"),
         RecordingLog.fieldNames(lines.get(1)));
   }
 
@@ -116,7 +125,8 @@ class ContextFieldsTest {
   void fluentKeyValues_becomeTypedTopLevelFields_afterMdc() {
     log.mdc().put("function_request_id", "req-1");
 
-    logger.atInfo()
+    logger
+        .atInfo()
         .addKeyValue("orderId", 42L)
         .addKeyValue("customer", "c-7")
         .addKeyValue("express", true)
@@ -126,8 +136,21 @@ class ContextFieldsTest {
         .log("Order {} accepted", 42);
 
     ObjectNode line = log.onlyLine();
-    assertEquals(List.of("timestamp", "level", "message", "logger", "service", "function_request_id",
-        "orderId", "customer", "express", "weight", "price", "note"), RecordingLog.fieldNames(line));
+    assertEquals(
+        List.of(
+            "timestamp",
+            "level",
+            "message",
+            "logger",
+            "service",
+            "function_request_id",
+            "orderId",
+            "customer",
+            "express",
+            "weight",
+            "price",
+            "note"),
+        RecordingLog.fieldNames(line));
     assertEquals("Order 42 accepted", line.get("message").asText());
     assertEquals(42L, line.get("orderId").longValue());
     assertEquals("c-7", line.get("customer").textValue());
@@ -144,7 +167,8 @@ class ContextFieldsTest {
     logger.atInfo().addKeyValue("tenant", "first").addKeyValue("tenant", "second").log("x");
 
     ObjectNode line = log.onlyLine();
-    assertEquals(List.of("timestamp", "level", "message", "logger", "service", "tenant"),
+    assertEquals(
+        List.of("timestamp", "level", "message", "logger", "service", "tenant"),
         RecordingLog.fieldNames(line));
     assertEquals("second", line.get("tenant").textValue());
   }

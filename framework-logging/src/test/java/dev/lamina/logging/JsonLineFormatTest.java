@@ -3,13 +3,12 @@ package dev.lamina.logging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
@@ -22,9 +21,10 @@ class JsonLineFormatTest {
   void line_hasFixedFieldsInDocumentedOrder_withExactText() {
     logger.info("Order accepted");
 
-    assertEquals(List.of(
-        "{\"timestamp\":\"2026-11-22T10:53:11.123Z\",\"level\":\"INFO\",\"message\":\"Order accepted\","
-            + "\"logger\":\"com.example.OrderHandler\",\"service\":\"orders\"}"),
+    assertEquals(
+        List.of(
+            "{\"timestamp\":\"2026-11-22T10:53:11.123Z\",\"level\":\"INFO\",\"message\":\"Order accepted\","
+                + "\"logger\":\"com.example.OrderHandler\",\"service\":\"orders\"}"),
         log.rawLines());
   }
 
@@ -33,10 +33,24 @@ class JsonLineFormatTest {
     log.mdc().put("function_request_id", "req-1");
     log.mdc().put("correlation_id", "corr-1");
 
-    logger.atWarn().addKeyValue("orderId", 42).setCause(new IllegalStateException("boom")).log("slow");
+    logger
+        .atWarn()
+        .addKeyValue("orderId", 42)
+        .setCause(new IllegalStateException("boom"))
+        .log("slow");
 
-    assertEquals(List.of("timestamp", "level", "message", "logger", "service", "function_request_id",
-        "correlation_id", "orderId", "error"), RecordingLog.fieldNames(log.onlyLine()));
+    assertEquals(
+        List.of(
+            "timestamp",
+            "level",
+            "message",
+            "logger",
+            "service",
+            "function_request_id",
+            "correlation_id",
+            "orderId",
+            "error"),
+        RecordingLog.fieldNames(log.onlyLine()));
   }
 
   @Test
@@ -102,22 +116,30 @@ class JsonLineFormatTest {
 
   @Test
   void throwableWhoseGetMessageThrows_stillProducesALine() {
-    logger.error("failed", new RuntimeException() {
-      @Override
-      public String getMessage() {
-        throw new IllegalStateException("no message for you");
-      }
-    });
+    logger.error(
+        "failed",
+        new RuntimeException() {
+          @Override
+          public String getMessage() {
+            throw new IllegalStateException("no message for you");
+          }
+        });
 
     JsonNode error = log.onlyLine().get("error");
-    assertEquals("[getMessage() threw java.lang.IllegalStateException]", error.get("message").asText());
-    assertTrue(error.get("stack").asText().startsWith("[printStackTrace() threw java.lang.IllegalStateException]"));
+    assertEquals(
+        "[getMessage() threw java.lang.IllegalStateException]", error.get("message").asText());
+    assertTrue(
+        error
+            .get("stack")
+            .asText()
+            .startsWith("[printStackTrace() threw java.lang.IllegalStateException]"));
   }
 
   @Test
   void messageWithNewlinesQuotesAndControlCharacters_staysOnOneLine() {
-    String nasty = "line1\nline2\r\n\"quoted\" back\\slash \t tab \u0000 nul \u001b[31m esc \u2028 ls "
-        + "\ud83d\ude00 emoji, lone \ud800 surrogate";
+    String nasty =
+        "line1\nline2\r\n\"quoted\" back\\slash \t tab \u0000 nul \u001b[31m esc \u2028 ls "
+            + "\ud83d\ude00 emoji, lone \ud800 surrogate";
 
     logger.info(nasty);
     logger.info("arg: {}", nasty);
@@ -131,20 +153,25 @@ class JsonLineFormatTest {
 
   @Test
   void argumentWhoseToStringThrows_isReplacedByPlaceholder_andTheLineIsKept() {
-    Object broken = new Object() {
-      @Override
-      public String toString() {
-        throw new IllegalStateException("broken toString");
-      }
-    };
+    Object broken =
+        new Object() {
+          @Override
+          public String toString() {
+            throw new IllegalStateException("broken toString");
+          }
+        };
 
     logger.info("value {}", broken);
     logger.atInfo().addKeyValue("value", broken).log("kv");
 
     List<ObjectNode> lines = log.lines();
     assertEquals("value [FAILED toString()]", lines.get(0).get("message").asText());
-    assertTrue(lines.get(1).get("value").asText().matches(
-        "\\[toString\\(\\) of .+ threw java\\.lang\\.IllegalStateException]"),
+    assertTrue(
+        lines
+            .get(1)
+            .get("value")
+            .asText()
+            .matches("\\[toString\\(\\) of .+ threw java\\.lang\\.IllegalStateException]"),
         lines.get(1).get("value").asText());
   }
 

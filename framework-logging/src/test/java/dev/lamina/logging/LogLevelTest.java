@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,37 +31,46 @@ class LogLevelTest {
 
   @Test
   void awsLambdaLogLevel_setsTheThreshold() {
-    assertEquals(List.of("WARN", "ERROR"), levelsWritten(RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", "WARN")));
+    assertEquals(
+        List.of("WARN", "ERROR"),
+        levelsWritten(RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", "WARN")));
   }
 
   @Test
   void laminaLogLevel_setsTheThreshold_whenAwsVariableIsAbsent() {
-    assertEquals(List.of("DEBUG", "INFO", "WARN", "ERROR"),
+    assertEquals(
+        List.of("DEBUG", "INFO", "WARN", "ERROR"),
         levelsWritten(RecordingLog.withEnv("LAMINA_LOG_LEVEL", "DEBUG")));
   }
 
   @Test
   void awsLambdaLogLevel_winsOverLaminaLogLevel() {
-    assertEquals(List.of("ERROR"),
-        levelsWritten(RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", "ERROR", "LAMINA_LOG_LEVEL", "TRACE")));
+    assertEquals(
+        List.of("ERROR"),
+        levelsWritten(
+            RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", "ERROR", "LAMINA_LOG_LEVEL", "TRACE")));
   }
 
   @Test
   void blankAwsLambdaLogLevel_countsAsUnset() {
-    assertEquals(List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
-        levelsWritten(RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", " ", "LAMINA_LOG_LEVEL", "trace")));
+    assertEquals(
+        List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+        levelsWritten(
+            RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", " ", "LAMINA_LOG_LEVEL", "trace")));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"debug", "Debug", " DEBUG "})
   void levelNames_areCaseInsensitive(String value) {
-    assertEquals(List.of("DEBUG", "INFO", "WARN", "ERROR"),
+    assertEquals(
+        List.of("DEBUG", "INFO", "WARN", "ERROR"),
         levelsWritten(RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", value)));
   }
 
   @Test
   void lambdaFatal_meansError() {
-    assertEquals(List.of("ERROR"), levelsWritten(RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", "FATAL")));
+    assertEquals(
+        List.of("ERROR"), levelsWritten(RecordingLog.withEnv("AWS_LAMBDA_LOG_LEVEL", "FATAL")));
   }
 
   @Test
@@ -77,8 +85,10 @@ class LogLevelTest {
     ObjectNode warning = lines.get(0);
     assertEquals("WARN", warning.get("level").asText());
     assertEquals("dev.lamina.logging", warning.get("logger").asText());
-    assertEquals("Unknown log level [verbose] in [LAMINA_LOG_LEVEL]; logging at INFO. "
-        + "Set it to one of TRACE, DEBUG, INFO, WARN, ERROR or FATAL.", warning.get("message").asText());
+    assertEquals(
+        "Unknown log level [verbose] in [LAMINA_LOG_LEVEL]; logging at INFO. "
+            + "Set it to one of TRACE, DEBUG, INFO, WARN, ERROR or FATAL.",
+        warning.get("message").asText());
     assertEquals("i", lines.get(1).get("message").asText());
   }
 
@@ -93,10 +103,20 @@ class LogLevelTest {
 
   @Test
   void service_comesFromPowertoolsThenLaminaThenFunctionName_elseUndefined() {
-    assertEquals("pt", serviceOf(RecordingLog.withEnv("POWERTOOLS_SERVICE_NAME", "pt",
-        "LAMINA_SERVICE_NAME", "lam", "AWS_LAMBDA_FUNCTION_NAME", "fn")));
-    assertEquals("lam", serviceOf(RecordingLog.withEnv("LAMINA_SERVICE_NAME", "lam",
-        "AWS_LAMBDA_FUNCTION_NAME", "fn")));
+    assertEquals(
+        "pt",
+        serviceOf(
+            RecordingLog.withEnv(
+                "POWERTOOLS_SERVICE_NAME",
+                "pt",
+                "LAMINA_SERVICE_NAME",
+                "lam",
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "fn")));
+    assertEquals(
+        "lam",
+        serviceOf(
+            RecordingLog.withEnv("LAMINA_SERVICE_NAME", "lam", "AWS_LAMBDA_FUNCTION_NAME", "fn")));
     assertEquals("fn", serviceOf(RecordingLog.withEnv("AWS_LAMBDA_FUNCTION_NAME", "fn")));
     assertEquals("service_undefined", serviceOf(RecordingLog.withEnv()));
   }

@@ -2,6 +2,12 @@ package dev.lamina.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,13 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.spi.MDCAdapter;
 
@@ -27,19 +26,23 @@ final class RecordingLog {
 
   /** 2026-11-22T10:53:11.123Z. */
   static final long FIXED_MILLIS = 1_795_344_791_123L;
+
   static final String FIXED_TIMESTAMP = "2026-11-22T10:53:11.123Z";
 
   /** Strict: trailing content after the object or a repeated key fails the parse. */
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final JsonLogProvider provider;
 
   RecordingLog(Map<String, String> env) {
-    provider = new JsonLogProvider(env, new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> FIXED_MILLIS);
+    provider =
+        new JsonLogProvider(
+            env, new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> FIXED_MILLIS);
     provider.initialize();
   }
 

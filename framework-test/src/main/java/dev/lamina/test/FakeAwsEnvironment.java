@@ -29,8 +29,7 @@ public final class FakeAwsEnvironment {
   /** The session token; Lambda always sets one, for the function's role. */
   public static final String SESSION_TOKEN = "test-session";
 
-  private FakeAwsEnvironment() {
-  }
+  private FakeAwsEnvironment() {}
 
   /**
    * {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_ACCESS_KEY_ID},

@@ -42,6 +42,7 @@ public final class FakeContext implements Context {
 
   /** The account id used in default ARNs. */
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+
   /** The region used in default ARNs. */
   public static final String DEFAULT_REGION = "us-east-1";
 
@@ -64,11 +65,16 @@ public final class FakeContext implements Context {
     this.awsRequestId = b.awsRequestId != null ? b.awsRequestId : UUID.randomUUID().toString();
     this.functionName = b.functionName;
     this.functionVersion = b.functionVersion;
-    this.invokedFunctionArn = b.invokedFunctionArn != null ? b.invokedFunctionArn : defaultArn(b.functionName);
+    this.invokedFunctionArn =
+        b.invokedFunctionArn != null ? b.invokedFunctionArn : defaultArn(b.functionName);
     this.logGroupName = b.logGroupName != null ? b.logGroupName : "/aws/lambda/" + b.functionName;
-    this.logStreamName = b.logStreamName != null
-        ? b.logStreamName
-        : "2026/01/01/[" + b.functionVersion + "]" + UUID.randomUUID().toString().replace("-", "");
+    this.logStreamName =
+        b.logStreamName != null
+            ? b.logStreamName
+            : "2026/01/01/["
+                + b.functionVersion
+                + "]"
+                + UUID.randomUUID().toString().replace("-", "");
     this.identity = b.identity;
     this.clientContext = b.clientContext;
     this.memoryLimitInMB = b.memoryLimitInMB;
@@ -90,7 +96,12 @@ public final class FakeContext implements Context {
   }
 
   static String defaultArn(String functionName) {
-    return "arn:aws:lambda:" + DEFAULT_REGION + ":" + DEFAULT_ACCOUNT_ID + ":function:" + functionName;
+    return "arn:aws:lambda:"
+        + DEFAULT_REGION
+        + ":"
+        + DEFAULT_ACCOUNT_ID
+        + ":function:"
+        + functionName;
   }
 
   @Override
@@ -182,8 +193,10 @@ public final class FakeContext implements Context {
     if (logger instanceof RecordingLambdaLogger) {
       return (RecordingLambdaLogger) logger;
     }
-    throw new IllegalStateException("[FakeContext] was built with logger [" + logger.getClass().getName()
-        + "], not a RecordingLambdaLogger: keep a reference to the logger you passed instead");
+    throw new IllegalStateException(
+        "[FakeContext] was built with logger ["
+            + logger.getClass().getName()
+            + "], not a RecordingLambdaLogger: keep a reference to the logger you passed instead");
   }
 
   /** A builder that starts from this context's values; the deadline is kept unless changed. */
@@ -208,8 +221,15 @@ public final class FakeContext implements Context {
 
   @Override
   public String toString() {
-    return "FakeContext[requestId=" + awsRequestId + ", function=" + functionName + ":" + functionVersion
-        + ", deadline=" + deadline + "]";
+    return "FakeContext[requestId="
+        + awsRequestId
+        + ", function="
+        + functionName
+        + ":"
+        + functionVersion
+        + ", deadline="
+        + deadline
+        + "]";
   }
 
   /**
@@ -233,8 +253,7 @@ public final class FakeContext implements Context {
     private Instant deadline;
     private Clock clock = Clock.systemUTC();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     public Builder requestId(String requestId) {
       this.awsRequestId = Objects.requireNonNull(requestId, "requestId");
@@ -330,8 +349,8 @@ public final class FakeContext implements Context {
      */
     public FakeContext build() {
       if (memoryLimitInMB < 128 || memoryLimitInMB > 10_240) {
-        throw new IllegalArgumentException("[memoryLimitInMB] must be between 128 and 10240, was "
-            + memoryLimitInMB);
+        throw new IllegalArgumentException(
+            "[memoryLimitInMB] must be between 128 and 10240, was " + memoryLimitInMB);
       }
       if (deadline == null && timeout.isNegative()) {
         throw new IllegalArgumentException("[timeout] must not be negative, was " + timeout);

@@ -31,25 +31,26 @@ public final class FunctionClassPath {
   public static final String DEFAULT_FILE = "target/lamina/runtime.classpath";
 
   /** The pom snippet that writes {@link #DEFAULT_FILE}; quoted in error messages and the README. */
-  public static final String POM_SNIPPET = String.join("\n",
-      "<plugin>",
-      "  <groupId>org.apache.maven.plugins</groupId>",
-      "  <artifactId>maven-dependency-plugin</artifactId>",
-      "  <executions>",
-      "    <execution>",
-      "      <id>lamina-runtime-classpath</id>",
-      "      <phase>generate-test-resources</phase>",
-      "      <goals><goal>build-classpath</goal></goals>",
-      "      <configuration>",
-      "        <includeScope>runtime</includeScope>",
-      "        <outputFile>${project.build.directory}/lamina/runtime.classpath</outputFile>",
-      "      </configuration>",
-      "    </execution>",
-      "  </executions>",
-      "</plugin>");
+  public static final String POM_SNIPPET =
+      String.join(
+          "\n",
+          "<plugin>",
+          "  <groupId>org.apache.maven.plugins</groupId>",
+          "  <artifactId>maven-dependency-plugin</artifactId>",
+          "  <executions>",
+          "    <execution>",
+          "      <id>lamina-runtime-classpath</id>",
+          "      <phase>generate-test-resources</phase>",
+          "      <goals><goal>build-classpath</goal></goals>",
+          "      <configuration>",
+          "        <includeScope>runtime</includeScope>",
+          "        <outputFile>${project.build.directory}/lamina/runtime.classpath</outputFile>",
+          "      </configuration>",
+          "    </execution>",
+          "  </executions>",
+          "</plugin>");
 
-  private FunctionClassPath() {
-  }
+  private FunctionClassPath() {}
 
   /** The module under test: the {@code basedir} system property, else the working directory. */
   public static Path moduleDirectory() {
@@ -88,23 +89,31 @@ public final class FunctionClassPath {
    * @return the class path, classes directories first
    * @throws IllegalStateException if a directory or the file is missing, saying how to fix it
    */
-  public static List<Path> resolve(Path base, List<String> classesDirectories, String classPathFile) {
+  public static List<Path> resolve(
+      Path base, List<String> classesDirectories, String classPathFile) {
     List<Path> result = new ArrayList<>();
     for (String dir : classesDirectories) {
       Path p = base.resolve(dir);
       if (!Files.isDirectory(p)) {
-        throw new IllegalStateException("[" + p + "] does not exist: name the directories holding"
-            + " the function's compiled classes (\"target/classes\"; \"target/test-classes\" for"
-            + " handlers under src/test), and build them first");
+        throw new IllegalStateException(
+            "["
+                + p
+                + "] does not exist: name the directories holding"
+                + " the function's compiled classes (\"target/classes\"; \"target/test-classes\" for"
+                + " handlers under src/test), and build them first");
       }
       result.add(p);
     }
     Path file = base.resolve(classPathFile);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("[" + file + "] not found: the function's runtime class path"
-          + " is written by the build. Add to your pom's <build><plugins>:\n" + POM_SNIPPET
-          + "\nor point @LocalLambdaTest(classPathFile) or -Dlamina.function.classpath at an"
-          + " existing file.");
+      throw new IllegalStateException(
+          "["
+              + file
+              + "] not found: the function's runtime class path"
+              + " is written by the build. Add to your pom's <build><plugins>:\n"
+              + POM_SNIPPET
+              + "\nor point @LocalLambdaTest(classPathFile) or -Dlamina.function.classpath at an"
+              + " existing file.");
     }
     try {
       String content = Files.readString(file, StandardCharsets.UTF_8).trim();

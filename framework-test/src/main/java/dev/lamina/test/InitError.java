@@ -30,13 +30,24 @@ public final class InitError {
   private final Instant receivedAt;
   private final Integer exitCode;
 
-  public InitError(String errorType, String errorMessage, List<String> stackTrace, String functionErrorType,
-      String body, Instant receivedAt) {
+  public InitError(
+      String errorType,
+      String errorMessage,
+      List<String> stackTrace,
+      String functionErrorType,
+      String body,
+      Instant receivedAt) {
     this(errorType, errorMessage, stackTrace, functionErrorType, body, receivedAt, null);
   }
 
-  private InitError(String errorType, String errorMessage, List<String> stackTrace, String functionErrorType,
-      String body, Instant receivedAt, Integer exitCode) {
+  private InitError(
+      String errorType,
+      String errorMessage,
+      List<String> stackTrace,
+      String functionErrorType,
+      String body,
+      Instant receivedAt,
+      Integer exitCode) {
     this.errorType = errorType;
     this.errorMessage = errorMessage;
     this.stackTrace = stackTrace == null ? List.of() : List.copyOf(stackTrace);
@@ -48,7 +59,8 @@ public final class InitError {
 
   /** A copy that also carries the child's exit code. */
   public InitError withExitCode(int exitCode) {
-    return new InitError(errorType, errorMessage, stackTrace, functionErrorType, body, receivedAt, exitCode);
+    return new InitError(
+        errorType, errorMessage, stackTrace, functionErrorType, body, receivedAt, exitCode);
   }
 
   /** The exception's class name, or null. */
@@ -88,6 +100,11 @@ public final class InitError {
 
   @Override
   public String toString() {
-    return "InitError[" + errorType + ": " + errorMessage + (exitCode == null ? "" : ", exit " + exitCode) + "]";
+    return "InitError["
+        + errorType
+        + ": "
+        + errorMessage
+        + (exitCode == null ? "" : ", exit " + exitCode)
+        + "]";
   }
 }

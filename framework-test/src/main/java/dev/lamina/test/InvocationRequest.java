@@ -60,7 +60,8 @@ public final class InvocationRequest {
   /** An X-Ray trace header in the format Lambda sends, with a random trace id, not sampled. */
   public static String newTraceId(Instant now) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    return String.format("Root=1-%08x-%024x;Parent=%016x;Sampled=0",
+    return String.format(
+        "Root=1-%08x-%024x;Parent=%016x;Sampled=0",
         now.getEpochSecond(), new java.math.BigInteger(96, r), r.nextLong() & Long.MAX_VALUE);
   }
 
@@ -106,7 +107,13 @@ public final class InvocationRequest {
 
   @Override
   public String toString() {
-    return "InvocationRequest[" + requestId + ", " + payload.length + " bytes, deadline=" + deadline + "]";
+    return "InvocationRequest["
+        + requestId
+        + ", "
+        + payload.length
+        + " bytes, deadline="
+        + deadline
+        + "]";
   }
 
   /**

@@ -32,8 +32,15 @@ public final class InvocationResult {
   private final String functionErrorType;
   private final Instant receivedAt;
 
-  private InvocationResult(String requestId, boolean error, byte[] body, String errorType,
-      String errorMessage, List<String> stackTrace, String functionErrorType, Instant receivedAt) {
+  private InvocationResult(
+      String requestId,
+      boolean error,
+      byte[] body,
+      String errorType,
+      String errorMessage,
+      List<String> stackTrace,
+      String functionErrorType,
+      Instant receivedAt) {
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.error = error;
     this.body = body.clone();
@@ -50,10 +57,23 @@ public final class InvocationResult {
   }
 
   /** An error; every field but the request id, body and time may be null. */
-  public static InvocationResult error(String requestId, byte[] body, String errorType, String errorMessage,
-      List<String> stackTrace, String functionErrorType, Instant receivedAt) {
-    return new InvocationResult(requestId, true, body, errorType, errorMessage,
-        stackTrace == null ? List.of() : stackTrace, functionErrorType, receivedAt);
+  public static InvocationResult error(
+      String requestId,
+      byte[] body,
+      String errorType,
+      String errorMessage,
+      List<String> stackTrace,
+      String functionErrorType,
+      Instant receivedAt) {
+    return new InvocationResult(
+        requestId,
+        true,
+        body,
+        errorType,
+        errorMessage,
+        stackTrace == null ? List.of() : stackTrace,
+        functionErrorType,
+        receivedAt);
   }
 
   public String requestId() {

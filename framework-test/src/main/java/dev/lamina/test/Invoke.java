@@ -25,8 +25,7 @@ import java.util.Objects;
  */
 public final class Invoke {
 
-  private Invoke() {
-  }
+  private Invoke() {}
 
   /** Calls {@code handler} with {@code event} and a {@link FakeContext#create() default} context. */
   public static String stream(RequestStreamHandler handler, String event) {
@@ -42,8 +41,8 @@ public final class Invoke {
    * @return what the handler wrote, as UTF-8 text ({@code ""} if it wrote nothing)
    */
   public static String stream(RequestStreamHandler handler, String event, Context context) {
-    return new String(stream(handler, event.getBytes(StandardCharsets.UTF_8), context),
-        StandardCharsets.UTF_8);
+    return new String(
+        stream(handler, event.getBytes(StandardCharsets.UTF_8), context), StandardCharsets.UTF_8);
   }
 
   /**

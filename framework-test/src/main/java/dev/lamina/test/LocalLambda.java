@@ -96,8 +96,13 @@ public final class LocalLambda implements AutoCloseable {
       started = RuntimeApiServer.start(Clock.systemUTC(), this::onResult);
       this.server = started;
       this.environment = environment(b, workDirectory, server.address());
-      this.functionArn = "arn:aws:lambda:" + environment.getOrDefault("AWS_REGION", FakeContext.DEFAULT_REGION)
-          + ":" + FakeContext.DEFAULT_ACCOUNT_ID + ":function:" + b.functionName;
+      this.functionArn =
+          "arn:aws:lambda:"
+              + environment.getOrDefault("AWS_REGION", FakeContext.DEFAULT_REGION)
+              + ":"
+              + FakeContext.DEFAULT_ACCOUNT_ID
+              + ":function:"
+              + b.functionName;
       this.commandLine = commandLine(b, classLoadLog);
       ProcessBuilder pb = new ProcessBuilder(commandLine).directory(workDirectory.toFile());
       pb.environment().clear();
@@ -111,13 +116,18 @@ public final class LocalLambda implements AutoCloseable {
       Directories.deleteTree(workDirectory);
       throw e;
     }
-    output.start(process.getInputStream(), process.getErrorStream(), "lamina-local-lambda-" + process.pid());
+    output.start(
+        process.getInputStream(), process.getErrorStream(), "lamina-local-lambda-" + process.pid());
     process.getOutputStream().close();
-    process.onExit().thenRunAsync(this::onExit, r -> {
-      Thread t = new Thread(r, "lamina-local-lambda-exit-" + process.pid());
-      t.setDaemon(true);
-      t.start();
-    });
+    process
+        .onExit()
+        .thenRunAsync(
+            this::onExit,
+            r -> {
+              Thread t = new Thread(r, "lamina-local-lambda-exit-" + process.pid());
+              t.setDaemon(true);
+              t.start();
+            });
   }
 
   /** A builder; {@link Builder#handler(String)} and {@link Builder#classPath(List)} are required. */
@@ -162,11 +172,18 @@ public final class LocalLambda implements AutoCloseable {
       return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LocalLambdaException("[" + invocation.requestId() + "] interrupted while waiting for the runtime", e);
+      throw new LocalLambdaException(
+          "[" + invocation.requestId() + "] interrupted while waiting for the runtime", e);
     } catch (TimeoutException e) {
-      throw new LocalLambdaException("[" + invocation.requestId() + "] got no answer within " + wait
-          + " (the function's JVM is " + (process.isAlive() ? "alive" : "dead") + "). Last output:\n"
-          + String.join("\n", output.last(LAST_LINES)));
+      throw new LocalLambdaException(
+          "["
+              + invocation.requestId()
+              + "] got no answer within "
+              + wait
+              + " (the function's JVM is "
+              + (process.isAlive() ? "alive" : "dead")
+              + "). Last output:\n"
+              + String.join("\n", output.last(LAST_LINES)));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof LocalLambdaDiedException) {
@@ -195,7 +212,9 @@ public final class LocalLambda implements AutoCloseable {
    * @throws LocalLambdaDiedException if the child had already exited
    */
   public CompletableFuture<InvocationResult> invokeAsync(InvocationRequest invocation) {
-    return send(invocation).copy().orTimeout(waitBound(invocation).toMillis(), TimeUnit.MILLISECONDS);
+    return send(invocation)
+        .copy()
+        .orTimeout(waitBound(invocation).toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private InvocationRequest event(InvocationRequest.Builder builder, Duration timeout) {
@@ -214,7 +233,8 @@ public final class LocalLambda implements AutoCloseable {
     }
     LocalLambdaDiedException failure = exitFailure;
     if (failure != null) {
-      throw new LocalLambdaDiedException(failure.getMessage(), failure.exitCode(), failure.lastOutput());
+      throw new LocalLambdaDiedException(
+          failure.getMessage(), failure.exitCode(), failure.lastOutput());
     }
     CompletableFuture<InvocationResult> future = server.enqueue(invocation);
     failure = exitFailure;
@@ -252,8 +272,15 @@ public final class LocalLambda implements AutoCloseable {
     Optional<InitError> init = server.initError();
     String why;
     if (init.isPresent()) {
-      why = "[" + handler + "] failed its init (" + init.get().errorType() + ": " + init.get().errorMessage()
-          + ") and its JVM exited with code " + code;
+      why =
+          "["
+              + handler
+              + "] failed its init ("
+              + init.get().errorType()
+              + ": "
+              + init.get().errorMessage()
+              + ") and its JVM exited with code "
+              + code;
     } else if (killed.get()) {
       why = "[" + handler + "] was killed (exit code " + code + ") before it answered";
     } else if (closed.get()) {
@@ -262,7 +289,9 @@ public final class LocalLambda implements AutoCloseable {
       why = "[" + handler + "]'s JVM exited with code " + code + " before it answered";
     }
     List<String> last = output.last(LAST_LINES);
-    exitFailure = new LocalLambdaDiedException(why + ". Last output:\n" + String.join("\n", last), code, last);
+    exitFailure =
+        new LocalLambdaDiedException(
+            why + ". Last output:\n" + String.join("\n", last), code, last);
     server.failPending(exitFailure);
   }
 
@@ -285,19 +314,27 @@ public final class LocalLambda implements AutoCloseable {
     try {
       either.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (!init.isDone()) {
-        // The process exited; the runtime posts before exiting, but give the server thread a moment.
+        // The process exited; the runtime posts before exiting, but give the server thread a
+        // moment.
         init.get(500, TimeUnit.MILLISECONDS);
       }
       InitError error = init.get();
       process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       return process.isAlive() ? error : error.withExitCode(process.exitValue());
     } catch (TimeoutException e) {
-      throw new LocalLambdaException("[" + handler + "] posted no init error within " + timeout + " (the JVM is "
-          + (process.isAlive() ? "alive" : "dead, exit code " + process.exitValue()) + "). Last output:\n"
-          + String.join("\n", output.last(LAST_LINES)));
+      throw new LocalLambdaException(
+          "["
+              + handler
+              + "] posted no init error within "
+              + timeout
+              + " (the JVM is "
+              + (process.isAlive() ? "alive" : "dead, exit code " + process.exitValue())
+              + "). Last output:\n"
+              + String.join("\n", output.last(LAST_LINES)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LocalLambdaException("[" + handler + "] interrupted while waiting for an init error", e);
+      throw new LocalLambdaException(
+          "[" + handler + "] interrupted while waiting for an init error", e);
     } catch (ExecutionException e) {
       throw new LocalLambdaException("[" + handler + "] init error wait failed", e.getCause());
     }
@@ -306,7 +343,8 @@ public final class LocalLambda implements AutoCloseable {
   /** The cold-start numbers measured so far; see {@link Timings}. */
   public Timings timings() {
     long first = firstResponseNanos.get();
-    return new Timings(first < 0 ? null : Duration.ofNanos(first - startNanos),
+    return new Timings(
+        first < 0 ? null : Duration.ofNanos(first - startNanos),
         first < 0 ? -1 : classesAtFirstResponse);
   }
 
@@ -332,9 +370,15 @@ public final class LocalLambda implements AutoCloseable {
    */
   public String awaitStdoutLine(java.util.function.Predicate<String> matcher, Duration timeout) {
     Objects.requireNonNull(matcher, "matcher");
-    return output.awaitStdout(matcher, timeout.toMillis()).orElseThrow(() -> new LocalLambdaException(
-        "No stdout line matched within " + timeout.toMillis() + " ms; last output:\n"
-            + String.join("\n", output.last(20))));
+    return output
+        .awaitStdout(matcher, timeout.toMillis())
+        .orElseThrow(
+            () ->
+                new LocalLambdaException(
+                    "No stdout line matched within "
+                        + timeout.toMillis()
+                        + " ms; last output:\n"
+                        + String.join("\n", output.last(20))));
   }
 
   /** The child's stderr lines so far. */
@@ -419,7 +463,13 @@ public final class LocalLambda implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalLambda[" + handler + ", " + server.address() + ", " + (process.isAlive() ? "alive" : "exited") + "]";
+    return "LocalLambda["
+        + handler
+        + ", "
+        + server.address()
+        + ", "
+        + (process.isAlive() ? "alive" : "exited")
+        + "]";
   }
 
   private static Map<String, String> environment(Builder b, Path workDir, String runtimeApi) {
@@ -436,8 +486,11 @@ public final class LocalLambda implements AutoCloseable {
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(b.memorySizeMb));
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + b.functionName);
-    env.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
-        + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
+    env.put(
+        "AWS_LAMBDA_LOG_STREAM_NAME",
+        LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
+            + "/[$LATEST]"
+            + UUID.randomUUID().toString().replace("-", ""));
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     env.put("_HANDLER", b.handler);
     env.put("LAMBDA_TASK_ROOT", workDir.toString());
@@ -461,8 +514,11 @@ public final class LocalLambda implements AutoCloseable {
     List<Path> cp = new ArrayList<>(b.classPath);
     cp.addAll(RuntimeClientClassPath.locate());
     cmd.add("-cp");
-    cmd.add(cp.stream().map(p -> p.toAbsolutePath().toString()).distinct()
-        .collect(Collectors.joining(File.pathSeparator)));
+    cmd.add(
+        cp.stream()
+            .map(p -> p.toAbsolutePath().toString())
+            .distinct()
+            .collect(Collectors.joining(File.pathSeparator)));
     cmd.add(RuntimeClientClassPath.MAIN_CLASS);
     cmd.add(b.handler);
     return List.copyOf(cmd);
@@ -477,8 +533,7 @@ public final class LocalLambda implements AutoCloseable {
    *     {@code -Xlog:class+load}; -1 unless {@link Builder#classLoadLog(boolean)} was on and an answer
    *     arrived
    */
-  public record Timings(Duration firstResponse, int classesLoadedAtFirstResponse) {
-  }
+  public record Timings(Duration firstResponse, int classesLoadedAtFirstResponse) {}
 
   /**
    * The feature release of the JDK at {@code javaHome} (17, 21, ...), as Lambda names its Java
@@ -514,12 +569,15 @@ public final class LocalLambda implements AutoCloseable {
     private int memorySizeMb = 512;
     private Path javaHome = Path.of(System.getProperty("java.home"));
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** The Lambda-like default JVM flags for a memory size, as {@link #jvmFlags(List)} would replace them. */
     public static List<String> lambdaLikeFlags(int memorySizeMb) {
-      return List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+      return List.of(
+          "-XX:+TieredCompilation",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xshare:auto",
           "-Xmx" + (memorySizeMb * 85L / 100) + "m");
     }
 
@@ -622,7 +680,8 @@ public final class LocalLambda implements AutoCloseable {
       if (classPath == null || classPath.isEmpty()) {
         problems.add("[classPath] is required: the function's classes and runtime dependencies");
       } else {
-        List<Path> missing = classPath.stream().filter(p -> !Files.exists(p)).collect(Collectors.toList());
+        List<Path> missing =
+            classPath.stream().filter(p -> !Files.exists(p)).collect(Collectors.toList());
         if (!missing.isEmpty()) {
           problems.add("[classPath] entries do not exist: " + missing);
         }

@@ -41,39 +41,56 @@ public final class LocalLambdaExtension implements ParameterResolver {
   /** The class path file used when neither the annotation nor the system property names one. */
   public static final String DEFAULT_CLASS_PATH_FILE = FunctionClassPath.DEFAULT_FILE;
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalLambdaExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LocalLambdaExtension.class);
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == LocalLambda.class
         && configuration(parameterContext, extensionContext).isPresent();
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    Scoped scoped = configuration(parameterContext, extensionContext)
-        .orElseThrow(() -> new ParameterResolutionException("[" + parameterContext.getParameter()
-            + "] needs @LocalLambdaTest on its method or class"));
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    Scoped scoped =
+        configuration(parameterContext, extensionContext)
+            .orElseThrow(
+                () ->
+                    new ParameterResolutionException(
+                        "["
+                            + parameterContext.getParameter()
+                            + "] needs @LocalLambdaTest on its method or class"));
     ExtensionContext.Store store = scoped.context.getStore(NAMESPACE);
-    Resource resource = store.getOrComputeIfAbsent(scoped.key(), key -> new Resource(start(scoped.annotation)),
-        Resource.class);
+    Resource resource =
+        store.getOrComputeIfAbsent(
+            scoped.key(), key -> new Resource(start(scoped.annotation)), Resource.class);
     return resource.lambda;
   }
 
-  private static Optional<Scoped> configuration(ParameterContext parameterContext, ExtensionContext context) {
+  private static Optional<Scoped> configuration(
+      ParameterContext parameterContext, ExtensionContext context) {
     Executable declaring = parameterContext.getDeclaringExecutable();
     if (declaring instanceof Method) {
-      Optional<LocalLambdaTest> onMethod = AnnotationSupport.findAnnotation(declaring, LocalLambdaTest.class);
+      Optional<LocalLambdaTest> onMethod =
+          AnnotationSupport.findAnnotation(declaring, LocalLambdaTest.class);
       if (onMethod.isPresent()) {
         return Optional.of(new Scoped(onMethod.get(), context, declaring));
       }
     }
-    for (Class<?> c = parameterContext.getDeclaringExecutable().getDeclaringClass(); c != null; c = c.getEnclosingClass()) {
-      Optional<LocalLambdaTest> onClass = AnnotationSupport.findAnnotation(c, LocalLambdaTest.class);
+    for (Class<?> c = parameterContext.getDeclaringExecutable().getDeclaringClass();
+        c != null;
+        c = c.getEnclosingClass()) {
+      Optional<LocalLambdaTest> onClass =
+          AnnotationSupport.findAnnotation(c, LocalLambdaTest.class);
       if (onClass.isPresent()) {
-        boolean perMethod = onClass.get().lifecycle() == LocalLambdaTest.Lifecycle.PER_METHOD
-            && declaring instanceof Method && context.getTestMethod().isPresent();
-        return Optional.of(new Scoped(onClass.get(), perMethod ? context : classContext(context), c));
+        boolean perMethod =
+            onClass.get().lifecycle() == LocalLambdaTest.Lifecycle.PER_METHOD
+                && declaring instanceof Method
+                && context.getTestMethod().isPresent();
+        return Optional.of(
+            new Scoped(onClass.get(), perMethod ? context : classContext(context), c));
       }
     }
     return Optional.empty();
@@ -88,28 +105,34 @@ public final class LocalLambdaExtension implements ParameterResolver {
   }
 
   private static LocalLambda start(LocalLambdaTest config) {
-    String file = !config.classPathFile().isEmpty()
-        ? config.classPathFile()
-        : System.getProperty(CLASS_PATH_PROPERTY, DEFAULT_CLASS_PATH_FILE);
+    String file =
+        !config.classPathFile().isEmpty()
+            ? config.classPathFile()
+            : System.getProperty(CLASS_PATH_PROPERTY, DEFAULT_CLASS_PATH_FILE);
     List<Path> classPath;
     try {
-      classPath = FunctionClassPath.resolve(FunctionClassPath.moduleDirectory(),
-          Arrays.asList(config.classesDirectories()), file);
+      classPath =
+          FunctionClassPath.resolve(
+              FunctionClassPath.moduleDirectory(),
+              Arrays.asList(config.classesDirectories()),
+              file);
     } catch (IllegalStateException e) {
       throw new ExtensionConfigurationException("@LocalLambdaTest: " + e.getMessage(), e);
     }
-    LocalLambda.Builder builder = LocalLambda.builder()
-        .handler(config.handler())
-        .classPath(classPath)
-        .functionName(config.functionName())
-        .memorySizeMb(config.memorySizeMb())
-        .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-        .classLoadLog(config.classLoadLog())
-        .echoOutput(config.echoOutput());
+    LocalLambda.Builder builder =
+        LocalLambda.builder()
+            .handler(config.handler())
+            .classPath(classPath)
+            .functionName(config.functionName())
+            .memorySizeMb(config.memorySizeMb())
+            .timeout(Duration.ofSeconds(config.timeoutSeconds()))
+            .classLoadLog(config.classLoadLog())
+            .echoOutput(config.echoOutput());
     for (String entry : config.environment()) {
       int eq = entry.indexOf('=');
       if (eq <= 0) {
-        throw new ExtensionConfigurationException("[" + entry + "] in @LocalLambdaTest(environment) is not KEY=value");
+        throw new ExtensionConfigurationException(
+            "[" + entry + "] in @LocalLambdaTest(environment) is not KEY=value");
       }
       builder.environment(entry.substring(0, eq), entry.substring(eq + 1));
     }
@@ -142,7 +165,8 @@ public final class LocalLambdaExtension implements ParameterResolver {
    * harmless.
    */
   @SuppressWarnings("deprecation")
-  private static final class Resource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Resource
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final LocalLambda lambda;
 
     Resource(LocalLambda lambda) {

@@ -34,7 +34,8 @@ public final class MutableClock extends Clock {
 
   /** A clock in UTC that reads {@code start} until moved. */
   public static MutableClock at(Instant start) {
-    return new MutableClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    return new MutableClock(
+        new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
   }
 
   /** A clock in UTC that starts at the current system time and then stands still until moved. */

@@ -80,7 +80,9 @@ public final class RuntimeApiServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.executor = Executors.newCachedThreadPool(daemonThreads("lamina-runtime-api-" + server.getAddress().getPort()));
+    this.executor =
+        Executors.newCachedThreadPool(
+            daemonThreads("lamina-runtime-api-" + server.getAddress().getPort()));
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -88,7 +90,7 @@ public final class RuntimeApiServer implements AutoCloseable {
 
   /** Starts a server on an ephemeral port, timing results with the system UTC clock. */
   public static RuntimeApiServer start() {
-    return start(Clock.systemUTC(), result -> { });
+    return start(Clock.systemUTC(), result -> {});
   }
 
   /**
@@ -134,7 +136,8 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
     Pending pending = new Pending(invocation);
     if (unanswered.putIfAbsent(invocation.requestId(), pending) != null) {
-      throw new IllegalArgumentException("[" + invocation.requestId() + "] is already queued or in flight");
+      throw new IllegalArgumentException(
+          "[" + invocation.requestId() + "] is already queued or in flight");
     }
     queue.add(pending);
     return pending.future;
@@ -176,7 +179,9 @@ public final class RuntimeApiServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    failPending(new LocalLambdaException("[RuntimeApiServer " + address() + "] was closed before the runtime answered"));
+    failPending(
+        new LocalLambdaException(
+            "[RuntimeApiServer " + address() + "] was closed before the runtime answered"));
     server.stop(0);
     executor.shutdownNow();
   }
@@ -231,8 +236,9 @@ public final class RuntimeApiServer implements AutoCloseable {
       send(exchange, 200, inv.payloadUnsafe());
     } catch (IOException e) {
       if (unanswered.remove(inv.requestId(), pending)) {
-        pending.future.completeExceptionally(new LocalLambdaException(
-            "[" + inv.requestId() + "] could not be delivered to the runtime", e));
+        pending.future.completeExceptionally(
+            new LocalLambdaException(
+                "[" + inv.requestId() + "] could not be delivered to the runtime", e));
       }
       throw e;
     }
@@ -244,7 +250,8 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
   }
 
-  private void result(HttpExchange exchange, String id, boolean isError, byte[] body) throws IOException {
+  private void result(HttpExchange exchange, String id, boolean isError, byte[] body)
+      throws IOException {
     Pending pending = unanswered.get(id);
     if (pending == null || !pending.delivered) {
       send(exchange, 400, error("InvalidRequestID", "Invalid request ID"));
@@ -258,8 +265,15 @@ public final class RuntimeApiServer implements AutoCloseable {
     InvocationResult result;
     if (isError) {
       ErrorDocument doc = ErrorDocument.parse(body);
-      result = InvocationResult.error(id, body, doc.errorType(), doc.errorMessage(), doc.stackTrace(),
-          exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER), now);
+      result =
+          InvocationResult.error(
+              id,
+              body,
+              doc.errorType(),
+              doc.errorMessage(),
+              doc.stackTrace(),
+              exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER),
+              now);
     } else {
       result = InvocationResult.response(id, body, now);
     }
@@ -274,9 +288,14 @@ public final class RuntimeApiServer implements AutoCloseable {
 
   private void initError(HttpExchange exchange, byte[] body) throws IOException {
     ErrorDocument doc = ErrorDocument.parse(body);
-    initError.complete(new InitError(doc.errorType(), doc.errorMessage(), doc.stackTrace(),
-        exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER),
-        new String(body, StandardCharsets.UTF_8), clock.instant()));
+    initError.complete(
+        new InitError(
+            doc.errorType(),
+            doc.errorMessage(),
+            doc.stackTrace(),
+            exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER),
+            new String(body, StandardCharsets.UTF_8),
+            clock.instant()));
     send(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
   }
 

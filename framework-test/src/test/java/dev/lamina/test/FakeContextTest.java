@@ -18,7 +18,8 @@ class FakeContextTest {
   @Test
   void remainingTime_followsTheMutableClock() {
     MutableClock clock = MutableClock.at(T0);
-    FakeContext context = FakeContext.builder().clock(clock).timeout(Duration.ofSeconds(10)).build();
+    FakeContext context =
+        FakeContext.builder().clock(clock).timeout(Duration.ofSeconds(10)).build();
 
     assertEquals(10_000, context.getRemainingTimeInMillis());
     clock.advance(Duration.ofMillis(9_250));
@@ -42,9 +43,13 @@ class FakeContextTest {
     assertEquals("test-function", context.getFunctionName());
     assertEquals("$LATEST", context.getFunctionVersion());
     assertEquals(512, context.getMemoryLimitInMB());
-    assertEquals("arn:aws:lambda:us-east-1:123456789012:function:test-function", context.getInvokedFunctionArn());
+    assertEquals(
+        "arn:aws:lambda:us-east-1:123456789012:function:test-function",
+        context.getInvokedFunctionArn());
     assertEquals("/aws/lambda/test-function", context.getLogGroupName());
-    assertTrue(context.getRemainingTimeInMillis() > 29_000 && context.getRemainingTimeInMillis() <= 30_000);
+    assertTrue(
+        context.getRemainingTimeInMillis() > 29_000
+            && context.getRemainingTimeInMillis() <= 30_000);
     assertNull(context.getIdentity());
     assertNull(context.getClientContext());
     assertNull(context.getXrayTraceId());
@@ -53,10 +58,16 @@ class FakeContextTest {
 
   @Test
   void functionName_drivesArnAndLogGroup_unlessSet() {
-    FakeContext context = FakeContext.builder().functionName("orders").requestId("r-1")
-        .xrayTraceId("Root=1-abc").tenantId("tenant-a").build();
+    FakeContext context =
+        FakeContext.builder()
+            .functionName("orders")
+            .requestId("r-1")
+            .xrayTraceId("Root=1-abc")
+            .tenantId("tenant-a")
+            .build();
     assertEquals("r-1", context.getAwsRequestId());
-    assertEquals("arn:aws:lambda:us-east-1:123456789012:function:orders", context.getInvokedFunctionArn());
+    assertEquals(
+        "arn:aws:lambda:us-east-1:123456789012:function:orders", context.getInvokedFunctionArn());
     assertEquals("/aws/lambda/orders", context.getLogGroupName());
     assertEquals("Root=1-abc", context.getXrayTraceId());
     assertEquals("tenant-a", context.getTenantId());
@@ -72,11 +83,15 @@ class FakeContextTest {
 
   @Test
   void badValues_areRejectedAtBuild_namingTheSetting() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FakeContext.builder().memoryLimitInMB(64).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FakeContext.builder().memoryLimitInMB(64).build());
     assertTrue(e.getMessage().contains("[memoryLimitInMB]"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> FakeContext.builder().timeout(Duration.ofSeconds(-1)).build());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FakeContext.builder().timeout(Duration.ofSeconds(-1)).build());
     assertTrue(e.getMessage().contains("[timeout]"), e.getMessage());
   }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LaminaFreeTest {
   /** Lamina's framework packages, as class files (slashes) and as strings (dots) name them. */
-  private static final List<String> LAMINA = List.of("core", "config", "idempotency", "batch",
-      "logging", "testkit");
+  private static final List<String> LAMINA =
+      List.of("core", "config", "idempotency", "batch", "logging", "testkit");
 
   @Test
   void noCompiledClass_namesALaminaModule() throws IOException {
@@ -51,11 +51,18 @@ class LaminaFreeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev.lamina.core.LambdaHandler", "dev.lamina.config.Config",
-      "dev.lamina.idempotency.Idempotent", "dev.lamina.batch.BatchHandler",
-      "dev.lamina.logging.JsonLogProvider", "dev.lamina.testkit.ManualScheduler"})
+  @ValueSource(
+      strings = {
+        "dev.lamina.core.LambdaHandler",
+        "dev.lamina.config.Config",
+        "dev.lamina.idempotency.Idempotent",
+        "dev.lamina.batch.BatchHandler",
+        "dev.lamina.logging.JsonLogProvider",
+        "dev.lamina.testkit.ManualScheduler"
+      })
   void noLaminaModule_isOnTheClassPath(String laminaClass) {
-    assertThrows(ClassNotFoundException.class,
+    assertThrows(
+        ClassNotFoundException.class,
         () -> Class.forName(laminaClass, false, getClass().getClassLoader()),
         "framework-test's pom must not depend on the module of " + laminaClass);
   }

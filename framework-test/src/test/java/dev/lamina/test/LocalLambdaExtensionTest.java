@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-@LocalLambdaTest(handler = "dev.lamina.test.handlers.EchoHandler::handleRequest",
+@LocalLambdaTest(
+    handler = "dev.lamina.test.handlers.EchoHandler::handleRequest",
     classesDirectories = "target/test-classes")
 class LocalLambdaExtensionTest {
 
@@ -42,8 +43,10 @@ class LocalLambdaExtensionTest {
   }
 
   @Test
-  @LocalLambdaTest(handler = "dev.lamina.test.handlers.EnvHandler::handleRequest",
-      classesDirectories = "target/test-classes", environment = {"GREETING=Hello", "EMPTY="})
+  @LocalLambdaTest(
+      handler = "dev.lamina.test.handlers.EnvHandler::handleRequest",
+      classesDirectories = "target/test-classes",
+      environment = {"GREETING=Hello", "EMPTY="})
   void methodAnnotation_startsItsOwnLambda_withItsEnvironment(LocalLambda lambda) {
     assertNotSame(fromConstructor, lambda);
     String env = lambda.invoke("{}").body();

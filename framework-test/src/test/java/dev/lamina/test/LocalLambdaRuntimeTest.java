@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 class LocalLambdaRuntimeTest {
 
   private static LocalLambda.Builder lambda(Class<?> handler) {
-    return LocalLambda.builder().handler(TestHandlers.handler(handler)).classPath(TestHandlers.classPath());
+    return LocalLambda.builder()
+        .handler(TestHandlers.handler(handler))
+        .classPath(TestHandlers.classPath());
   }
 
   @Test
@@ -41,7 +43,9 @@ class LocalLambdaRuntimeTest {
       assertEquals("java.lang.IllegalStateException", failed.errorType());
       assertEquals("asked to fail", failed.errorMessage());
       assertFalse(failed.stackTrace().isEmpty());
-      assertTrue(failed.stackTrace().get(0).startsWith(ThrowingHandler.class.getName()), failed.stackTrace().get(0));
+      assertTrue(
+          failed.stackTrace().get(0).startsWith(ThrowingHandler.class.getName()),
+          failed.stackTrace().get(0));
 
       InvocationResult next = lambda.invoke("{\"ok\":true}");
       assertFalse(next.isError(), next::toString);
@@ -60,26 +64,38 @@ class LocalLambdaRuntimeTest {
       assertFalse(lambda.isAlive());
       assertEquals(1, lambda.exitCode().orElseThrow());
 
-      LocalLambdaDiedException e = assertThrows(LocalLambdaDiedException.class, () -> lambda.invoke("{}"));
-      assertTrue(e.getMessage().contains("failed its init (java.lang.IllegalStateException: no config for you)"),
+      LocalLambdaDiedException e =
+          assertThrows(LocalLambdaDiedException.class, () -> lambda.invoke("{}"));
+      assertTrue(
+          e.getMessage()
+              .contains("failed its init (java.lang.IllegalStateException: no config for you)"),
           e.getMessage());
     }
   }
 
   @Test
   void threeLocalLambdas_runAtOnce() throws Exception {
-    List<LocalLambda> lambdas = IntStream.range(0, 3)
-        .mapToObj(i -> CompletableFuture.supplyAsync(() -> lambda(EchoHandler.class).functionName("echo-" + i).start()))
-        .collect(Collectors.toList()).stream().map(CompletableFuture::join).collect(Collectors.toList());
+    List<LocalLambda> lambdas =
+        IntStream.range(0, 3)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> lambda(EchoHandler.class).functionName("echo-" + i).start()))
+            .collect(Collectors.toList())
+            .stream()
+            .map(CompletableFuture::join)
+            .collect(Collectors.toList());
     try {
-      List<CompletableFuture<InvocationResult>> results = IntStream.range(0, 3)
-          .mapToObj(i -> lambdas.get(i).invokeAsync("{\"lambda\":" + i + "}"))
-          .collect(Collectors.toList());
+      List<CompletableFuture<InvocationResult>> results =
+          IntStream.range(0, 3)
+              .mapToObj(i -> lambdas.get(i).invokeAsync("{\"lambda\":" + i + "}"))
+              .collect(Collectors.toList());
       for (int i = 0; i < 3; i++) {
         InvocationResult r = results.get(i).get(30, TimeUnit.SECONDS);
         assertFalse(r.isError(), r::toString);
         assertEquals("{\"lambda\":" + i + "}", r.body());
-        assertEquals("{\"again\":" + i + "}", lambdas.get(i).invoke("{\"again\":" + i + "}").body());
+        assertEquals(
+            "{\"again\":" + i + "}", lambdas.get(i).invoke("{\"again\":" + i + "}").body());
       }
     } finally {
       lambdas.forEach(LocalLambda::close);
@@ -89,18 +105,24 @@ class LocalLambdaRuntimeTest {
   @Test
   void kill_midInvocation_failsThePendingInvoke_withTheReason() throws Exception {
     try (LocalLambda lambda = lambda(SleepingHandler.class).start()) {
-      InvocationRequest event = InvocationRequest.builder("{}").timeout(Duration.ofSeconds(20)).build();
-      CompletableFuture<InvocationResult> blocking = CompletableFuture.supplyAsync(() -> lambda.invoke(event));
+      InvocationRequest event =
+          InvocationRequest.builder("{}").timeout(Duration.ofSeconds(20)).build();
+      CompletableFuture<InvocationResult> blocking =
+          CompletableFuture.supplyAsync(() -> lambda.invoke(event));
       awaitLine(lambda, "sleeping " + event.requestId());
 
       lambda.kill();
 
-      ExecutionException e = assertThrows(ExecutionException.class, () -> blocking.get(10, TimeUnit.SECONDS));
-      LocalLambdaDiedException died = assertInstanceOf(LocalLambdaDiedException.class, e.getCause());
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> blocking.get(10, TimeUnit.SECONDS));
+      LocalLambdaDiedException died =
+          assertInstanceOf(LocalLambdaDiedException.class, e.getCause());
       assertTrue(died.getMessage().contains("was killed"), died.getMessage());
-      assertTrue(died.lastOutput().contains("sleeping " + event.requestId()), died.lastOutput()::toString);
+      assertTrue(
+          died.lastOutput().contains("sleeping " + event.requestId()), died.lastOutput()::toString);
       assertFalse(lambda.isAlive());
-      assertThrows(LocalLambdaDiedException.class, () -> lambda.invokeAsync("{}"), "dead: fails at once");
+      assertThrows(
+          LocalLambdaDiedException.class, () -> lambda.invokeAsync("{}"), "dead: fails at once");
     }
   }
 
@@ -111,7 +133,9 @@ class LocalLambdaRuntimeTest {
       lambda.invoke("{}");
       LocalLambda.Timings timings = lambda.timings();
       assertNotNull(timings.firstResponse());
-      assertTrue(!timings.firstResponse().isNegative() && !timings.firstResponse().isZero(), timings::toString);
+      assertTrue(
+          !timings.firstResponse().isNegative() && !timings.firstResponse().isZero(),
+          timings::toString);
       assertTrue(timings.classesLoadedAtFirstResponse() > 100, timings::toString);
       lambda.invoke("{}");
       assertEquals(timings, lambda.timings(), "only the first response counts");
@@ -120,40 +144,74 @@ class LocalLambdaRuntimeTest {
 
   @Test
   void child_seesExactlyTheLambdaLikeEnvironment_andNothingOfTheParents() {
-    assertEquals("leaked", System.getenv("LAMINA_PARENT_ONLY_MARKER"),
+    assertEquals(
+        "leaked",
+        System.getenv("LAMINA_PARENT_ONLY_MARKER"),
         "surefire sets this marker for the test JVM (see pom.xml); without it this test proves nothing");
-    try (LocalLambda lambda = lambda(EnvHandler.class).functionName("env-fn").memorySizeMb(256)
-        .environment(Map.of("GREETING", "Hello", "AWS_REGION", "eu-west-1"))
-        .timeout(Duration.ofSeconds(7)).start()) {
-      Map<String, String> seen = Arrays.stream(lambda.invoke("{}").body().split("\n"))
-          .map(line -> line.split("=", 2))
-          .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
-      Set<String> env = seen.keySet().stream().filter(k -> !k.contains(".")).collect(Collectors.toCollection(TreeSet::new));
+    try (LocalLambda lambda =
+        lambda(EnvHandler.class)
+            .functionName("env-fn")
+            .memorySizeMb(256)
+            .environment(Map.of("GREETING", "Hello", "AWS_REGION", "eu-west-1"))
+            .timeout(Duration.ofSeconds(7))
+            .start()) {
+      Map<String, String> seen =
+          Arrays.stream(lambda.invoke("{}").body().split("\n"))
+              .map(line -> line.split("=", 2))
+              .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+      Set<String> env =
+          seen.keySet().stream()
+              .filter(k -> !k.contains("."))
+              .collect(Collectors.toCollection(TreeSet::new));
 
-      assertEquals(new TreeSet<>(Set.of("PATH", "JAVA_HOME", "LANG", "TZ", "AWS_REGION", "AWS_DEFAULT_REGION",
-          "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
-          "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
-          "AWS_LAMBDA_INITIALIZATION_TYPE", "_HANDLER", "LAMBDA_TASK_ROOT", "AWS_LAMBDA_RUNTIME_API",
-          "GREETING")), env);
+      assertEquals(
+          new TreeSet<>(
+              Set.of(
+                  "PATH",
+                  "JAVA_HOME",
+                  "LANG",
+                  "TZ",
+                  "AWS_REGION",
+                  "AWS_DEFAULT_REGION",
+                  "AWS_EXECUTION_ENV",
+                  "AWS_LAMBDA_FUNCTION_NAME",
+                  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+                  "AWS_LAMBDA_FUNCTION_VERSION",
+                  "AWS_LAMBDA_LOG_GROUP_NAME",
+                  "AWS_LAMBDA_LOG_STREAM_NAME",
+                  "AWS_LAMBDA_INITIALIZATION_TYPE",
+                  "_HANDLER",
+                  "LAMBDA_TASK_ROOT",
+                  "AWS_LAMBDA_RUNTIME_API",
+                  "GREETING")),
+          env);
       assertEquals("Hello", seen.get("GREETING"));
       assertEquals("eu-west-1", seen.get("AWS_REGION"), "the test's entries win over the defaults");
       assertEquals("env-fn", seen.get("AWS_LAMBDA_FUNCTION_NAME"));
       assertEquals("256", seen.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"));
       assertEquals(TestHandlers.handler(EnvHandler.class), seen.get("_HANDLER"));
       assertEquals(":UTC", seen.get("TZ"));
-      assertEquals("AWS_Lambda_java" + Runtime.version().feature(), seen.get("AWS_EXECUTION_ENV"),
+      assertEquals(
+          "AWS_Lambda_java" + Runtime.version().feature(),
+          seen.get("AWS_EXECUTION_ENV"),
           "named after the child's JDK, which is this JVM's by default");
       assertEquals("on-demand", seen.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
       assertEquals(lambda.runtimeApiAddress(), seen.get("AWS_LAMBDA_RUNTIME_API"));
       assertEquals(lambda.workDirectory().toString(), seen.get("LAMBDA_TASK_ROOT"));
-      assertEquals(lambda.workDirectory().toString(), seen.get("user.dir"), "runs in its own empty directory");
+      assertEquals(
+          lambda.workDirectory().toString(),
+          seen.get("user.dir"),
+          "runs in its own empty directory");
 
       assertEquals("env-fn", seen.get("context.functionName"));
       assertEquals("256", seen.get("context.memoryLimitInMB"));
-      assertEquals("arn:aws:lambda:eu-west-1:123456789012:function:env-fn", seen.get("context.invokedFunctionArn"));
+      assertEquals(
+          "arn:aws:lambda:eu-west-1:123456789012:function:env-fn",
+          seen.get("context.invokedFunctionArn"));
       int remaining = Integer.parseInt(seen.get("context.remainingTimeInMillis"));
       assertTrue(remaining > 0 && remaining <= 7_000, "deadline from the timeout: " + remaining);
-      assertTrue(seen.get("context.xrayTraceId").startsWith("Root=1-"), seen.get("context.xrayTraceId"));
+      assertTrue(
+          seen.get("context.xrayTraceId").startsWith("Root=1-"), seen.get("context.xrayTraceId"));
     }
   }
 
@@ -162,14 +220,24 @@ class LocalLambdaRuntimeTest {
     try (LocalLambda lambda = lambda(ThrowingHandler.class).start()) {
       lambda.invoke("{\"fail\":1}");
       // The runtime logs the error after posting it: the line arrives shortly after the result.
-      awaitOutput(lambda, lines -> lines.stream().anyMatch(l -> l.contains("java.lang.IllegalStateException: asked to fail")));
+      awaitOutput(
+          lambda,
+          lines ->
+              lines.stream()
+                  .anyMatch(l -> l.contains("java.lang.IllegalStateException: asked to fail")));
     }
   }
 
   @Test
   void builder_rejectsBadSettings_namingEachOne() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalLambda.builder()
-        .classPath(List.of(java.nio.file.Path.of("does-not-exist"))).memorySizeMb(64).start());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                LocalLambda.builder()
+                    .classPath(List.of(java.nio.file.Path.of("does-not-exist")))
+                    .memorySizeMb(64)
+                    .start());
     assertTrue(e.getMessage().contains("[handler]"), e.getMessage());
     assertTrue(e.getMessage().contains("[classPath] entries do not exist"), e.getMessage());
     assertTrue(e.getMessage().contains("[memorySizeMb]"), e.getMessage());
@@ -182,18 +250,24 @@ class LocalLambdaRuntimeTest {
   @Test
   void awaitStdoutLine_failsWithTheLastOutput_whenNoLineMatchesInTime() {
     try (LocalLambda lambda = lambda(SleepingHandler.class).start()) {
-      InvocationRequest event = InvocationRequest.builder("{}").timeout(Duration.ofSeconds(20)).build();
+      InvocationRequest event =
+          InvocationRequest.builder("{}").timeout(Duration.ofSeconds(20)).build();
       lambda.invokeAsync(event);
       awaitLine(lambda, "sleeping " + event.requestId());
 
-      LocalLambdaException e = assertThrows(LocalLambdaException.class,
-          () -> lambda.awaitStdoutLine(l -> l.startsWith("never printed"), Duration.ofMillis(200)));
+      LocalLambdaException e =
+          assertThrows(
+              LocalLambdaException.class,
+              () ->
+                  lambda.awaitStdoutLine(
+                      l -> l.startsWith("never printed"), Duration.ofMillis(200)));
 
       assertTrue(e.getMessage().contains("sleeping " + event.requestId()), e.getMessage());
     }
   }
 
-  private static void awaitOutput(LocalLambda lambda, Predicate<List<String>> condition) throws InterruptedException {
+  private static void awaitOutput(LocalLambda lambda, Predicate<List<String>> condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.test(lambda.output())) {
       if (System.nanoTime() > deadline) {

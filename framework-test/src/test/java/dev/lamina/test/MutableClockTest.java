@@ -35,13 +35,18 @@ class MutableClockTest {
   @Test
   void concurrentAdvances_areAllCounted() {
     MutableClock clock = MutableClock.at(T0);
-    CompletableFuture.allOf(IntStream.range(0, 8)
-        .mapToObj(i -> CompletableFuture.runAsync(() -> {
-          for (int n = 0; n < 1_000; n++) {
-            clock.advance(Duration.ofMillis(1));
-          }
-        }))
-        .toArray(CompletableFuture[]::new)).join();
+    CompletableFuture.allOf(
+            IntStream.range(0, 8)
+                .mapToObj(
+                    i ->
+                        CompletableFuture.runAsync(
+                            () -> {
+                              for (int n = 0; n < 1_000; n++) {
+                                clock.advance(Duration.ofMillis(1));
+                              }
+                            }))
+                .toArray(CompletableFuture[]::new))
+        .join();
     assertEquals(T0.plusMillis(8_000), clock.instant());
   }
 }

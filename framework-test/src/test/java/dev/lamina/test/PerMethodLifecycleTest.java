@@ -9,8 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-@LocalLambdaTest(handler = "dev.lamina.test.handlers.EchoHandler::handleRequest",
-    classesDirectories = "target/test-classes", lifecycle = LocalLambdaTest.Lifecycle.PER_METHOD, classLoadLog = true)
+@LocalLambdaTest(
+    handler = "dev.lamina.test.handlers.EchoHandler::handleRequest",
+    classesDirectories = "target/test-classes",
+    lifecycle = LocalLambdaTest.Lifecycle.PER_METHOD,
+    classLoadLog = true)
 class PerMethodLifecycleTest {
 
   private static final List<LocalLambda> SEEN = new CopyOnWriteArrayList<>();

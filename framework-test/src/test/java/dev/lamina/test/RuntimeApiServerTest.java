@@ -30,7 +30,7 @@ class RuntimeApiServerTest {
 
   @BeforeEach
   void start() {
-    server = RuntimeApiServer.start(clock, r -> { });
+    server = RuntimeApiServer.start(clock, r -> {});
   }
 
   @AfterEach
@@ -39,12 +39,14 @@ class RuntimeApiServerTest {
   }
 
   private CompletableFuture<HttpResponse<String>> next() {
-    return http.sendAsync(HttpRequest.newBuilder(uri("invocation/next")).GET().build(),
+    return http.sendAsync(
+        HttpRequest.newBuilder(uri("invocation/next")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -58,29 +60,44 @@ class RuntimeApiServerTest {
   @Test
   void next_blocksUntilAnEventIsQueued_thenCarriesTheHeaders() throws Exception {
     CompletableFuture<HttpResponse<String>> polling = next();
-    assertThrows(TimeoutException.class, () -> polling.get(300, TimeUnit.MILLISECONDS), "nothing queued yet");
+    assertThrows(
+        TimeoutException.class,
+        () -> polling.get(300, TimeUnit.MILLISECONDS),
+        "nothing queued yet");
 
     Instant deadline = Instant.parse("2026-01-01T00:00:30Z");
-    server.enqueue(InvocationRequest.builder("{\"n\":1}").requestId("req-1").deadline(deadline)
-        .invokedFunctionArn("arn:aws:lambda:us-east-1:123456789012:function:f").traceId("Root=1-x")
-        .tenantId("tenant-a").build());
+    server.enqueue(
+        InvocationRequest.builder("{\"n\":1}")
+            .requestId("req-1")
+            .deadline(deadline)
+            .invokedFunctionArn("arn:aws:lambda:us-east-1:123456789012:function:f")
+            .traceId("Root=1-x")
+            .tenantId("tenant-a")
+            .build());
 
     HttpResponse<String> event = polling.get(5, TimeUnit.SECONDS);
     assertEquals(200, event.statusCode());
     assertEquals("{\"n\":1}", event.body());
-    assertEquals("req-1", event.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow());
-    assertEquals(Long.toString(deadline.toEpochMilli()), event.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
-    assertEquals("arn:aws:lambda:us-east-1:123456789012:function:f",
+    assertEquals(
+        "req-1", event.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow());
+    assertEquals(
+        Long.toString(deadline.toEpochMilli()),
+        event.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
+    assertEquals(
+        "arn:aws:lambda:us-east-1:123456789012:function:f",
         event.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElseThrow());
     assertEquals("Root=1-x", event.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow());
-    assertEquals("tenant-a", event.headers().firstValue("Lambda-Runtime-Aws-Tenant-Id").orElseThrow());
+    assertEquals(
+        "tenant-a", event.headers().firstValue("Lambda-Runtime-Aws-Tenant-Id").orElseThrow());
     assertFalse(event.headers().firstValue("Lambda-Runtime-Client-Context").isPresent());
   }
 
   @Test
   void responses_areRoutedByRequestId_andTimedOnTheServerClock() throws Exception {
-    CompletableFuture<InvocationResult> first = server.enqueue(InvocationRequest.builder("1").requestId("a").build());
-    CompletableFuture<InvocationResult> second = server.enqueue(InvocationRequest.builder("2").requestId("b").build());
+    CompletableFuture<InvocationResult> first =
+        server.enqueue(InvocationRequest.builder("1").requestId("a").build());
+    CompletableFuture<InvocationResult> second =
+        server.enqueue(InvocationRequest.builder("2").requestId("b").build());
     assertEquals("1", next().get(5, TimeUnit.SECONDS).body(), "delivered in queue order");
     assertEquals("2", next().get(5, TimeUnit.SECONDS).body());
 
@@ -100,11 +117,14 @@ class RuntimeApiServerTest {
 
   @Test
   void error_isParsedFromTheErrorDocument() throws Exception {
-    CompletableFuture<InvocationResult> pending = server.enqueue(InvocationRequest.builder("{}").requestId("e").build());
+    CompletableFuture<InvocationResult> pending =
+        server.enqueue(InvocationRequest.builder("{}").requestId("e").build());
     next().get(5, TimeUnit.SECONDS);
-    post("invocation/e/error",
+    post(
+        "invocation/e/error",
         "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\",\"stackTrace\":[\"a.B.c(B.java:1)\"]}",
-        "Lambda-Runtime-Function-Error-Type", "Runtime.UserException");
+        "Lambda-Runtime-Function-Error-Type",
+        "Runtime.UserException");
 
     InvocationResult result = pending.get(5, TimeUnit.SECONDS);
     assertTrue(result.isError());
@@ -132,8 +152,14 @@ class RuntimeApiServerTest {
   @Test
   void initError_isRecorded() throws Exception {
     assertTrue(server.initError().isEmpty());
-    assertEquals(202, post("init/error", "{\"errorMessage\":\"no table\",\"errorType\":\"x.ConfigException\"}",
-        "Lambda-Runtime-Function-Error-Type", "Runtime.Unknown").statusCode());
+    assertEquals(
+        202,
+        post(
+                "init/error",
+                "{\"errorMessage\":\"no table\",\"errorType\":\"x.ConfigException\"}",
+                "Lambda-Runtime-Function-Error-Type",
+                "Runtime.Unknown")
+            .statusCode());
 
     InitError error = server.initErrorFuture().get(5, TimeUnit.SECONDS);
     assertEquals("x.ConfigException", error.errorType());
@@ -144,21 +170,27 @@ class RuntimeApiServerTest {
 
   @Test
   void failPending_andClose_failTheWaitingFutures() throws Exception {
-    CompletableFuture<InvocationResult> queued = server.enqueue(InvocationRequest.builder("{}").build());
+    CompletableFuture<InvocationResult> queued =
+        server.enqueue(InvocationRequest.builder("{}").build());
     server.failPending(new LocalLambdaException("[test] runtime died"));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
     assertEquals("[test] runtime died", e.getCause().getMessage());
 
-    CompletableFuture<InvocationResult> another = server.enqueue(InvocationRequest.builder("{}").build());
+    CompletableFuture<InvocationResult> another =
+        server.enqueue(InvocationRequest.builder("{}").build());
     server.close();
     e = assertThrows(ExecutionException.class, () -> another.get(5, TimeUnit.SECONDS));
     assertInstanceOf(LocalLambdaException.class, e.getCause());
-    assertThrows(IllegalStateException.class, () -> server.enqueue(InvocationRequest.builder("{}").build()));
+    assertThrows(
+        IllegalStateException.class, () -> server.enqueue(InvocationRequest.builder("{}").build()));
   }
 
   @Test
   void duplicateUnansweredRequestId_isRejected() {
     server.enqueue(InvocationRequest.builder("{}").requestId("same").build());
-    assertThrows(IllegalArgumentException.class, () -> server.enqueue(InvocationRequest.builder("{}").requestId("same").build()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> server.enqueue(InvocationRequest.builder("{}").requestId("same").build()));
   }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** The class path of the handlers in {@code dev.lamina.test.handlers}, as the pom writes it. */
 public final class TestHandlers {
 
-  private TestHandlers() {
-  }
+  private TestHandlers() {}
 
   public static List<Path> classPath() {
     return FunctionClassPath.of(FunctionClassPath.moduleDirectory(), "target/test-classes");

@@ -31,8 +31,7 @@ public final class FeatureEnvironment {
   /** The SSM endpoint of the config feature, for local runs only. */
   public static final String SSM_ENDPOINT = "LAMINA_SSM_ENDPOINT";
 
-  private FeatureEnvironment() {
-  }
+  private FeatureEnvironment() {}
 
   /**
    * The fake AWS variables, and the idempotency table on {@code dynamoDb}.

@@ -28,8 +28,7 @@ public final class ManualScheduler implements Scheduler {
   private final List<Task> tasks = new ArrayList<>();
 
   /** A scheduler with no tasks yet. */
-  public ManualScheduler() {
-  }
+  public ManualScheduler() {}
 
   /** One scheduled task: its delay, whether it was cancelled, and a way to run it. */
   public static final class Task {

@@ -112,8 +112,16 @@ public final class ManualSleeper {
     try {
       while (sleeping < threads) {
         if (left <= 0) {
-          throw new AssertionError("expected " + threads + " threads waiting in the sleeper within "
-              + timeout + ", but " + sleeping + " are (sleeps so far: " + sleeps + ")");
+          throw new AssertionError(
+              "expected "
+                  + threads
+                  + " threads waiting in the sleeper within "
+                  + timeout
+                  + ", but "
+                  + sleeping
+                  + " are (sleeps so far: "
+                  + sleeps
+                  + ")");
         }
         left = changed.awaitNanos(left);
       }
@@ -175,7 +183,13 @@ public final class ManualSleeper {
 
   @Override
   public String toString() {
-    return "ManualSleeper[" + (open ? "open" : "holding") + (clock != null ? ", advancing" : "")
-        + ", sleeps=" + sleeps() + ", sleeping=" + sleeping() + "]";
+    return "ManualSleeper["
+        + (open ? "open" : "holding")
+        + (clock != null ? ", advancing" : "")
+        + ", sleeps="
+        + sleeps()
+        + ", sleeping="
+        + sleeping()
+        + "]";
   }
 }

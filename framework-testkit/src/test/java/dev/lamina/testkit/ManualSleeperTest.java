@@ -46,8 +46,8 @@ class ManualSleeperTest {
     ManualSleeper sleeper = ManualSleeper.holding();
     Future<?> first = threads.submit(() -> sleep(sleeper));
     sleeper.awaitSleeping(1, WAIT);
-    assertThrows(TimeoutException.class, () -> first.get(50, TimeUnit.MILLISECONDS),
-        "held until woken");
+    assertThrows(
+        TimeoutException.class, () -> first.get(50, TimeUnit.MILLISECONDS), "held until woken");
 
     sleeper.wakeAll();
     first.get(10, TimeUnit.SECONDS);
@@ -56,7 +56,7 @@ class ManualSleeperTest {
     assertFalse(second.isDone(), "a later sleep is held again");
     sleeper.open();
     second.get(10, TimeUnit.SECONDS);
-    sleeper.sleep(Duration.ofMillis(1));  // open: returns at once
+    sleeper.sleep(Duration.ofMillis(1)); // open: returns at once
 
     assertEquals(3, sleeper.sleeps().size());
     assertEquals(0, sleeper.sleeping());
@@ -78,18 +78,19 @@ class ManualSleeperTest {
   @Test
   void awaitSleeping_failsWhenNoThreadReachesTheWait() {
     ManualSleeper sleeper = ManualSleeper.holding();
-    AssertionError e = assertThrows(AssertionError.class,
-        () -> sleeper.awaitSleeping(1, Duration.ofMillis(20)));
+    AssertionError e =
+        assertThrows(AssertionError.class, () -> sleeper.awaitSleeping(1, Duration.ofMillis(20)));
     assertTrue(e.getMessage().contains("expected 1 threads waiting"), e.getMessage());
   }
 
   @Test
   void awaitSleeping_countsEveryHeldThread() throws Exception {
     ManualSleeper sleeper = ManualSleeper.holding();
-    List<CompletableFuture<Void>> held = List.of(
-        CompletableFuture.runAsync(() -> sleep(sleeper), threads),
-        CompletableFuture.runAsync(() -> sleep(sleeper), threads),
-        CompletableFuture.runAsync(() -> sleep(sleeper), threads));
+    List<CompletableFuture<Void>> held =
+        List.of(
+            CompletableFuture.runAsync(() -> sleep(sleeper), threads),
+            CompletableFuture.runAsync(() -> sleep(sleeper), threads),
+            CompletableFuture.runAsync(() -> sleep(sleeper), threads));
 
     sleeper.awaitSleeping(3, WAIT);
     assertEquals(3, sleeper.sleeping());
@@ -101,14 +102,16 @@ class ManualSleeperTest {
   void aHeldSleep_answersAnInterrupt() throws Exception {
     ManualSleeper sleeper = ManualSleeper.holding();
     CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        sleeper.sleep(Duration.ofSeconds(1));
-        interrupted.complete(false);
-      } catch (InterruptedException e) {
-        interrupted.complete(true);
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                sleeper.sleep(Duration.ofSeconds(1));
+                interrupted.complete(false);
+              } catch (InterruptedException e) {
+                interrupted.complete(true);
+              }
+            });
     t.start();
     sleeper.awaitSleeping(1, WAIT);
     t.interrupt();

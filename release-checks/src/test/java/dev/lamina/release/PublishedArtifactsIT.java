@@ -41,8 +41,8 @@ class PublishedArtifactsIT {
    */
   private static final Set<String> PENDING = Set.of();
 
-  private static final Path ROOT = Path.of(System.getProperty("lamina.root", "..")).normalize()
-      .toAbsolutePath();
+  private static final Path ROOT =
+      Path.of(System.getProperty("lamina.root", "..")).normalize().toAbsolutePath();
   private static final String VERSION = System.getProperty("lamina.version");
 
   private static Map<String, Path> published;
@@ -59,8 +59,8 @@ class PublishedArtifactsIT {
       String packaging = text(project, "packaging");
       boolean jar = packaging == null || packaging.equals("jar");
       Element properties = child(project, "properties");
-      boolean unpublished = properties != null
-          && "true".equals(text(properties, "lamina.unpublished"));
+      boolean unpublished =
+          properties != null && "true".equals(text(properties, "lamina.unpublished"));
       if (inherits && jar && !unpublished) {
         published.put(text(project, "artifactId"), dir);
       }
@@ -71,20 +71,29 @@ class PublishedArtifactsIT {
 
   @Test
   void theFrameworkModulesArePublished_andNothingElse() {
-    assertEquals(Set.of("framework-logging", "framework-core", "framework-config",
-            "framework-test", "framework-idempotency", "framework-batch"),
+    assertEquals(
+        Set.of(
+            "framework-logging",
+            "framework-core",
+            "framework-config",
+            "framework-test",
+            "framework-testkit",
+            "framework-idempotency",
+            "framework-batch"),
         withoutPendingModules(published.keySet()));
   }
 
   @Test
   void theBomManagesEveryPublishedModule_atTheBuildsVersion() {
     assertEquals(VERSION, text(bom, "version"), "lamina-bom's version");
-    assertEquals(null, child(bom, "parent"),
+    assertEquals(
+        null,
+        child(bom, "parent"),
         "lamina-bom must not inherit: an import would carry the parent's managed versions too");
 
     Map<String, String> managed = new TreeMap<>();
-    for (Element d : children(child(child(bom, "dependencyManagement"), "dependencies"),
-        "dependency")) {
+    for (Element d :
+        children(child(child(bom, "dependencyManagement"), "dependencies"), "dependency")) {
       if ("dev.lamina".equals(text(d, "groupId"))) {
         managed.put(text(d, "artifactId"), text(d, "version"));
       }
@@ -101,18 +110,24 @@ class PublishedArtifactsIT {
     landed.retainAll(published.keySet());
     assertEquals(Set.of(), landed, "these modules are built now: take them out of PENDING");
 
-    managed.forEach((artifact, version) -> assertEquals("${project.version}", version,
-        artifact + " in lamina-bom must use ${project.version}"));
+    managed.forEach(
+        (artifact, version) ->
+            assertEquals(
+                "${project.version}",
+                version,
+                artifact + " in lamina-bom must use ${project.version}"));
   }
 
   @Test
   void theBomsEventsVersion_isTheOneTheBuildTestsWith() {
     String built = System.getProperty("lamina.eventsVersion");
-    assertEquals(built, text(child(bom, "properties"), "lambda.events.version"),
+    assertEquals(
+        built,
+        text(child(bom, "properties"), "lambda.events.version"),
         "lamina-bom's lambda.events.version against lamina-parent's");
     boolean listed = false;
-    for (Element d : children(child(child(bom, "dependencyManagement"), "dependencies"),
-        "dependency")) {
+    for (Element d :
+        children(child(child(bom, "dependencyManagement"), "dependencies"), "dependency")) {
       if ("aws-lambda-java-events".equals(text(d, "artifactId"))) {
         listed = "${lambda.events.version}".equals(text(d, "version"));
       }
@@ -126,7 +141,9 @@ class PublishedArtifactsIT {
     for (String field : List.of("url", "licenses", "developers", "scm")) {
       Element ours = child(bom, field);
       assertTrue(ours != null, "lamina-bom has no <" + field + ">");
-      assertEquals(normalized(child(parent, field)), normalized(ours),
+      assertEquals(
+          normalized(child(parent, field)),
+          normalized(ours),
           "<" + field + "> differs between lamina-parent and lamina-bom");
     }
   }
@@ -140,14 +157,17 @@ class PublishedArtifactsIT {
     }
     Set<String> missing = new TreeSet<>(published.keySet());
     missing.removeAll(dependencies);
-    assertEquals(Set.of(), missing,
+    assertEquals(
+        Set.of(),
+        missing,
         "add these to release-checks/pom.xml, so the reactor packages them first");
   }
 
   @Test
   void everyPublishedModuleShipsItsJars_namedForTheModulePath_atTheFixedTime() throws Exception {
     String configured = System.getProperty("lamina.outputTimestamp");
-    assertTrue(configured != null && !configured.isBlank() && !configured.startsWith("${"),
+    assertTrue(
+        configured != null && !configured.isBlank() && !configured.startsWith("${"),
         "project.build.outputTimestamp is not set: " + configured);
     LocalDateTime fixed = LocalDateTime.ofInstant(Instant.parse(configured), ZoneOffset.UTC);
 
@@ -164,11 +184,17 @@ class PublishedArtifactsIT {
         try (JarFile file = new JarFile(jar.toFile())) {
           if (suffix.isEmpty()) {
             String expected = "dev.lamina." + artifact.replaceFirst("^framework-", "");
-            String name = file.getManifest() == null ? null
-                : file.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
+            String name =
+                file.getManifest() == null
+                    ? null
+                    : file.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
             if (!expected.equals(name)) {
-              problems.add(jar.getFileName() + ": Automatic-Module-Name is " + name
-                  + ", expected " + expected);
+              problems.add(
+                  jar.getFileName()
+                      + ": Automatic-Module-Name is "
+                      + name
+                      + ", expected "
+                      + expected);
             }
           }
           int entries = 0;
@@ -176,8 +202,14 @@ class PublishedArtifactsIT {
             ZipEntry entry = e.nextElement();
             entries++;
             if (!fixed.equals(entry.getTimeLocal())) {
-              problems.add(jar.getFileName() + ": " + entry.getName() + " at "
-                  + entry.getTimeLocal() + ", not " + fixed);
+              problems.add(
+                  jar.getFileName()
+                      + ": "
+                      + entry.getName()
+                      + " at "
+                      + entry.getTimeLocal()
+                      + ", not "
+                      + fixed);
               break;
             }
           }

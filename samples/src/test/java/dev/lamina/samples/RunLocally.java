@@ -22,16 +22,20 @@ public final class RunLocally {
     Path base = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
     List<String> events = List.of("{\"name\":\"Ada\"}", "{\"name\":\"Grace\"}", "{}");
 
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(GreetingHandler.class.getName())
-        .functionName("greeting")
-        .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
-        .classPath(FunctionClassPath.of(base, "target/classes"))
-        .classLoadLog(true)
-        .start()) {
-      say("Started " + GreetingHandler.class.getName()
-          + " under the AWS Lambda runtime interface client (child JVM, local Runtime API at "
-          + lambda.runtimeApiAddress() + ")");
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(GreetingHandler.class.getName())
+            .functionName("greeting")
+            .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
+            .classPath(FunctionClassPath.of(base, "target/classes"))
+            .classLoadLog(true)
+            .start()) {
+      say(
+          "Started "
+              + GreetingHandler.class.getName()
+              + " under the AWS Lambda runtime interface client (child JVM, local Runtime API at "
+              + lambda.runtimeApiAddress()
+              + ")");
       int printed = 0;
       for (String event : events) {
         say("");
@@ -50,8 +54,12 @@ public final class RunLocally {
       }
       LocalLambda.Timings t = lambda.timings();
       say("");
-      say("JVM start to first response: " + t.firstResponse().toMillis() + " ms, "
-          + t.classesLoadedAtFirstResponse() + " classes loaded");
+      say(
+          "JVM start to first response: "
+              + t.firstResponse().toMillis()
+              + " ms, "
+              + t.classesLoadedAtFirstResponse()
+              + " classes loaded");
     }
   }
 

@@ -43,14 +43,24 @@ class PowertoolsGreetingHandlerRuntimeTest {
     assertEquals(result.requestId(), body.get("requestId").asText());
     assertTrue(body.get("coldStart").asBoolean());
 
-    JsonNode line = JSON.readTree(lambda.awaitStdoutLine(
-        l -> l.contains("Greeting a visitor"), Duration.ofSeconds(10)));
+    JsonNode line =
+        JSON.readTree(
+            lambda.awaitStdoutLine(l -> l.contains("Greeting a visitor"), Duration.ofSeconds(10)));
     assertEquals("Greeting a visitor", line.get("message").asText(), line.toString());
     assertEquals("INFO", line.get("level").asText());
-    assertEquals(result.requestId(), line.path("function_request_id").asText(),
+    assertEquals(
+        result.requestId(),
+        line.path("function_request_id").asText(),
         "no function_request_id: was @Logging woven? " + line);
-    for (String field : List.of("timestamp", "service", "cold_start", "function_name",
-        "function_arn", "function_memory_size", "function_version")) {
+    for (String field :
+        List.of(
+            "timestamp",
+            "service",
+            "cold_start",
+            "function_name",
+            "function_arn",
+            "function_memory_size",
+            "function_version")) {
       assertTrue(line.hasNonNull(field), "missing [" + field + "] in " + line);
     }
     assertEquals("greeter", line.get("service").asText());

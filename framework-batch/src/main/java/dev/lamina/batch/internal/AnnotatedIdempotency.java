@@ -24,26 +24,33 @@ public final class AnnotatedIdempotency {
    * @throws PipelineException if a setting is invalid
    * @throws dev.lamina.idempotency.IdempotencyException listing missing or bad variables
    */
-  public static RecordIdempotency from(Batch batch, Class<?> handlerClass, Resources resources,
-      Map<String, String> environment) {
+  public static RecordIdempotency from(
+      Batch batch, Class<?> handlerClass, Resources resources, Map<String, String> environment) {
     IdempotencyConfig config;
     try {
-      config = IdempotencyConfig.custom()
-          .store(DynamoDbIdempotencyStore.fromEnvironment(resources, environment,
-              batch.idempotencyTable()))
-          .expiry(Duration.ofSeconds(batch.idempotencyExpirySeconds()))
-          .build();
+      config =
+          IdempotencyConfig.custom()
+              .store(
+                  DynamoDbIdempotencyStore.fromEnvironment(
+                      resources, environment, batch.idempotencyTable()))
+              .expiry(Duration.ofSeconds(batch.idempotencyExpirySeconds()))
+              .build();
     } catch (IllegalArgumentException e) {
-      throw new PipelineException("@Batch on [" + handlerClass.getName() + "] is invalid: "
-          + e.getMessage(), e);
+      throw new PipelineException(
+          "@Batch on [" + handlerClass.getName() + "] is invalid: " + e.getMessage(), e);
     }
     RecordIdempotency idempotency = RecordIdempotency.of(config);
     if (!batch.idempotencyKey().isEmpty()) {
       try {
         idempotency = idempotency.key(KeyExtractors.parse(batch.idempotencyKey()));
       } catch (IllegalArgumentException e) {
-        throw new PipelineException("@Batch on [" + handlerClass.getName() + "] has an invalid"
-            + " [idempotencyKey]: " + e.getMessage(), e);
+        throw new PipelineException(
+            "@Batch on ["
+                + handlerClass.getName()
+                + "] has an invalid"
+                + " [idempotencyKey]: "
+                + e.getMessage(),
+            e);
       }
     }
     return idempotency;

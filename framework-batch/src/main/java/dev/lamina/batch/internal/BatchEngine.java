@@ -55,8 +55,12 @@ public final class BatchEngine<E> {
    * @param perRecord wraps each record's call (per-record idempotency, or directly)
    */
   @SuppressWarnings("unchecked")
-  public BatchEngine(RecordSource<E> source, RecordDecoder decoder, RecordHandler<?> handler,
-      BatchConfig config, PerRecord perRecord) {
+  public BatchEngine(
+      RecordSource<E> source,
+      RecordDecoder decoder,
+      RecordHandler<?> handler,
+      BatchConfig config,
+      PerRecord perRecord) {
     this.source = source;
     this.decoder = decoder;
     this.handler = (RecordHandler<Object>) handler;
@@ -82,8 +86,9 @@ public final class BatchEngine<E> {
     List<SourceRecord> reported = report(ordering, records, status);
     Object response = source.response(reported, window);
     check(response, records, status, ordering);
-    Summary summary = new Summary(records.size(), status, reported.size(),
-        (System.nanoTime() - started) / 1_000_000);
+    Summary summary =
+        new Summary(
+            records.size(), status, reported.size(), (System.nanoTime() - started) / 1_000_000);
     summary.log(source.name());
     if (summary.allFailed() && config.failWhenAllFail()) {
       throw new BatchFailedException(source.name(), records.size());
@@ -102,47 +107,50 @@ public final class BatchEngine<E> {
           }
         }
         break;
-      case STOP_ALL_REPORT_REST: {
-        int first = records.size();
-        for (SourceRecord r : records) {
-          if (status[r.index()] == RecordStatus.FAILED) {
-            first = r.index();
-            break;
+      case STOP_ALL_REPORT_REST:
+        {
+          int first = records.size();
+          for (SourceRecord r : records) {
+            if (status[r.index()] == RecordStatus.FAILED) {
+              first = r.index();
+              break;
+            }
           }
-        }
-        for (SourceRecord r : records) {
-          if (r.index() >= first || !RecordStatus.isDone(status[r.index()])) {
-            out.add(r);
+          for (SourceRecord r : records) {
+            if (r.index() >= first || !RecordStatus.isDone(status[r.index()])) {
+              out.add(r);
+            }
           }
+          break;
         }
-        break;
-      }
-      case STOP_UNIT_REPORT_REST: {
-        Set<String> failedUnits = new java.util.HashSet<>();
-        for (SourceRecord r : records) {
-          if (status[r.index()] == RecordStatus.FAILED && r.unit() != null) {
-            failedUnits.add(r.unit());
+      case STOP_UNIT_REPORT_REST:
+        {
+          Set<String> failedUnits = new java.util.HashSet<>();
+          for (SourceRecord r : records) {
+            if (status[r.index()] == RecordStatus.FAILED && r.unit() != null) {
+              failedUnits.add(r.unit());
+            }
+            boolean afterFailureInUnit = r.unit() != null && failedUnits.contains(r.unit());
+            if (afterFailureInUnit || !RecordStatus.isDone(status[r.index()])) {
+              out.add(r);
+            }
           }
-          boolean afterFailureInUnit = r.unit() != null && failedUnits.contains(r.unit());
-          if (afterFailureInUnit || !RecordStatus.isDone(status[r.index()])) {
-            out.add(r);
+          break;
+        }
+      case STREAM_STOP:
+        {
+          SourceRecord lowest = null;
+          for (SourceRecord r : records) {
+            if (!RecordStatus.isDone(status[r.index()])
+                && (lowest == null || compareSequence(r, lowest) < 0)) {
+              lowest = r;
+            }
           }
-        }
-        break;
-      }
-      case STREAM_STOP: {
-        SourceRecord lowest = null;
-        for (SourceRecord r : records) {
-          if (!RecordStatus.isDone(status[r.index()]) && (lowest == null
-              || compareSequence(r, lowest) < 0)) {
-            lowest = r;
+          if (lowest != null) {
+            out.add(lowest);
           }
+          break;
         }
-        if (lowest != null) {
-          out.add(lowest);
-        }
-        break;
-      }
       case STREAM_CONTINUE:
         for (SourceRecord r : records) {
           if (!RecordStatus.isDone(status[r.index()])) {
@@ -151,15 +159,16 @@ public final class BatchEngine<E> {
         }
         out.sort(BatchEngine::compareSequence);
         break;
-      default: { // PARTITION_STOP, PARTITION_CONTINUE: the lowest not done, per partition
-        Map<String, SourceRecord> lowest = new LinkedHashMap<>();
-        for (SourceRecord r : records) {
-          if (!RecordStatus.isDone(status[r.index()])) {
-            lowest.merge(r.unit(), r, (a, b) -> compareSequence(b, a) < 0 ? b : a);
+      default:
+        { // PARTITION_STOP, PARTITION_CONTINUE: the lowest not done, per partition
+          Map<String, SourceRecord> lowest = new LinkedHashMap<>();
+          for (SourceRecord r : records) {
+            if (!RecordStatus.isDone(status[r.index()])) {
+              lowest.merge(r.unit(), r, (a, b) -> compareSequence(b, a) < 0 ? b : a);
+            }
           }
+          out.addAll(lowest.values());
         }
-        out.addAll(lowest.values());
-      }
     }
     return distinct(out);
   }
@@ -175,17 +184,20 @@ public final class BatchEngine<E> {
 
   private static int compareSequence(SourceRecord a, SourceRecord b) {
     if (a.sequence() == null || b.sequence() == null) {
-      throw new BatchResponseException("A " + (a.sequence() == null ? a : b).context()
-          .eventSource() + " record to report has no sequence number, so Lambda could not resume"
-          + " from it; failing the invocation so the whole batch is retried rather than dropped"
-          + " (record [" + (a.sequence() == null ? a : b).id() + "])");
+      throw new BatchResponseException(
+          "A "
+              + (a.sequence() == null ? a : b).context().eventSource()
+              + " record to report has no sequence number, so Lambda could not resume"
+              + " from it; failing the invocation so the whole batch is retried rather than dropped"
+              + " (record ["
+              + (a.sequence() == null ? a : b).id()
+              + "])");
     }
     return a.sequence().compareTo(b.sequence());
   }
 
   /** The fail-closed check of the response actually built. */
-  private void check(Object response, List<SourceRecord> records, int[] status,
-      Ordering ordering) {
+  private void check(Object response, List<SourceRecord> records, int[] status, Ordering ordering) {
     Map<Object, SourceRecord> batch = new HashMap<>();
     for (SourceRecord r : records) {
       if (r.reported() != null) {
@@ -197,40 +209,58 @@ public final class BatchEngine<E> {
     List<SourceRecord> reportedRecords = new ArrayList<>();
     for (Object id : reported) {
       if (id == null || (id instanceof String && ((String) id).isEmpty())) {
-        throw new BatchResponseException("The " + source.name() + " response would report an"
-            + " empty identifier, which Lambda treats as a failure of the whole batch; a record"
-            + " of this batch has no identifier: failing the invocation so every record is"
-            + " retried");
+        throw new BatchResponseException(
+            "The "
+                + source.name()
+                + " response would report an"
+                + " empty identifier, which Lambda treats as a failure of the whole batch; a record"
+                + " of this batch has no identifier: failing the invocation so every record is"
+                + " retried");
       }
       if (!seen.add(id)) {
-        throw new BatchResponseException("The " + source.name() + " response would report [" + id
-            + "] twice; failing the invocation so every record is retried");
+        throw new BatchResponseException(
+            "The "
+                + source.name()
+                + " response would report ["
+                + id
+                + "] twice; failing the invocation so every record is retried");
       }
       SourceRecord r = batch.get(id);
       if (r == null) {
-        throw new BatchResponseException("The " + source.name() + " response would report [" + id
-            + "], which is not a record of this batch; failing the invocation so every record is"
-            + " retried");
+        throw new BatchResponseException(
+            "The "
+                + source.name()
+                + " response would report ["
+                + id
+                + "], which is not a record of this batch; failing the invocation so every record is"
+                + " retried");
       }
       reportedRecords.add(r);
     }
     for (SourceRecord r : records) {
       if (!RecordStatus.isDone(status[r.index()]) && !covered(r, reportedRecords, ordering)) {
-        throw new BatchResponseException("Record [" + r.id() + "] of the " + source.name()
-            + " batch did not complete and the response would not cover it; failing the"
-            + " invocation so every record is retried");
+        throw new BatchResponseException(
+            "Record ["
+                + r.id()
+                + "] of the "
+                + source.name()
+                + " batch did not complete and the response would not cover it; failing the"
+                + " invocation so every record is retried");
       }
     }
   }
 
   private static boolean covered(SourceRecord r, List<SourceRecord> reported, Ordering ordering) {
     for (SourceRecord x : reported) {
-      boolean sameStream = ordering == Ordering.STREAM_STOP
-          || ordering == Ordering.STREAM_CONTINUE
-          || ((ordering == Ordering.PARTITION_STOP || ordering == Ordering.PARTITION_CONTINUE)
-              && java.util.Objects.equals(x.unit(), r.unit()));
+      boolean sameStream =
+          ordering == Ordering.STREAM_STOP
+              || ordering == Ordering.STREAM_CONTINUE
+              || ((ordering == Ordering.PARTITION_STOP || ordering == Ordering.PARTITION_CONTINUE)
+                  && java.util.Objects.equals(x.unit(), r.unit()));
       if (x.reported().equals(r.reported())
-          || (sameStream && r.sequence() != null && x.sequence() != null
+          || (sameStream
+              && r.sequence() != null
+              && x.sequence() != null
               && x.sequence().compareTo(r.sequence()) <= 0)) {
         return true;
       }
@@ -240,8 +270,10 @@ public final class BatchEngine<E> {
 
   /** The time guard's margin for this invocation, or {@code null} if there is none. */
   private Duration margin(Invocation invocation) {
-    Duration margin = config.timeGuardMargin() != null ? config.timeGuardMargin()
-        : invocation.attribute(Invocation.SAFETY_MARGIN).orElse(null);
+    Duration margin =
+        config.timeGuardMargin() != null
+            ? config.timeGuardMargin()
+            : invocation.attribute(Invocation.SAFETY_MARGIN).orElse(null);
     return margin == null || margin.isZero() ? null : margin;
   }
 
@@ -251,21 +283,27 @@ public final class BatchEngine<E> {
     final Ordering ordering;
     final Invocation invocation;
     final Duration margin;
+
     /** When no record may start any more, in the invocation clock's millis; MAX_VALUE if never. */
     final long stopStartingAtMillis;
+
     final AtomicIntegerArray status;
     final Set<String> stoppedUnits = ConcurrentHashMap.newKeySet();
     final AtomicReference<Error> error = new AtomicReference<>();
+
     /**
      * The lowest index that failed, for policies where a failure stops what comes after it:
      * records after it that have not started do not start, and records before it (in other
      * lanes) still run, so what is reported is the same with workers as without.
      */
     final AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+
     final Map<String, String> logContext = MDC.getCopyOfContextMap();
     final int[] leader;
+
     /** Set by an {@code Error}: nothing more starts. */
     volatile boolean stopAll;
+
     volatile boolean cut;
 
     Run(List<SourceRecord> records, Ordering ordering, Invocation invocation) {
@@ -273,8 +311,8 @@ public final class BatchEngine<E> {
       this.ordering = ordering;
       this.invocation = invocation;
       this.margin = margin(invocation);
-      this.stopStartingAtMillis = margin == null ? Long.MAX_VALUE
-          : invocation.deadline().minus(margin).toEpochMilli();
+      this.stopStartingAtMillis =
+          margin == null ? Long.MAX_VALUE : invocation.deadline().minus(margin).toEpochMilli();
       this.status = new AtomicIntegerArray(records.size());
       this.leader = duplicates(records);
     }
@@ -317,11 +355,15 @@ public final class BatchEngine<E> {
         if (r.unit() == null || ordering == Ordering.INDEPENDENT) {
           lanes.add(List.of(r));
         } else {
-          byUnit.computeIfAbsent(r.unit(), u -> {
-            List<SourceRecord> lane = new ArrayList<>();
-            lanes.add(lane);
-            return lane;
-          }).add(r);
+          byUnit
+              .computeIfAbsent(
+                  r.unit(),
+                  u -> {
+                    List<SourceRecord> lane = new ArrayList<>();
+                    lanes.add(lane);
+                    return lane;
+                  })
+              .add(r);
         }
       }
       return lanes;
@@ -404,7 +446,8 @@ public final class BatchEngine<E> {
 
     private void runOne(SourceRecord r) {
       int i = r.index();
-      if (stopAll || r.index() > firstFailure.get()
+      if (stopAll
+          || r.index() > firstFailure.get()
           || (r.unit() != null && stoppedUnits.contains(r.unit()))) {
         status.set(i, RecordStatus.SKIPPED);
         return;
@@ -439,19 +482,27 @@ public final class BatchEngine<E> {
           if (config.onNonRetryable() != null) {
             config.onNonRetryable().handle(r.context(), failure);
           }
-          log.atWarn().addKeyValue("record_id", r.id())
+          log.atWarn()
+              .addKeyValue("record_id", r.id())
               .addKeyValue("exception", failure.getClass().getName())
-              .log("Record [{}] failed with non-retryable {}; it is not retried", r.id(),
+              .log(
+                  "Record [{}] failed with non-retryable {}; it is not retried",
+                  r.id(),
                   failure.getClass().getName());
           status.set(r.index(), RecordStatus.NON_RETRYABLE);
           return;
         } catch (Exception hookFailure) {
-          log.atWarn().addKeyValue("record_id", r.id())
-              .log("The non-retryable hook failed for record [{}] ({}); the record is reported"
-                  + " for retry instead", r.id(), hookFailure.getClass().getName());
+          log.atWarn()
+              .addKeyValue("record_id", r.id())
+              .log(
+                  "The non-retryable hook failed for record [{}] ({}); the record is reported"
+                      + " for retry instead",
+                  r.id(),
+                  hookFailure.getClass().getName());
         }
       } else {
-        log.atWarn().addKeyValue("record_id", r.id())
+        log.atWarn()
+            .addKeyValue("record_id", r.id())
             .addKeyValue("exception", failure.getClass().getName())
             .log("Record [{}] failed with {}", r.id(), failure.getClass().getName());
       }
@@ -510,11 +561,20 @@ public final class BatchEngine<E> {
       int c = 0;
       for (int st : status) {
         switch (st) {
-          case RecordStatus.SUCCEEDED: s++; break;
-          case RecordStatus.FAILED: f++; break;
-          case RecordStatus.NON_RETRYABLE: n++; break;
-          case RecordStatus.SKIPPED: k++; break;
-          default: c++;
+          case RecordStatus.SUCCEEDED:
+            s++;
+            break;
+          case RecordStatus.FAILED:
+            f++;
+            break;
+          case RecordStatus.NON_RETRYABLE:
+            n++;
+            break;
+          case RecordStatus.SKIPPED:
+            k++;
+            break;
+          default:
+            c++;
         }
       }
       this.records = records;
@@ -533,9 +593,13 @@ public final class BatchEngine<E> {
 
     void log(String source) {
       if (cut > 0) {
-        log.atWarn().addKeyValue("batch_cut", cut)
-            .log("The time guard cut {} of {} {} records; they are reported for retry", cut,
-                records, source);
+        log.atWarn()
+            .addKeyValue("batch_cut", cut)
+            .log(
+                "The time guard cut {} of {} {} records; they are reported for retry",
+                cut,
+                records,
+                source);
       }
       log.atInfo()
           .addKeyValue("batch_source", source)
@@ -547,9 +611,16 @@ public final class BatchEngine<E> {
           .addKeyValue("batch_cut", cut)
           .addKeyValue("batch_reported", reported)
           .addKeyValue("batch_duration_ms", millis)
-          .log("Processed {} {} records: {} succeeded, {} failed, {} non-retryable, {} skipped"
-              + " after a failure, {} cut by the time guard", records, source, succeeded, failed,
-              nonRetryable, skipped, cut);
+          .log(
+              "Processed {} {} records: {} succeeded, {} failed, {} non-retryable, {} skipped"
+                  + " after a failure, {} cut by the time guard",
+              records,
+              source,
+              succeeded,
+              failed,
+              nonRetryable,
+              skipped,
+              cut);
     }
   }
 }

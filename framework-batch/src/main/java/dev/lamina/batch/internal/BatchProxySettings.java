@@ -16,7 +16,6 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,17 +33,28 @@ public final class BatchProxySettings {
   public static final String TIME_GUARD_MILLIS = "LAMINA_BATCH_TIME_GUARD_MILLIS";
   public static final String NON_RETRYABLE = "LAMINA_BATCH_NON_RETRYABLE";
   public static final String IDEMPOTENT = "LAMINA_BATCH_IDEMPOTENT";
+
   /** The time guard's margin when {@link #TIME_GUARD_MILLIS} is unset. */
   public static final long DEFAULT_TIME_GUARD_MILLIS = 1_000;
 
   private static final String PREFIX = "LAMINA_BATCH_";
-  private static final Set<String> NAMES = Set.of(HANDLER, PARALLELISM, FIFO_MODE, STREAM_MODE,
-      TIME_GUARD_MILLIS, NON_RETRYABLE, IDEMPOTENT);
+  private static final Set<String> NAMES =
+      Set.of(
+          HANDLER,
+          PARALLELISM,
+          FIFO_MODE,
+          STREAM_MODE,
+          TIME_GUARD_MILLIS,
+          NON_RETRYABLE,
+          IDEMPOTENT);
   private static final int MAX_PARALLELISM = 64;
+
   /** Lambda's longest timeout: a larger margin would stop every batch before it starts. */
   private static final long MAX_TIME_GUARD_MILLIS = 900_000;
-  private static final String SUPPORTED = "RequestHandler<SQSEvent, ?>,"
-      + " RequestHandler<KinesisEvent, ?> or RequestHandler<DynamodbEvent, ?>";
+
+  private static final String SUPPORTED =
+      "RequestHandler<SQSEvent, ?>,"
+          + " RequestHandler<KinesisEvent, ?> or RequestHandler<DynamodbEvent, ?>";
   private static final String IDEMPOTENCY_MARKER = "dev.lamina.idempotency.IdempotencyConfig";
 
   private final Class<?> handlerClass;
@@ -67,8 +77,8 @@ public final class BatchProxySettings {
    * @return the settings
    * @throws BatchConfigurationException listing every problem
    */
-  public static BatchProxySettings read(Map<String, String> variables, ClassLoader loader,
-      Resources resources) {
+  public static BatchProxySettings read(
+      Map<String, String> variables, ClassLoader loader, Resources resources) {
     EnvironmentReader env = new EnvironmentReader(variables);
     Set<String> unknown = new TreeSet<>();
     for (String name : variables.keySet()) {
@@ -77,15 +87,20 @@ public final class BatchProxySettings {
       }
     }
     for (String name : unknown) {
-      env.problem("[" + name + "] is not a setting of the batch proxy handler, which reads "
-          + new TreeSet<>(NAMES) + ": check its spelling");
+      env.problem(
+          "["
+              + name
+              + "] is not a setting of the batch proxy handler, which reads "
+              + new TreeSet<>(NAMES)
+              + ": check its spelling");
     }
     Class<?> handlerClass = handlerClass(env.get(HANDLER), loader, env);
     ProxiedEvent event = handlerClass == null ? null : event(handlerClass, env);
 
     BatchConfig.Builder config = BatchConfig.custom();
-    Long parallelism = env.wholeNumber(PARALLELISM, 1, MAX_PARALLELISM,
-        "must be a whole number from 1 to " + MAX_PARALLELISM);
+    Long parallelism =
+        env.wholeNumber(
+            PARALLELISM, 1, MAX_PARALLELISM, "must be a whole number from 1 to " + MAX_PARALLELISM);
     if (parallelism != null) {
       config.parallelism(parallelism.intValue());
     }
@@ -97,11 +112,14 @@ public final class BatchProxySettings {
     if (streamMode != null) {
       config.streamMode(streamMode);
     }
-    Long margin = env.wholeNumber(TIME_GUARD_MILLIS, 0, MAX_TIME_GUARD_MILLIS,
-        "must be a whole number of milliseconds from 0 (off) to " + MAX_TIME_GUARD_MILLIS);
+    Long margin =
+        env.wholeNumber(
+            TIME_GUARD_MILLIS,
+            0,
+            MAX_TIME_GUARD_MILLIS,
+            "must be a whole number of milliseconds from 0 (off) to " + MAX_TIME_GUARD_MILLIS);
     config.timeGuardMargin(Duration.ofMillis(margin != null ? margin : DEFAULT_TIME_GUARD_MILLIS));
-    List<Class<? extends Exception>> nonRetryable = exceptions(env.get(NON_RETRYABLE), loader,
-        env);
+    List<Class<? extends Exception>> nonRetryable = exceptions(env.get(NON_RETRYABLE), loader, env);
     config.nonRetryable(array(nonRetryable));
     if (Boolean.TRUE.equals(env.bool(IDEMPOTENT))) {
       if (onClassPath(IDEMPOTENCY_MARKER)) {
@@ -110,9 +128,12 @@ public final class BatchProxySettings {
           config.idempotency(idempotency);
         }
       } else {
-        env.problem("[" + IDEMPOTENT + "] is true but framework-idempotency is not on the class"
-            + " path: add dev.lamina:framework-idempotency (and its dependencies) to the layer, or"
-            + " set it to false");
+        env.problem(
+            "["
+                + IDEMPOTENT
+                + "] is true but framework-idempotency is not on the class"
+                + " path: add dev.lamina:framework-idempotency (and its dependencies) to the layer, or"
+                + " set it to false");
       }
     }
     if (env.hasProblems()) {
@@ -122,8 +143,8 @@ public final class BatchProxySettings {
     try {
       return new BatchProxySettings(handlerClass, event, config.build());
     } catch (IllegalArgumentException e) {
-      throw new BatchConfigurationException("Batch proxy handler cannot start: " + e.getMessage(),
-          e);
+      throw new BatchConfigurationException(
+          "Batch proxy handler cannot start: " + e.getMessage(), e);
     }
   }
 
@@ -151,52 +172,95 @@ public final class BatchProxySettings {
     try {
       return (RequestHandler<?, ?>) handlerClass.getConstructor().newInstance();
     } catch (InvocationTargetException e) {
-      throw new BatchConfigurationException("Original handler class [" + handlerClass.getName()
-          + "] named by [" + HANDLER + "] threw in its constructor; see the cause", e.getCause());
+      throw new BatchConfigurationException(
+          "Original handler class ["
+              + handlerClass.getName()
+              + "] named by ["
+              + HANDLER
+              + "] threw in its constructor; see the cause",
+          e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new BatchConfigurationException("Original handler class [" + handlerClass.getName()
-          + "] named by [" + HANDLER + "] cannot be created: " + e.getClass().getName(), e);
+      throw new BatchConfigurationException(
+          "Original handler class ["
+              + handlerClass.getName()
+              + "] named by ["
+              + HANDLER
+              + "] cannot be created: "
+              + e.getClass().getName(),
+          e);
     }
   }
 
-  private static Class<?> handlerClass(String handler, ClassLoader loader,
-      EnvironmentReader problems) {
+  private static Class<?> handlerClass(
+      String handler, ClassLoader loader, EnvironmentReader problems) {
     if (handler == null) {
-      problems.problem("[" + HANDLER + "] is required: the original handler, such as"
-          + " com.example.ShipOrders::handleRequest");
+      problems.problem(
+          "["
+              + HANDLER
+              + "] is required: the original handler, such as"
+              + " com.example.ShipOrders::handleRequest");
       return null;
     }
     int sep = handler.indexOf("::");
     String className = (sep < 0 ? handler : handler.substring(0, sep)).trim();
     String method = sep < 0 ? "handleRequest" : handler.substring(sep + 2).trim();
     if (!method.equals("handleRequest")) {
-      problems.problem("[" + HANDLER + "] names method [" + method + "]: the batch proxy calls"
-          + " RequestHandler's handleRequest; name the class alone or Class::handleRequest");
+      problems.problem(
+          "["
+              + HANDLER
+              + "] names method ["
+              + method
+              + "]: the batch proxy calls"
+              + " RequestHandler's handleRequest; name the class alone or Class::handleRequest");
     }
     Class<?> type;
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException e) {
-      problems.problem("Original handler class [" + className + "] named by [" + HANDLER + "] is not"
-          + " on the class path: check the name and that the function's jar is deployed");
+      problems.problem(
+          "Original handler class ["
+              + className
+              + "] named by ["
+              + HANDLER
+              + "] is not"
+              + " on the class path: check the name and that the function's jar is deployed");
       return null;
     } catch (LinkageError e) {
-      problems.problem("Original handler class [" + className + "] named by [" + HANDLER + "] cannot"
-          + " be loaded (" + e.getClass().getName() + ": " + e.getMessage() + "): check that its"
-          + " dependencies are deployed and that it was compiled for Java 17 or older");
+      problems.problem(
+          "Original handler class ["
+              + className
+              + "] named by ["
+              + HANDLER
+              + "] cannot"
+              + " be loaded ("
+              + e.getClass().getName()
+              + ": "
+              + e.getMessage()
+              + "): check that its"
+              + " dependencies are deployed and that it was compiled for Java 17 or older");
       return null;
     }
     if (!RequestHandler.class.isAssignableFrom(type)) {
-      problems.problem("Original handler class [" + className + "] does not implement RequestHandler"
-          + (RequestStreamHandler.class.isAssignableFrom(type) ? " (it is a RequestStreamHandler,"
-              + " whose records the proxy cannot hand over one at a time)" : "")
-          + ": the batch proxy supports " + SUPPORTED);
+      problems.problem(
+          "Original handler class ["
+              + className
+              + "] does not implement RequestHandler"
+              + (RequestStreamHandler.class.isAssignableFrom(type)
+                  ? " (it is a RequestStreamHandler,"
+                      + " whose records the proxy cannot hand over one at a time)"
+                  : "")
+              + ": the batch proxy supports "
+              + SUPPORTED);
       return null;
     }
-    if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())
+    if (!Modifier.isPublic(type.getModifiers())
+        || Modifier.isAbstract(type.getModifiers())
         || !hasPublicNoArgConstructor(type)) {
-      problems.problem("Original handler class [" + className + "] cannot be created: it must be a"
-          + " public, concrete class with a public no-arg constructor, as Lambda requires");
+      problems.problem(
+          "Original handler class ["
+              + className
+              + "] cannot be created: it must be a"
+              + " public, concrete class with a public no-arg constructor, as Lambda requires");
     }
     return type;
   }
@@ -215,15 +279,20 @@ public final class BatchProxySettings {
     Type input = types == null ? null : types[0];
     ProxiedEvent event = ProxiedEvent.of(input);
     if (event == null) {
-      problems.problem("Original handler class [" + handlerClass.getName() + "] takes ["
-          + (input == null ? "?" : input.getTypeName()) + "]: the batch proxy supports "
-          + SUPPORTED + " (for Kafka and tumbling-window events, extend BatchHandler instead)");
+      problems.problem(
+          "Original handler class ["
+              + handlerClass.getName()
+              + "] takes ["
+              + (input == null ? "?" : input.getTypeName())
+              + "]: the batch proxy supports "
+              + SUPPORTED
+              + " (for Kafka and tumbling-window events, extend BatchHandler instead)");
     }
     return event;
   }
 
-  private static List<Class<? extends Exception>> exceptions(String names, ClassLoader loader,
-      EnvironmentReader problems) {
+  private static List<Class<? extends Exception>> exceptions(
+      String names, ClassLoader loader, EnvironmentReader problems) {
     List<Class<? extends Exception>> types = new ArrayList<>();
     if (names == null) {
       return types;
@@ -237,13 +306,23 @@ public final class BatchProxySettings {
       try {
         type = Class.forName(name, false, loader);
       } catch (ClassNotFoundException | LinkageError e) {
-        problems.problem("[" + NON_RETRYABLE + "] names [" + name + "], which is not on the class"
-            + " path: check the name (a binary name, such as com.example.Orders$Invalid)");
+        problems.problem(
+            "["
+                + NON_RETRYABLE
+                + "] names ["
+                + name
+                + "], which is not on the class"
+                + " path: check the name (a binary name, such as com.example.Orders$Invalid)");
         continue;
       }
       if (!Exception.class.isAssignableFrom(type)) {
-        problems.problem("[" + NON_RETRYABLE + "] names [" + name + "], which is not an Exception:"
-            + " list exception classes, such as com.example.InvalidOrderException");
+        problems.problem(
+            "["
+                + NON_RETRYABLE
+                + "] names ["
+                + name
+                + "], which is not an Exception:"
+                + " list exception classes, such as com.example.InvalidOrderException");
         continue;
       }
       types.add(type.asSubclass(Exception.class));

@@ -35,8 +35,8 @@ public final class IdempotentRecords implements PerRecord {
    * @param handlerClass names the namespace, unless the settings give one
    * @param codec writes DynamoDB images as JSON for hashing
    */
-  public IdempotentRecords(IdempotencyConfig config, KeyExtractor key, Class<?> handlerClass,
-      PayloadCodec codec) {
+  public IdempotentRecords(
+      IdempotencyConfig config, KeyExtractor key, Class<?> handlerClass, PayloadCodec codec) {
     this.config = config;
     this.engine = IdempotencyEngine.create(config, config.store());
     this.key = key;
@@ -61,14 +61,19 @@ public final class IdempotentRecords implements PerRecord {
         work.run();
         return;
       }
-      throw new IdempotencyKeyMissingException(key == null ? "the record's source identifier" : key.toString());
+      throw new IdempotencyKeyMissingException(
+          key == null ? "the record's source identifier" : key.toString());
     }
     Invocation invocation = record.context().invocation();
-    String namespace = config.namespace() != null ? config.namespace()
-        : IdempotencyEngine.namespace(invocation.functionName(), handlerClass);
+    String namespace =
+        config.namespace() != null
+            ? config.namespace()
+            : IdempotencyEngine.namespace(invocation.functionName(), handlerClass);
     String hash = config.validatePayload() ? PayloadHash.ofJson(bytes(record)) : null;
-    engine.execute(IdempotencyEngine.Call.of(IdempotencyEngine.recordId(namespace, k), hash,
-        invocation), ResultFormat.none(), () -> {
+    engine.execute(
+        IdempotencyEngine.Call.of(IdempotencyEngine.recordId(namespace, k), hash, invocation),
+        ResultFormat.none(),
+        () -> {
           work.run();
           return null;
         });
@@ -80,22 +85,23 @@ public final class IdempotentRecords implements PerRecord {
     }
     byte[] payload = bytes(record);
     JsonNode tree = payload.length == 0 ? MissingNode.getInstance() : parse(payload);
-    return key.keyOf(new KeySource() {
-      @Override
-      public Object input() {
-        return record.context().sourceRecord();
-      }
+    return key.keyOf(
+        new KeySource() {
+          @Override
+          public Object input() {
+            return record.context().sourceRecord();
+          }
 
-      @Override
-      public JsonNode json() {
-        return tree;
-      }
+          @Override
+          public JsonNode json() {
+            return tree;
+          }
 
-      @Override
-      public Invocation invocation() {
-        return record.context().invocation();
-      }
-    });
+          @Override
+          public Invocation invocation() {
+            return record.context().invocation();
+          }
+        });
   }
 
   private JsonNode parse(byte[] payload) {

@@ -21,10 +21,11 @@ public interface PerRecord {
   void run(SourceRecord record, Work work) throws Exception;
 
   /** Runs the work directly. */
-  PerRecord DIRECT = new PerRecord() {
-    @Override
-    public void run(SourceRecord record, Work work) throws Exception {
-      work.run();
-    }
-  };
+  PerRecord DIRECT =
+      new PerRecord() {
+        @Override
+        public void run(SourceRecord record, Work work) throws Exception {
+          work.run();
+        }
+      };
 }

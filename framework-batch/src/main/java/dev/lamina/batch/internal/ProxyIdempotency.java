@@ -4,9 +4,9 @@ import dev.lamina.batch.RecordIdempotency;
 import dev.lamina.core.Resources;
 import dev.lamina.core.internal.EnvironmentReader;
 import dev.lamina.idempotency.IdempotencyConfig;
-import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.KeyExtractor;
 import dev.lamina.idempotency.KeyExtractors;
+import dev.lamina.idempotency.internal.DynamoDbClients;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,9 +21,11 @@ public final class ProxyIdempotency {
   static final String EXPIRY = "LAMINA_IDEMPOTENCY_EXPIRY_SECONDS";
   static final String KEY = "LAMINA_IDEMPOTENCY_KEY";
   static final String PREFIX = "LAMINA_IDEMPOTENCY_";
+
   /** Read here or by the store; any other variable of the prefix would be silently ignored. */
-  static final Set<String> READ = Set.of("LAMINA_IDEMPOTENCY_TABLE",
-      "LAMINA_IDEMPOTENCY_ENDPOINT", EXPIRY, KEY);
+  static final Set<String> READ =
+      Set.of("LAMINA_IDEMPOTENCY_TABLE", "LAMINA_IDEMPOTENCY_ENDPOINT", EXPIRY, KEY);
+
   private static final long MAX_EXPIRY_SECONDS = 366L * 24 * 60 * 60;
 
   private ProxyIdempotency() {}
@@ -45,12 +47,21 @@ public final class ProxyIdempotency {
       }
     }
     for (String name : ignored) {
-      env.problem("[" + name + "] is not a setting of the batch proxy's per-record idempotency,"
-          + " which reads only " + new TreeSet<>(READ) + ": remove it");
+      env.problem(
+          "["
+              + name
+              + "] is not a setting of the batch proxy's per-record idempotency,"
+              + " which reads only "
+              + new TreeSet<>(READ)
+              + ": remove it");
     }
     IdempotencyConfig.Builder config = IdempotencyConfig.custom();
-    Long expiry = env.wholeNumber(EXPIRY, 1, MAX_EXPIRY_SECONDS,
-        "must be a whole number of seconds from 1 to " + MAX_EXPIRY_SECONDS + " (366 days)");
+    Long expiry =
+        env.wholeNumber(
+            EXPIRY,
+            1,
+            MAX_EXPIRY_SECONDS,
+            "must be a whole number of seconds from 1 to " + MAX_EXPIRY_SECONDS + " (366 days)");
     if (expiry != null) {
       config.expiry(Duration.ofSeconds(expiry));
     }
@@ -58,9 +69,14 @@ public final class ProxyIdempotency {
     KeyExtractor keyed = null;
     if (key != null) {
       if (!key.startsWith("/")) {
-        env.problem("[" + KEY + "] must be a path into each record's payload, such as /orderId,"
-            + " or unset to key on the record's source identifier (the SQS messageId, the stream"
-            + " sequence), was [" + key + "]");
+        env.problem(
+            "["
+                + KEY
+                + "] must be a path into each record's payload, such as /orderId,"
+                + " or unset to key on the record's source identifier (the SQS messageId, the stream"
+                + " sequence), was ["
+                + key
+                + "]");
       } else {
         try {
           keyed = KeyExtractors.path(key);
@@ -73,8 +89,8 @@ public final class ProxyIdempotency {
     if (env.problems().size() > before) {
       return null;
     }
-    RecordIdempotency idempotency = RecordIdempotency.of(
-        config.store(store.newStore(resources)).build());
+    RecordIdempotency idempotency =
+        RecordIdempotency.of(config.store(store.newStore(resources)).build());
     return keyed == null ? idempotency : idempotency.key(keyed);
   }
 }

@@ -48,8 +48,10 @@ public final class RecordDecoder {
     this.type = type;
     this.raw = rawClass(type);
     this.sourceRecordType = sourceRecordType;
-    this.attributeValueImage = type instanceof ParameterizedType && raw == Map.class
-        && ((ParameterizedType) type).getActualTypeArguments()[1] == AttributeValue.class;
+    this.attributeValueImage =
+        type instanceof ParameterizedType
+            && raw == Map.class
+            && ((ParameterizedType) type).getActualTypeArguments()[1] == AttributeValue.class;
   }
 
   /** The payload as the handler's type. */
@@ -87,7 +89,8 @@ public final class RecordDecoder {
       return image;
     }
     Map<String, Object> plain = plain(image);
-    return raw == Map.class || raw == Object.class ? plain
+    return raw == Map.class || raw == Object.class
+        ? plain
         : codec.read(codec.writeBytes(plain), type);
   }
 
@@ -104,7 +107,8 @@ public final class RecordDecoder {
     }
     if (envelope instanceof Map) {
       Map<?, ?> m = (Map<?, ?>) envelope;
-      if ("Notification".equals(m.get("Type")) && m.get("TopicArn") != null
+      if ("Notification".equals(m.get("Type"))
+          && m.get("TopicArn") != null
           && m.get("Message") instanceof String) {
         return (String) m.get("Message");
       }
@@ -164,7 +168,8 @@ public final class RecordDecoder {
     if (type instanceof Class) {
       return (Class<?>) type;
     }
-    if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() instanceof Class) {
+    if (type instanceof ParameterizedType
+        && ((ParameterizedType) type).getRawType() instanceof Class) {
       return (Class<?>) ((ParameterizedType) type).getRawType();
     }
     return Object.class;

@@ -7,8 +7,10 @@ final class RecordStatus {
   static final int SUCCEEDED = 2;
   static final int FAILED = 3;
   static final int NON_RETRYABLE = 4;
+
   /** Not started: an earlier failure stopped its unit or the batch. */
   static final int SKIPPED = 5;
+
   /** Not started: the time guard's margin was reached. */
   static final int CUT = 6;
 

@@ -18,8 +18,15 @@ import java.math.BigInteger;
  * @param idempotencyKey the default per-record idempotency key
  * @param context what the record handler receives
  */
-public record SourceRecord(int index, String id, Object reported, String unit, BigInteger sequence,
-    Payload payload, String idempotencyKey, RecordContext context) {
+public record SourceRecord(
+    int index,
+    String id,
+    Object reported,
+    String unit,
+    BigInteger sequence,
+    Payload payload,
+    String idempotencyKey,
+    RecordContext context) {
 
   /** A record's payload, produced on demand (decoding may fail; that is the record's failure). */
   @FunctionalInterface

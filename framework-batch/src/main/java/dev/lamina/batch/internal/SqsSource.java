@@ -25,24 +25,33 @@ public final class SqsSource implements RecordSource<SQSEvent> {
   }
 
   @Override
-  public List<SourceRecord> records(SQSEvent event, Invocation invocation,
-      Map<String, String> windowState) {
-    List<SQSMessage> messages = event == null || event.getRecords() == null ? List.of()
-        : event.getRecords();
+  public List<SourceRecord> records(
+      SQSEvent event, Invocation invocation, Map<String, String> windowState) {
+    List<SQSMessage> messages =
+        event == null || event.getRecords() == null ? List.of() : event.getRecords();
     List<SourceRecord> records = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       SQSMessage m = messages.get(i);
       Map<String, String> system = m.getAttributes() == null ? Map.of() : m.getAttributes();
       String group = system.get("MessageGroupId");
-      RecordContext context = RecordContext.builder(text(m.getMessageId()), invocation)
-          .eventSource("aws:sqs")
-          .attempt(count(system.get("ApproximateReceiveCount")))
-          .messageGroupId(group)
-          .attributes(attributes(system, m.getMessageAttributes()))
-          .sourceRecord(m)
-          .build();
-      records.add(new SourceRecord(i, text(m.getMessageId()), m.getMessageId(), group, null,
-          new Body(m), m.getMessageId(), context));
+      RecordContext context =
+          RecordContext.builder(text(m.getMessageId()), invocation)
+              .eventSource("aws:sqs")
+              .attempt(count(system.get("ApproximateReceiveCount")))
+              .messageGroupId(group)
+              .attributes(attributes(system, m.getMessageAttributes()))
+              .sourceRecord(m)
+              .build();
+      records.add(
+          new SourceRecord(
+              i,
+              text(m.getMessageId()),
+              m.getMessageId(),
+              group,
+              null,
+              new Body(m),
+              m.getMessageId(),
+              context));
     }
     return records;
   }
@@ -52,7 +61,8 @@ public final class SqsSource implements RecordSource<SQSEvent> {
     if (!isFifo(event)) {
       return Ordering.INDEPENDENT;
     }
-    return config.fifoMode() == FifoMode.SKIP_FAILED_GROUP ? Ordering.STOP_UNIT_REPORT_REST
+    return config.fifoMode() == FifoMode.SKIP_FAILED_GROUP
+        ? Ordering.STOP_UNIT_REPORT_REST
         : Ordering.STOP_ALL_REPORT_REST;
   }
 
@@ -76,14 +86,15 @@ public final class SqsSource implements RecordSource<SQSEvent> {
   @Override
   public List<Object> reportedIdentifiers(Object response) {
     List<Object> ids = new ArrayList<>();
-    for (SQSBatchResponse.BatchItemFailure f : ((SQSBatchResponse) response).getBatchItemFailures()) {
+    for (SQSBatchResponse.BatchItemFailure f :
+        ((SQSBatchResponse) response).getBatchItemFailures()) {
       ids.add(f.getItemIdentifier());
     }
     return ids;
   }
 
-  private static Map<String, String> attributes(Map<String, String> system,
-      Map<String, MessageAttribute> message) {
+  private static Map<String, String> attributes(
+      Map<String, String> system, Map<String, MessageAttribute> message) {
     Map<String, String> all = new LinkedHashMap<>(system);
     if (message != null) {
       for (Map.Entry<String, MessageAttribute> e : message.entrySet()) {

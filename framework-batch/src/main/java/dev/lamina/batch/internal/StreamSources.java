@@ -53,7 +53,8 @@ public final class StreamSources {
   abstract static class SequencedSource<E> implements RecordSource<E> {
     @Override
     public Ordering ordering(E event, BatchConfig config) {
-      return config.streamMode() == StreamMode.CONTINUE ? Ordering.STREAM_CONTINUE
+      return config.streamMode() == StreamMode.CONTINUE
+          ? Ordering.STREAM_CONTINUE
           : Ordering.STREAM_STOP;
     }
 
@@ -77,13 +78,13 @@ public final class StreamSources {
     public List<Object> reportedIdentifiers(Object response) {
       List<Object> ids = new ArrayList<>();
       if (response instanceof TimeWindowEventResponse) {
-        for (TimeWindowEventResponse.BatchItemFailure f
-            : ((TimeWindowEventResponse) response).getBatchItemFailures()) {
+        for (TimeWindowEventResponse.BatchItemFailure f :
+            ((TimeWindowEventResponse) response).getBatchItemFailures()) {
           ids.add(f.getItemIdentifier());
         }
       } else {
-        for (StreamsEventResponse.BatchItemFailure f
-            : ((StreamsEventResponse) response).getBatchItemFailures()) {
+        for (StreamsEventResponse.BatchItemFailure f :
+            ((StreamsEventResponse) response).getBatchItemFailures()) {
           ids.add(f.getItemIdentifier());
         }
       }
@@ -99,10 +100,10 @@ public final class StreamSources {
     }
 
     @Override
-    public List<SourceRecord> records(KinesisEvent event, Invocation invocation,
-        Map<String, String> windowState) {
-      List<KinesisEventRecord> in = event == null || event.getRecords() == null ? List.of()
-          : event.getRecords();
+    public List<SourceRecord> records(
+        KinesisEvent event, Invocation invocation, Map<String, String> windowState) {
+      List<KinesisEventRecord> in =
+          event == null || event.getRecords() == null ? List.of() : event.getRecords();
       List<SourceRecord> records = new ArrayList<>(in.size());
       for (int i = 0; i < in.size(); i++) {
         KinesisEventRecord r = in.get(i);
@@ -110,12 +111,24 @@ public final class StreamSources {
         String sequenceNumber = k == null ? null : k.getSequenceNumber();
         String partitionKey = k == null ? null : k.getPartitionKey();
         String shard = shardOf(r.getEventID());
-        RecordContext context = RecordContext.builder(SqsSource.text(sequenceNumber), invocation)
-            .eventSource("aws:kinesis").partitionKey(partitionKey).shardId(shard)
-            .sourceRecord(r).windowState(windowState).build();
-        records.add(new SourceRecord(i, SqsSource.text(sequenceNumber), sequenceNumber,
-            partitionKey, sequence(sequenceNumber), () -> bytes(k == null ? null : k.getData()),
-            (shard == null ? "" : shard) + ":" + sequenceNumber, context));
+        RecordContext context =
+            RecordContext.builder(SqsSource.text(sequenceNumber), invocation)
+                .eventSource("aws:kinesis")
+                .partitionKey(partitionKey)
+                .shardId(shard)
+                .sourceRecord(r)
+                .windowState(windowState)
+                .build();
+        records.add(
+            new SourceRecord(
+                i,
+                SqsSource.text(sequenceNumber),
+                sequenceNumber,
+                partitionKey,
+                sequence(sequenceNumber),
+                () -> bytes(k == null ? null : k.getData()),
+                (shard == null ? "" : shard) + ":" + sequenceNumber,
+                context));
       }
       return records;
     }
@@ -123,7 +136,8 @@ public final class StreamSources {
     @Override
     public Map<String, String> windowState(KinesisEvent event) {
       return event instanceof KinesisTimeWindowEvent
-          ? state(((KinesisTimeWindowEvent) event).getState()) : null;
+          ? state(((KinesisTimeWindowEvent) event).getState())
+          : null;
     }
   }
 
@@ -135,23 +149,36 @@ public final class StreamSources {
     }
 
     @Override
-    public List<SourceRecord> records(DynamodbEvent event, Invocation invocation,
-        Map<String, String> windowState) {
-      List<DynamodbStreamRecord> in = event == null || event.getRecords() == null ? List.of()
-          : event.getRecords();
+    public List<SourceRecord> records(
+        DynamodbEvent event, Invocation invocation, Map<String, String> windowState) {
+      List<DynamodbStreamRecord> in =
+          event == null || event.getRecords() == null ? List.of() : event.getRecords();
       List<SourceRecord> records = new ArrayList<>(in.size());
       for (int i = 0; i < in.size(); i++) {
         DynamodbStreamRecord r = in.get(i);
         var change = r.getDynamodb();
         String sequenceNumber = change == null ? null : change.getSequenceNumber();
-        Map<String, AttributeValue> image = change == null ? null
-            : change.getNewImage() != null ? change.getNewImage() : change.getOldImage();
-        RecordContext context = RecordContext.builder(SqsSource.text(sequenceNumber), invocation)
-            .eventSource("aws:dynamodb").eventName(r.getEventName())
-            .sourceRecord(r).windowState(windowState).build();
-        records.add(new SourceRecord(i, SqsSource.text(sequenceNumber), sequenceNumber,
-            change == null || change.getKeys() == null ? null : keysOf(change.getKeys()),
-            sequence(sequenceNumber), () -> image, r.getEventID(), context));
+        Map<String, AttributeValue> image =
+            change == null
+                ? null
+                : change.getNewImage() != null ? change.getNewImage() : change.getOldImage();
+        RecordContext context =
+            RecordContext.builder(SqsSource.text(sequenceNumber), invocation)
+                .eventSource("aws:dynamodb")
+                .eventName(r.getEventName())
+                .sourceRecord(r)
+                .windowState(windowState)
+                .build();
+        records.add(
+            new SourceRecord(
+                i,
+                SqsSource.text(sequenceNumber),
+                sequenceNumber,
+                change == null || change.getKeys() == null ? null : keysOf(change.getKeys()),
+                sequence(sequenceNumber),
+                () -> image,
+                r.getEventID(),
+                context));
       }
       return records;
     }
@@ -159,7 +186,8 @@ public final class StreamSources {
     @Override
     public Map<String, String> windowState(DynamodbEvent event) {
       return event instanceof DynamodbTimeWindowEvent
-          ? state(((DynamodbTimeWindowEvent) event).getState()) : null;
+          ? state(((DynamodbTimeWindowEvent) event).getState())
+          : null;
     }
 
     /** The item's keys as one text, so changes to one item stay in order. */
@@ -176,8 +204,8 @@ public final class StreamSources {
     }
 
     @Override
-    public List<SourceRecord> records(KafkaEvent event, Invocation invocation,
-        Map<String, String> windowState) {
+    public List<SourceRecord> records(
+        KafkaEvent event, Invocation invocation, Map<String, String> windowState) {
       List<SourceRecord> records = new ArrayList<>();
       if (event == null || event.getRecords() == null) {
         return records;
@@ -189,15 +217,24 @@ public final class StreamSources {
         for (KafkaEventRecord r : partition.getValue()) {
           String key = partition.getKey();
           String id = key + ":" + r.getOffset();
-          RecordContext context = RecordContext.builder(id, invocation)
-              .eventSource(event.getEventSource()).partitionKey(r.getKey())
-              .attributes(headers(r.getHeaders())).sourceRecord(r).build();
+          RecordContext context =
+              RecordContext.builder(id, invocation)
+                  .eventSource(event.getEventSource())
+                  .partitionKey(r.getKey())
+                  .attributes(headers(r.getHeaders()))
+                  .sourceRecord(r)
+                  .build();
           String value = r.getValue();
-          records.add(new SourceRecord(records.size(), id,
-              new KafkaBatchResponse.ItemIdentifier(key, r.getOffset()), key,
-              BigInteger.valueOf(r.getOffset()),
-              () -> value == null ? null : Base64.getDecoder().decode(value),
-              r.getTopic() + "-" + r.getPartition() + "-" + r.getOffset(), context));
+          records.add(
+              new SourceRecord(
+                  records.size(),
+                  id,
+                  new KafkaBatchResponse.ItemIdentifier(key, r.getOffset()),
+                  key,
+                  BigInteger.valueOf(r.getOffset()),
+                  () -> value == null ? null : Base64.getDecoder().decode(value),
+                  r.getTopic() + "-" + r.getPartition() + "-" + r.getOffset(),
+                  context));
         }
       }
       return records;
@@ -205,7 +242,8 @@ public final class StreamSources {
 
     @Override
     public Ordering ordering(KafkaEvent event, BatchConfig config) {
-      return config.streamMode() == StreamMode.CONTINUE ? Ordering.PARTITION_CONTINUE
+      return config.streamMode() == StreamMode.CONTINUE
+          ? Ordering.PARTITION_CONTINUE
           : Ordering.PARTITION_STOP;
     }
 
@@ -213,7 +251,8 @@ public final class StreamSources {
     public Object response(List<SourceRecord> failed, Map<String, String> windowState) {
       List<KafkaBatchResponse.Failure> failures = new ArrayList<>();
       for (SourceRecord r : failed) {
-        failures.add(new KafkaBatchResponse.Failure((KafkaBatchResponse.ItemIdentifier) r.reported()));
+        failures.add(
+            new KafkaBatchResponse.Failure((KafkaBatchResponse.ItemIdentifier) r.reported()));
       }
       return new KafkaBatchResponse(failures);
     }
@@ -231,8 +270,9 @@ public final class StreamSources {
       Map<String, String> all = new LinkedHashMap<>();
       if (headers != null) {
         for (Map<String, byte[]> header : headers) {
-          header.forEach((name, value) ->
-              all.put(name, value == null ? "" : new String(value, StandardCharsets.UTF_8)));
+          header.forEach(
+              (name, value) ->
+                  all.put(name, value == null ? "" : new String(value, StandardCharsets.UTF_8)));
         }
       }
       return all;

@@ -25,8 +25,12 @@ public final class Binder {
    * @param problems problems found so far (the plan's, the path's); added to
    * @throws ConfigurationException listing every problem, if there is any
    */
-  public static <T> T bind(ConfigPlan<T> plan, Map<String, String> env,
-      Map<String, ParameterValue> parameters, String path, List<Problem> problems) {
+  public static <T> T bind(
+      ConfigPlan<T> plan,
+      Map<String, String> env,
+      Map<String, ParameterValue> parameters,
+      String path,
+      List<Problem> problems) {
     List<Binding> bindings = plan.bindings();
     Object[] values = new Object[bindings.size()];
     for (int i = 0; i < bindings.size(); i++) {
@@ -66,9 +70,14 @@ public final class Binder {
       }
       String expected = b.converter().expected();
       if (secure && !b.secret()) {
-        problems.add(new Problem(key, source + ", SecureString", b.field(), "SecretValue",
-            "is a SecureString: declare the field as SecretValue so toString, logs and messages"
-                + " mask it"));
+        problems.add(
+            new Problem(
+                key,
+                source + ", SecureString",
+                b.field(),
+                "SecretValue",
+                "is a SecureString: declare the field as SecretValue so toString, logs and messages"
+                    + " mask it"));
         continue;
       }
       boolean fromDefault = false;
@@ -89,10 +98,16 @@ public final class Binder {
         value = b.converter().convert(text);
       } catch (RuntimeException e) {
         // Never the exception's message: it may quote the value.
-        problems.add(fromDefault
-            ? new Problem("@Default", "annotation, used because [" + key + "] is missing",
-                b.field(), expected, "the default is not a valid " + expected)
-            : new Problem(key, source, b.field(), expected, "the value is not a valid " + expected));
+        problems.add(
+            fromDefault
+                ? new Problem(
+                    "@Default",
+                    "annotation, used because [" + key + "] is missing",
+                    b.field(),
+                    expected,
+                    "the default is not a valid " + expected)
+                : new Problem(
+                    key, source, b.field(), expected, "the value is not a valid " + expected));
         continue;
       }
       values[i] = b.wrapInOptional() ? Optional.of(value) : value;
@@ -103,13 +118,21 @@ public final class Binder {
     try {
       return plan.instantiate(values);
     } catch (java.lang.reflect.InvocationTargetException e) {
-      throw new ConfigurationException("Configuration [" + plan.type().getName()
-          + "] rejected its values: its constructor threw " + e.getCause().getClass().getName()
-          + "; check the validation in its constructor", e.getCause());
+      throw new ConfigurationException(
+          "Configuration ["
+              + plan.type().getName()
+              + "] rejected its values: its constructor threw "
+              + e.getCause().getClass().getName()
+              + "; check the validation in its constructor",
+          e.getCause());
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new ConfigurationException("Configuration [" + plan.type().getName()
-          + "] could not be created: " + e.getClass().getName()
-          + "; make it a record or a class with a no-arg constructor", e);
+      throw new ConfigurationException(
+          "Configuration ["
+              + plan.type().getName()
+              + "] could not be created: "
+              + e.getClass().getName()
+              + "; make it a record or a class with a no-arg constructor",
+          e);
     }
   }
 
@@ -139,15 +162,23 @@ public final class Binder {
     }
     String value = env.get(plan.pathEnv());
     if (value == null || value.isEmpty()) {
-      problems.add(new Problem(plan.pathEnv(), "environment variable, from @ParameterPath",
-          "(path of " + plan.type().getSimpleName() + ")", "an SSM path such as /app/prod",
-          "missing: set it to the path the @PathParameter fields live under"));
+      problems.add(
+          new Problem(
+              plan.pathEnv(),
+              "environment variable, from @ParameterPath",
+              "(path of " + plan.type().getSimpleName() + ")",
+              "an SSM path such as /app/prod",
+              "missing: set it to the path the @PathParameter fields live under"));
       return null;
     }
     if (!value.startsWith("/")) {
-      problems.add(new Problem(plan.pathEnv(), "environment variable, from @ParameterPath",
-          "(path of " + plan.type().getSimpleName() + ")", "an SSM path such as /app/prod",
-          "the value does not start with /"));
+      problems.add(
+          new Problem(
+              plan.pathEnv(),
+              "environment variable, from @ParameterPath",
+              "(path of " + plan.type().getSimpleName() + ")",
+              "an SSM path such as /app/prod",
+              "the value does not start with /"));
       return null;
     }
     return ConfigPlan.normalizePath(value);

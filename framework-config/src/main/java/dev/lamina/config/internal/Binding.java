@@ -15,8 +15,16 @@ import java.lang.reflect.Type;
  * @param secret whether the value must stay masked ({@code SecretValue} fields)
  * @param converter converts the text to the (unwrapped) type
  */
-public record Binding(String field, Type type, Source source, String key, String defaultValue,
-    boolean optional, boolean wrapInOptional, boolean secret, Converter converter) {
+public record Binding(
+    String field,
+    Type type,
+    Source source,
+    String key,
+    String defaultValue,
+    boolean optional,
+    boolean wrapInOptional,
+    boolean secret,
+    Converter converter) {
 
   /** Where a binding's value comes from. */
   public enum Source {

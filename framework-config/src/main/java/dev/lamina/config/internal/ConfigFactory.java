@@ -6,7 +6,6 @@ import dev.lamina.core.InitContext;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.InterceptorFactory;
 
-
 /**
  * Turns {@link Config} into its interceptor: a thin adapter onto {@link ConfigFeature}, so the
  * annotation and the plain-Java form behave the same.
@@ -17,6 +16,7 @@ public final class ConfigFactory implements InterceptorFactory<Config> {
     return ConfigFeature.of(annotation.value())
         .maxAge(java.time.Duration.ofSeconds(annotation.maxAgeSeconds()))
         .parameterAccess(annotation.access())
-        .build().createInterceptor(context);
+        .build()
+        .createInterceptor(context);
   }
 }

@@ -37,8 +37,14 @@ public final class ConfigPlan<T> {
   private final Constructor<T> constructor;
   private final List<Field> fields;
 
-  private ConfigPlan(Class<T> type, List<Binding> bindings, String pathLiteral, String pathEnv,
-      List<Problem> problems, Constructor<T> constructor, List<Field> fields) {
+  private ConfigPlan(
+      Class<T> type,
+      List<Binding> bindings,
+      String pathLiteral,
+      String pathEnv,
+      List<Problem> problems,
+      Constructor<T> constructor,
+      List<Field> fields) {
     this.type = type;
     this.bindings = List.copyOf(bindings);
     this.pathLiteral = pathLiteral;
@@ -64,11 +70,21 @@ public final class ConfigPlan<T> {
       boolean literal = !path.value().isEmpty();
       boolean env = !path.fromEnv().isEmpty();
       if (literal == env) {
-        problems.add(new Problem("@ParameterPath", "annotation on the type", type.getSimpleName(),
-            "one of value or fromEnv", "set exactly one of value (\"/app/prod\") or fromEnv"));
+        problems.add(
+            new Problem(
+                "@ParameterPath",
+                "annotation on the type",
+                type.getSimpleName(),
+                "one of value or fromEnv",
+                "set exactly one of value (\"/app/prod\") or fromEnv"));
       } else if (literal && !path.value().startsWith("/")) {
-        problems.add(new Problem("@ParameterPath", "annotation on the type", type.getSimpleName(),
-            "a path starting with /", "start the path with /, as SSM requires"));
+        problems.add(
+            new Problem(
+                "@ParameterPath",
+                "annotation on the type",
+                type.getSimpleName(),
+                "a path starting with /",
+                "start the path with /, as SSM requires"));
       } else {
         pathLiteral = literal ? trimSlash(path.value()) : null;
         pathEnv = env ? path.fromEnv() : null;
@@ -83,13 +99,26 @@ public final class ConfigPlan<T> {
       for (int i = 0; i < components.length; i++) {
         RecordComponent c = components[i];
         types[i] = c.getType();
-        bindings.add(binding(type, c.getName(), c.getGenericType(), c.getType(), c, path != null,
-            codec, problems));
+        bindings.add(
+            binding(
+                type,
+                c.getName(),
+                c.getGenericType(),
+                c.getType(),
+                c,
+                path != null,
+                codec,
+                problems));
       }
       constructor = constructor(type, types, problems);
     } else if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-      problems.add(new Problem(type.getSimpleName(), "configuration type", type.getSimpleName(),
-          "a record or a concrete class", "make it a record or a concrete class"));
+      problems.add(
+          new Problem(
+              type.getSimpleName(),
+              "configuration type",
+              type.getSimpleName(),
+              "a record or a concrete class",
+              "make it a record or a concrete class"));
     } else {
       constructor = constructor(type, new Class<?>[0], problems);
       fields = new ArrayList<>();
@@ -105,31 +134,51 @@ public final class ConfigPlan<T> {
           }
           f.setAccessible(true);
           fields.add(f);
-          bindings.add(binding(type, f.getName(), f.getGenericType(), f.getType(), f, path != null,
-              codec, problems));
+          bindings.add(
+              binding(
+                  type,
+                  f.getName(),
+                  f.getGenericType(),
+                  f.getType(),
+                  f,
+                  path != null,
+                  codec,
+                  problems));
         }
       }
     }
     return new ConfigPlan<>(type, bindings, pathLiteral, pathEnv, problems, constructor, fields);
   }
 
-  private static <T> Constructor<T> constructor(Class<T> type, Class<?>[] types,
-      List<Problem> problems) {
+  private static <T> Constructor<T> constructor(
+      Class<T> type, Class<?>[] types, List<Problem> problems) {
     try {
       Constructor<T> c = type.getDeclaredConstructor(types);
       c.setAccessible(true);
       return c;
     } catch (NoSuchMethodException | RuntimeException e) {
-      problems.add(new Problem(type.getSimpleName(), "configuration type", type.getSimpleName(),
-          "an accessible constructor", types.length == 0
-              ? "give the class a no-arg constructor, or make it a record"
-              : "keep the record's canonical constructor accessible"));
+      problems.add(
+          new Problem(
+              type.getSimpleName(),
+              "configuration type",
+              type.getSimpleName(),
+              "an accessible constructor",
+              types.length == 0
+                  ? "give the class a no-arg constructor, or make it a record"
+                  : "keep the record's canonical constructor accessible"));
       return null;
     }
   }
 
-  private static Binding binding(Class<?> owner, String name, Type generic, Class<?> raw,
-      AnnotatedElement e, boolean hasPath, Supplier<PayloadCodec> codec, List<Problem> problems) {
+  private static Binding binding(
+      Class<?> owner,
+      String name,
+      Type generic,
+      Class<?> raw,
+      AnnotatedElement e,
+      boolean hasPath,
+      Supplier<PayloadCodec> codec,
+      List<Problem> problems) {
     Env env = e.getAnnotation(Env.class);
     Parameter parameter = e.getAnnotation(Parameter.class);
     PathParameter pathParameter = e.getAnnotation(PathParameter.class);
@@ -140,27 +189,46 @@ public final class ConfigPlan<T> {
 
     Binding.Source source = Binding.Source.ENV;
     String key = Names.upperSnake(name);
-    int sources = (env != null ? 1 : 0) + (parameter != null ? 1 : 0)
-        + (pathParameter != null ? 1 : 0);
+    int sources =
+        (env != null ? 1 : 0) + (parameter != null ? 1 : 0) + (pathParameter != null ? 1 : 0);
     if (sources > 1) {
-      problems.add(new Problem(name, "annotations", name, "one source",
-          "use only one of @Env, @Parameter and @PathParameter on it"));
+      problems.add(
+          new Problem(
+              name,
+              "annotations",
+              name,
+              "one source",
+              "use only one of @Env, @Parameter and @PathParameter on it"));
     }
     if (parameter != null) {
       source = Binding.Source.PARAMETER;
       key = parameter.value();
       if (key.isEmpty()) {
-        problems.add(new Problem("@Parameter", "annotation", name, "a parameter name",
-            "name the parameter, such as @Parameter(\"/app/prod/api-key\")"));
+        problems.add(
+            new Problem(
+                "@Parameter",
+                "annotation",
+                name,
+                "a parameter name",
+                "name the parameter, such as @Parameter(\"/app/prod/api-key\")"));
       }
     } else if (pathParameter != null) {
       source = Binding.Source.PATH;
-      key = pathParameter.value().isEmpty() ? Names.kebab(name)
-          : trimSlash(pathParameter.value().startsWith("/") ? pathParameter.value().substring(1)
-              : pathParameter.value());
+      key =
+          pathParameter.value().isEmpty()
+              ? Names.kebab(name)
+              : trimSlash(
+                  pathParameter.value().startsWith("/")
+                      ? pathParameter.value().substring(1)
+                      : pathParameter.value());
       if (!hasPath) {
-        problems.add(new Problem("@PathParameter", "annotation", name, "a path on the type",
-            "annotate [" + owner.getSimpleName() + "] with @ParameterPath"));
+        problems.add(
+            new Problem(
+                "@PathParameter",
+                "annotation",
+                name,
+                "a path on the type",
+                "annotate [" + owner.getSimpleName() + "] with @ParameterPath"));
       }
     } else if (env != null && !env.value().isEmpty()) {
       key = env.value();
@@ -168,16 +236,34 @@ public final class ConfigPlan<T> {
 
     boolean secretType = Converters.raw(valueType) == SecretValue.class;
     if (e.isAnnotationPresent(Secret.class) && !secretType) {
-      problems.add(new Problem(key, source.description(), name, "SecretValue",
-          "is marked @Secret: declare it as SecretValue so toString, logs and messages mask it"));
+      problems.add(
+          new Problem(
+              key,
+              source.description(),
+              name,
+              "SecretValue",
+              "is marked @Secret: declare it as SecretValue so toString, logs and messages mask it"));
     }
     if (raw.isPrimitive() && optionalAnnotated && def == null) {
-      problems.add(new Problem(key, source.description(), name, raw.getName(),
-          "a primitive cannot be @NotRequired: give it a @Default or use the wrapper type"));
+      problems.add(
+          new Problem(
+              key,
+              source.description(),
+              name,
+              raw.getName(),
+              "a primitive cannot be @NotRequired: give it a @Default or use the wrapper type"));
     }
     Converter converter = Converters.forType(valueType, codec);
-    return new Binding(name, generic, source, key, def == null ? null : def.value(),
-        optionalAnnotated || wrap, wrap, secretType, converter);
+    return new Binding(
+        name,
+        generic,
+        source,
+        key,
+        def == null ? null : def.value(),
+        optionalAnnotated || wrap,
+        wrap,
+        secretType,
+        converter);
   }
 
   private static String trimSlash(String s) {

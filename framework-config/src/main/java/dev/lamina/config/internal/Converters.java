@@ -48,15 +48,17 @@ public final class Converters {
       Type element = elementType(type);
       Converter scalar = scalar(raw(element));
       if (scalar != null) {
-        return Converter.of("List<" + scalar.expected() + "> (comma-separated)", text -> {
-          List<Object> out = new ArrayList<>();
-          for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-              out.add(scalar.convert(part.trim()));
-            }
-          }
-          return List.copyOf(out);
-        });
+        return Converter.of(
+            "List<" + scalar.expected() + "> (comma-separated)",
+            text -> {
+              List<Object> out = new ArrayList<>();
+              for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                  out.add(scalar.convert(part.trim()));
+                }
+              }
+              return List.copyOf(out);
+            });
       }
     } else {
       Converter scalar = scalar(raw);
@@ -65,8 +67,8 @@ public final class Converters {
       }
     }
     String name = type.getTypeName().replaceAll("[a-zA-Z0-9_$]+\\.", "");
-    return Converter.of("JSON " + name, text -> codec.get().read(
-        text.getBytes(StandardCharsets.UTF_8), type));
+    return Converter.of(
+        "JSON " + name, text -> codec.get().read(text.getBytes(StandardCharsets.UTF_8), type));
   }
 
   private static Converter scalar(Class<?> raw) {
@@ -99,17 +101,19 @@ public final class Converters {
     }
     if (raw.isEnum()) {
       Object[] constants = raw.getEnumConstants();
-      String names = Arrays.stream(constants).map(c -> ((Enum<?>) c).name())
-          .collect(Collectors.joining(", "));
-      return Converter.of("one of [" + names + "]", text -> {
-        String wanted = text.trim().replace('-', '_');
-        for (Object c : constants) {
-          if (((Enum<?>) c).name().equalsIgnoreCase(wanted)) {
-            return c;
-          }
-        }
-        throw new IllegalArgumentException("not a constant");
-      });
+      String names =
+          Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+      return Converter.of(
+          "one of [" + names + "]",
+          text -> {
+            String wanted = text.trim().replace('-', '_');
+            for (Object c : constants) {
+              if (((Enum<?>) c).name().equalsIgnoreCase(wanted)) {
+                return c;
+              }
+            }
+            throw new IllegalArgumentException("not a constant");
+          });
     }
     return null;
   }

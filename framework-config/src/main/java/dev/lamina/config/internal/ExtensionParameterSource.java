@@ -48,8 +48,8 @@ public final class ExtensionParameterSource implements ParameterSource {
   @Override
   public List<ParameterValue> fetch(Set<String> names, Set<String> paths) {
     if (!paths.isEmpty()) {
-      throw new IllegalArgumentException("The Parameters and Secrets extension reads names, not"
-          + " paths " + paths);
+      throw new IllegalArgumentException(
+          "The Parameters and Secrets extension reads names, not" + " paths " + paths);
     }
     List<ParameterValue> out = new ArrayList<>();
     for (String name : new TreeSet<>(names)) {
@@ -62,8 +62,11 @@ public final class ExtensionParameterSource implements ParameterSource {
   }
 
   private ParameterValue get(String name) {
-    URI uri = URI.create(base + "/systemsmanager/parameters/get?withDecryption=true&name="
-        + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    URI uri =
+        URI.create(
+            base
+                + "/systemsmanager/parameters/get?withDecryption=true&name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8));
     try {
       HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
       c.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
@@ -75,25 +78,39 @@ public final class ExtensionParameterSource implements ParameterSource {
           // A Map, not a JsonNode: it reads through the codec's jackson-jr engine, so this source
           // never loads jackson-databind (about 650 classes of cold start).
           Map<?, ?> doc = codec.read(in, Map.class);
-          Map<?, ?> p = doc != null && doc.get("Parameter") instanceof Map
-              ? (Map<?, ?>) doc.get("Parameter") : Map.of();
+          Map<?, ?> p =
+              doc != null && doc.get("Parameter") instanceof Map
+                  ? (Map<?, ?>) doc.get("Parameter")
+                  : Map.of();
           Object value = p.get("Value");
-          return new ParameterValue(p.get("Name") instanceof String ? (String) p.get("Name") : name,
-              value == null ? "" : value.toString(), "SecureString".equals(p.get("Type")));
+          return new ParameterValue(
+              p.get("Name") instanceof String ? (String) p.get("Name") : name,
+              value == null ? "" : value.toString(),
+              "SecureString".equals(p.get("Type")));
         }
       }
       String error = drain(c.getErrorStream());
       if (status == 404 || (status == 400 && error.contains("ParameterNotFound"))) {
         return null;
       }
-      throw new IllegalStateException("The Parameters and Secrets extension answered HTTP "
-          + status + " for [" + name + "]" + (status == 401
-              ? ": it rejected the session token"
-              : ": check its log lines and the function's ssm:GetParameter (and kms:Decrypt)"
-                  + " permissions"));
+      throw new IllegalStateException(
+          "The Parameters and Secrets extension answered HTTP "
+              + status
+              + " for ["
+              + name
+              + "]"
+              + (status == 401
+                  ? ": it rejected the session token"
+                  : ": check its log lines and the function's ssm:GetParameter (and kms:Decrypt)"
+                      + " permissions"));
     } catch (IOException e) {
-      throw new UncheckedIOException("The Parameters and Secrets extension at [" + base
-          + "] could not be reached for [" + name + "]: is its layer attached?", e);
+      throw new UncheckedIOException(
+          "The Parameters and Secrets extension at ["
+              + base
+              + "] could not be reached for ["
+              + name
+              + "]: is its layer attached?",
+          e);
     }
   }
 

@@ -36,7 +36,8 @@ public final class Names {
       if (Character.isUpperCase(c) && word.length() > 0) {
         char prev = name.charAt(i - 1);
         boolean nextLower = i + 1 < n && Character.isLowerCase(name.charAt(i + 1));
-        if (Character.isLowerCase(prev) || Character.isDigit(prev)
+        if (Character.isLowerCase(prev)
+            || Character.isDigit(prev)
             || (Character.isUpperCase(prev) && nextLower)) {
           flush(words, word);
         }

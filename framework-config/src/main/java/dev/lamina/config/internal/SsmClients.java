@@ -26,11 +26,14 @@ public final class SsmClients {
    */
   public static AwsClientSettings settings(Map<String, String> env) {
     EnvironmentReader reader = new EnvironmentReader(Objects.requireNonNull(env, "environment"));
-    AwsClientSettings settings = AwsClientSettings.read(reader, "SSM Parameter Store",
-        ENDPOINT_VARIABLE, "http://127.0.0.1:4583");
+    AwsClientSettings settings =
+        AwsClientSettings.read(
+            reader, "SSM Parameter Store", ENDPOINT_VARIABLE, "http://127.0.0.1:4583");
     if (reader.hasProblems()) {
-      throw new ConfigurationException(reader.describeProblems("SSM client cannot be set up")
-          + " (or give ConfigLoader a source with SsmParameters.using(client))", null);
+      throw new ConfigurationException(
+          reader.describeProblems("SSM client cannot be set up")
+              + " (or give ConfigLoader a source with SsmParameters.using(client))",
+          null);
     }
     return settings;
   }
@@ -44,10 +47,9 @@ public final class SsmClients {
    * A client from environment variables as an init-once resource of the handler: re-created
    * after a SnapStart restore, so no connection or credential survives from the snapshot.
    */
-  public static Resource<SsmClient> fromEnvironment(Resources resources,
-      Map<String, String> env) {
+  public static Resource<SsmClient> fromEnvironment(Resources resources, Map<String, String> env) {
     AwsClientSettings settings = settings(env);
-    return AwsClientSettings.define(resources, "config-ssm",
-        () -> settings.build(SsmClient.builder()), null);
+    return AwsClientSettings.define(
+        resources, "config-ssm", () -> settings.build(SsmClient.builder()), null);
   }
 }

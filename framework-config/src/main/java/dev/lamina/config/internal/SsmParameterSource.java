@@ -53,8 +53,14 @@ public final class SsmParameterSource implements ParameterSource, AutoCloseable 
       String token = null;
       do {
         String t = token;
-        GetParametersByPathResponse page = client.getParametersByPath(r -> r
-            .path(path).recursive(true).withDecryption(true).maxResults(BATCH).nextToken(t));
+        GetParametersByPathResponse page =
+            client.getParametersByPath(
+                r ->
+                    r.path(path)
+                        .recursive(true)
+                        .withDecryption(true)
+                        .maxResults(BATCH)
+                        .nextToken(t));
         page.parameters().forEach(p -> out.add(value(p)));
         token = page.nextToken();
       } while (token != null && !token.isEmpty());
@@ -67,8 +73,8 @@ public final class SsmParameterSource implements ParameterSource, AutoCloseable 
     }
     for (int i = 0; i < rest.size(); i += BATCH) {
       List<String> batch = rest.subList(i, Math.min(rest.size(), i + BATCH));
-      GetParametersResponse response = client.getParameters(r -> r.names(batch)
-          .withDecryption(true));
+      GetParametersResponse response =
+          client.getParameters(r -> r.names(batch).withDecryption(true));
       response.parameters().forEach(p -> out.add(value(p)));
     }
     return out;

@@ -26,11 +26,14 @@ public final class DaemonScheduler implements Scheduler {
       synchronized (this) {
         e = executor;
         if (e == null) {
-          e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "lamina-watchdog");
-            t.setDaemon(true);
-            return t;
-          });
+          e =
+              new ScheduledThreadPoolExecutor(
+                  1,
+                  r -> {
+                    Thread t = new Thread(r, "lamina-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                  });
           e.setRemoveOnCancelPolicy(true);
           executor = e;
         }

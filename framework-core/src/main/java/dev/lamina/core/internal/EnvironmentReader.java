@@ -58,8 +58,11 @@ public final class EnvironmentReader {
     if (value == null) {
       value = get(deprecatedName);
       if (value != null) {
-        log.warn("[{}] is deprecated: rename it to [{}]; the old name will stop working in a"
-            + " later release", deprecatedName, name);
+        log.warn(
+            "[{}] is deprecated: rename it to [{}]; the old name will stop working in a"
+                + " later release",
+            deprecatedName,
+            name);
       }
     }
     return value;
@@ -154,7 +157,8 @@ public final class EnvironmentReader {
     }
     StringBuilder allowed = new StringBuilder();
     for (int i = 0; i < constants.length; i++) {
-      allowed.append(i == 0 ? "" : i == constants.length - 1 ? " or " : ", ")
+      allowed
+          .append(i == 0 ? "" : i == constants.length - 1 ? " or " : ", ")
           .append(constants[i].name());
     }
     problem("[" + name + "] must be " + allowed + ", was [" + value + "]");

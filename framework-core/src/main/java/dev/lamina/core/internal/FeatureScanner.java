@@ -44,8 +44,8 @@ public final class FeatureScanner {
 
     /** A feature annotation; its order is its {@link Feature#order()}. */
     public static Link of(Annotation feature) {
-      return new Link(feature.annotationType().getAnnotation(Feature.class).order(), ANNOTATION,
-          feature);
+      return new Link(
+          feature.annotationType().getAnnotation(Feature.class).order(), ANNOTATION, feature);
     }
 
     /** A feature config; its order is its {@link FeatureConfig#order()}. */
@@ -65,15 +65,20 @@ public final class FeatureScanner {
       if (kind != other.kind) {
         return kind < other.kind;
       }
-      return kind == ANNOTATION && ((Annotation) source).annotationType().getName()
-          .compareTo(((Annotation) other.source).annotationType().getName()) < 0;
+      return kind == ANNOTATION
+          && ((Annotation) source)
+                  .annotationType()
+                  .getName()
+                  .compareTo(((Annotation) other.source).annotationType().getName())
+              < 0;
     }
   }
 
   /** The feature annotations found on the class, as links in chain order. */
   public static List<Link> features(Class<?> handlerClass, Class<?> stopAt) {
     Map<Class<? extends Annotation>, Annotation> found = new LinkedHashMap<>();
-    for (Class<?> c = handlerClass; c != null && c != stopAt && c != Object.class;
+    for (Class<?> c = handlerClass;
+        c != null && c != stopAt && c != Object.class;
         c = c.getSuperclass()) {
       for (Annotation a : c.getDeclaredAnnotations()) {
         if (a.annotationType().isAnnotationPresent(Feature.class)) {
@@ -125,8 +130,10 @@ public final class FeatureScanner {
   private static Interceptor create(FeatureConfig config, InitContext context) {
     Interceptor interceptor = config.createInterceptor(context);
     if (interceptor == null) {
-      throw new PipelineException("Feature config [" + config.getClass().getName()
-          + "] returned no interceptor; createInterceptor must return one");
+      throw new PipelineException(
+          "Feature config ["
+              + config.getClass().getName()
+              + "] returned no interceptor; createInterceptor must return one");
     }
     return interceptor;
   }
@@ -140,12 +147,23 @@ public final class FeatureScanner {
     try {
       factory = type.getDeclaredConstructor().newInstance();
     } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-      throw new PipelineException("Interceptor factory [" + type.getName() + "] of " + feature
-          + " on [" + context.handlerClass().getName()
-          + "] cannot be created: it needs a public no-arg constructor", e);
+      throw new PipelineException(
+          "Interceptor factory ["
+              + type.getName()
+              + "] of "
+              + feature
+              + " on ["
+              + context.handlerClass().getName()
+              + "] cannot be created: it needs a public no-arg constructor",
+          e);
     } catch (InvocationTargetException e) {
-      throw new PipelineException("Interceptor factory [" + type.getName() + "] of " + feature
-          + " threw in its constructor", e.getCause());
+      throw new PipelineException(
+          "Interceptor factory ["
+              + type.getName()
+              + "] of "
+              + feature
+              + " threw in its constructor",
+          e.getCause());
     }
     Interceptor interceptor;
     try {
@@ -153,12 +171,17 @@ public final class FeatureScanner {
     } catch (IllegalArgumentException e) {
       // The one place a feature's invalid setting is tied to the annotation and handler: the
       // settings builders (TimeGuardConfig, ConfigFeature, IdempotencyConfig) name the setting.
-      throw new PipelineException(feature + " on [" + context.handlerClass().getName()
-          + "] is invalid: " + e.getMessage(), e);
+      throw new PipelineException(
+          feature + " on [" + context.handlerClass().getName() + "] is invalid: " + e.getMessage(),
+          e);
     }
     if (interceptor == null) {
-      throw new PipelineException("Interceptor factory [" + type.getName() + "] of " + feature
-          + " returned null; it must return an interceptor");
+      throw new PipelineException(
+          "Interceptor factory ["
+              + type.getName()
+              + "] of "
+              + feature
+              + " returned null; it must return an interceptor");
     }
     return interceptor;
   }

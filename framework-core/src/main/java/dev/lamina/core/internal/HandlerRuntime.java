@@ -38,8 +38,8 @@ public final class HandlerRuntime implements InitContext {
   /**
    * Creates the runtime; call {@link #build} to assemble the pipeline.
    */
-  public HandlerRuntime(Class<?> handlerClass, Type inputType, Type outputType,
-      HandlerEnvironment environment) {
+  public HandlerRuntime(
+      Class<?> handlerClass, Type inputType, Type outputType, HandlerEnvironment environment) {
     this.handlerClass = handlerClass;
     this.inputType = inputType;
     this.outputType = outputType;
@@ -49,12 +49,10 @@ public final class HandlerRuntime implements InitContext {
     // (and writes back) an empty object of the input type, so the snapshot already holds that
     // type's introspection and the first invocation after a restore does not pay for it.
     PayloadCodec created = Codecs.standard();
-    this.codec = resources.define("lamina-codec", () -> created)
-        .primeWith(this::primeCodec)
-        .create()
-        .get();
-    String initType = new EnvironmentReader(environment.variables())
-        .get("AWS_LAMBDA_INITIALIZATION_TYPE");
+    this.codec =
+        resources.define("lamina-codec", () -> created).primeWith(this::primeCodec).create().get();
+    String initType =
+        new EnvironmentReader(environment.variables()).get("AWS_LAMBDA_INITIALIZATION_TYPE");
     this.onDemand = initType == null || "on-demand".equals(initType);
   }
 
@@ -67,8 +65,8 @@ public final class HandlerRuntime implements InitContext {
    * @param encodeResponse whether results are written as JSON bytes (stream handlers)
    * @param terminal the handler
    */
-  public HandlerRuntime build(List<FeatureScanner.Link> links, boolean encodeResponse,
-      Pipeline.Terminal terminal) {
+  public HandlerRuntime build(
+      List<FeatureScanner.Link> links, boolean encodeResponse, Pipeline.Terminal terminal) {
     List<Interceptor> chain = new ArrayList<>();
     chain.add(new LogContextInterceptor());
     if (encodeResponse) {
@@ -116,9 +114,12 @@ public final class HandlerRuntime implements InitContext {
     Invocation invocation = newInvocation(context);
     Object result;
     try {
-      result = pipeline.run(invocation, inputType == byte[].class
-          ? () -> payload // raw input: the bytes as they arrived
-          : () -> codec.read(payload, inputType));
+      result =
+          pipeline.run(
+              invocation,
+              inputType == byte[].class
+                  ? () -> payload // raw input: the bytes as they arrived
+                  : () -> codec.read(payload, inputType));
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {

@@ -36,7 +36,8 @@ public final class LogContextInterceptor implements Interceptor {
     } catch (Throwable t) {
       if (t instanceof ExpectedOutcome) {
         // Working as designed (a duplicate, a reused key): no stack, and no error-level alarm.
-        log.atWarn().addKeyValue("outcome", t.getClass().getName())
+        log.atWarn()
+            .addKeyValue("outcome", t.getClass().getName())
             .log("Invocation ended with {}: {}", t.getClass().getName(), t.getMessage());
       } else {
         log.error("Invocation failed with {}", t.getClass().getName(), t);

@@ -96,9 +96,11 @@ public final class Pipeline {
     @Override
     public Object proceed() throws Exception {
       if (proceeded) {
-        throw new PipelineException("Interceptor [" + interceptors[index].name()
-            + "] called proceed() a second time in one invocation; call it at most once, or"
-            + " return without calling it to short-circuit the chain");
+        throw new PipelineException(
+            "Interceptor ["
+                + interceptors[index].name()
+                + "] called proceed() a second time in one invocation; call it at most once, or"
+                + " return without calling it to short-circuit the chain");
       }
       proceeded = true;
       int next = index + 1;

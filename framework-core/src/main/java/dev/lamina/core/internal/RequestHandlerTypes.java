@@ -47,8 +47,9 @@ public final class RequestHandlerTypes {
     }
     if (raw == RequestHandler.class) {
       TypeVariable<?>[] io = RequestHandler.class.getTypeParameters();
-      return new Type[] {bindings.getOrDefault(io[0], Object.class),
-          bindings.getOrDefault(io[1], Object.class)};
+      return new Type[] {
+        bindings.getOrDefault(io[0], Object.class), bindings.getOrDefault(io[1], Object.class)
+      };
     }
     for (Type i : raw.getGenericInterfaces()) {
       Type[] found = find(i, bindings);

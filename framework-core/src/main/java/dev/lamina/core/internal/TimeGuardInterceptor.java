@@ -38,8 +38,9 @@ public final class TimeGuardInterceptor implements Interceptor {
     }
     AtomicBoolean running = new AtomicBoolean(true);
     Map<String, String> logContext = MDC.getCopyOfContextMap();
-    Scheduler.Cancellable watch = scheduler.schedule(
-        invocation.remaining().minus(watchdogAt), () -> warn(invocation, running, logContext));
+    Scheduler.Cancellable watch =
+        scheduler.schedule(
+            invocation.remaining().minus(watchdogAt), () -> warn(invocation, running, logContext));
     try {
       return chain.proceed();
     } finally {

@@ -22,8 +22,10 @@ public final class TypeArguments {
     Class<?> c = subclass;
     while (c != null && c != base) {
       Type sup = c.getGenericSuperclass();
-      Class<?> raw = sup instanceof ParameterizedType
-          ? (Class<?>) ((ParameterizedType) sup).getRawType() : (Class<?>) sup;
+      Class<?> raw =
+          sup instanceof ParameterizedType
+              ? (Class<?>) ((ParameterizedType) sup).getRawType()
+              : (Class<?>) sup;
       if (sup instanceof ParameterizedType) {
         Type[] args = ((ParameterizedType) sup).getActualTypeArguments();
         TypeVariable<?>[] vars = raw.getTypeParameters();
@@ -41,10 +43,19 @@ public final class TypeArguments {
     for (int i = 0; i < vars.length; i++) {
       Type t = bindings.get(vars[i]);
       if (t == null || t instanceof TypeVariable) {
-        throw new PipelineException("[" + subclass.getName() + "] must declare the type"
-            + " arguments of " + base.getSimpleName() + ", e.g. `class "
-            + subclass.getSimpleName() + " extends " + base.getSimpleName()
-            + "<Order, Receipt>`; type argument [" + vars[i].getName() + "] is unresolved");
+        throw new PipelineException(
+            "["
+                + subclass.getName()
+                + "] must declare the type"
+                + " arguments of "
+                + base.getSimpleName()
+                + ", e.g. `class "
+                + subclass.getSimpleName()
+                + " extends "
+                + base.getSimpleName()
+                + "<Order, Receipt>`; type argument ["
+                + vars[i].getName()
+                + "] is unresolved");
       }
       result[i] = t;
     }

@@ -21,9 +21,12 @@ class CodecFailureTest {
 
   @Test
   void malformedJson_isMalformedInput_withoutThePayload() {
-    byte[] json = ("{\"id\":\"" + SECRET + "\",\"items\":[{\"sku\":" + SECRET + "}]}").getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        ("{\"id\":\"" + SECRET + "\",\"items\":[{\"sku\":" + SECRET + "}]}")
+            .getBytes(StandardCharsets.UTF_8);
 
-    MalformedInputException e = assertThrows(MalformedInputException.class, () -> codec.read(json, Order.class));
+    MalformedInputException e =
+        assertThrows(MalformedInputException.class, () -> codec.read(json, Order.class));
 
     assertTrue(e.getMessage().contains(Order.class.getTypeName()), e.getMessage());
     assertEquals("$.items[0].sku", e.jsonPath());
@@ -32,10 +35,14 @@ class CodecFailureTest {
 
   @Test
   void stringWhereIntExpected_isInputMismatch_namingTypeAndPath() {
-    byte[] json = ("{\"id\":\"o-1\",\"items\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":\"" + SECRET + "\"}]}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        ("{\"id\":\"o-1\",\"items\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":\""
+                + SECRET
+                + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
 
-    InputMismatchException e = assertThrows(InputMismatchException.class, () -> codec.read(json, Order.class));
+    InputMismatchException e =
+        assertThrows(InputMismatchException.class, () -> codec.read(json, Order.class));
 
     assertTrue(e.getMessage().contains("[" + Order.class.getTypeName() + "]"), e.getMessage());
     assertTrue(e.getMessage().contains("$.items[1].qty"), e.getMessage());
@@ -46,7 +53,9 @@ class CodecFailureTest {
 
   @Test
   void getterThatThrows_isOutputEncoding_namingTypeAndPath() {
-    OutputEncodingException e = assertThrows(OutputEncodingException.class, () -> codec.writeBytes(new Outer(new Exploding())));
+    OutputEncodingException e =
+        assertThrows(
+            OutputEncodingException.class, () -> codec.writeBytes(new Outer(new Exploding())));
 
     assertTrue(e.getMessage().contains(Outer.class.getTypeName()), e.getMessage());
     assertEquals("$.inner.value", e.jsonPath());
@@ -58,7 +67,8 @@ class CodecFailureTest {
     Node node = new Node();
     node.next = node;
 
-    OutputEncodingException e = assertThrows(OutputEncodingException.class, () -> codec.writeBytes(node));
+    OutputEncodingException e =
+        assertThrows(OutputEncodingException.class, () -> codec.writeBytes(node));
 
     assertEquals(Node.class.getTypeName(), e.targetType());
     assertTrue(e.jsonPath().startsWith("$.next"), e.jsonPath());
@@ -72,7 +82,8 @@ class CodecFailureTest {
     a.next = b;
     b.next = a;
 
-    OutputEncodingException e = assertThrows(OutputEncodingException.class, () -> codec.writeBytes(a));
+    OutputEncodingException e =
+        assertThrows(OutputEncodingException.class, () -> codec.writeBytes(a));
 
     assertTrue(e.jsonPath().length() < 400, e.jsonPath());
     assertNoPayloadIn(e);
@@ -89,7 +100,8 @@ class CodecFailureTest {
 
   @Test
   void emptyInput_isMalformedInput_likeTheRuntime() {
-    MalformedInputException e = assertThrows(MalformedInputException.class, () -> codec.read(new byte[0], Order.class));
+    MalformedInputException e =
+        assertThrows(MalformedInputException.class, () -> codec.read(new byte[0], Order.class));
 
     assertEquals("$", e.jsonPath());
     assertTrue(e.getMessage().contains("empty"), e.getMessage());
@@ -97,15 +109,23 @@ class CodecFailureTest {
 
   @Test
   void whitespaceOnlyInput_isMalformedInput() {
-    assertThrows(MalformedInputException.class, () -> codec.read(" \n ".getBytes(StandardCharsets.UTF_8), Order.class));
+    assertThrows(
+        MalformedInputException.class,
+        () -> codec.read(" \n ".getBytes(StandardCharsets.UTF_8), Order.class));
   }
 
   @Test
   void badEventTimestamp_isInputMismatch_withoutThePayload() {
-    String json = "{\"Records\":[{\"Sns\":{\"MessageId\":\"m\",\"Timestamp\":\"" + SECRET + "\"}}]}";
+    String json =
+        "{\"Records\":[{\"Sns\":{\"MessageId\":\"m\",\"Timestamp\":\"" + SECRET + "\"}}]}";
 
-    InputMismatchException e = assertThrows(InputMismatchException.class,
-        () -> codec.read(json.getBytes(StandardCharsets.UTF_8), com.amazonaws.services.lambda.runtime.events.SNSEvent.class));
+    InputMismatchException e =
+        assertThrows(
+            InputMismatchException.class,
+            () ->
+                codec.read(
+                    json.getBytes(StandardCharsets.UTF_8),
+                    com.amazonaws.services.lambda.runtime.events.SNSEvent.class));
 
     assertEquals("$.Records[0].Sns.Timestamp", e.jsonPath());
     assertNoPayloadIn(e);
@@ -115,8 +135,13 @@ class CodecFailureTest {
   void s3RecordWithoutEventTime_isInputMismatch_likeTheRuntimeRejectsIt() {
     String json = "{\"Records\":[{\"awsRegion\":\"" + SECRET + "\"}]}";
 
-    InputMismatchException e = assertThrows(InputMismatchException.class,
-        () -> codec.read(json.getBytes(StandardCharsets.UTF_8), com.amazonaws.services.lambda.runtime.events.S3Event.class));
+    InputMismatchException e =
+        assertThrows(
+            InputMismatchException.class,
+            () ->
+                codec.read(
+                    json.getBytes(StandardCharsets.UTF_8),
+                    com.amazonaws.services.lambda.runtime.events.S3Event.class));
 
     assertEquals("$.Records[0].eventTime", e.jsonPath());
     assertNoPayloadIn(e);
@@ -127,8 +152,11 @@ class CodecFailureTest {
     for (Throwable t = e; t != null && !seen.contains(t); t = t.getCause()) {
       seen.add(t);
       String message = String.valueOf(t.getMessage());
-      assertFalse(message.contains(SECRET), "payload in the message of " + t.getClass().getName() + ": " + message);
-      assertFalse(message.contains("Exploding-"), "getter's message leaked via " + t.getClass().getName());
+      assertFalse(
+          message.contains(SECRET),
+          "payload in the message of " + t.getClass().getName() + ": " + message);
+      assertFalse(
+          message.contains("Exploding-"), "getter's message leaked via " + t.getClass().getName());
       for (Throwable s : t.getSuppressed()) {
         assertFalse(String.valueOf(s.getMessage()).contains(SECRET));
       }

@@ -26,16 +26,21 @@ class PlainTypesTest {
 
   public record Item(String sku, int qty) {}
 
-  public record Basket(String id, List<Item> items, Map<String, Item> bySku, long total, Boolean gift) {}
+  public record Basket(
+      String id, List<Item> items, Map<String, Item> bySku, long total, Boolean gift) {}
 
   public static class Ordered {
     private String zeta = "z";
     private String alpha = "a";
 
-    public String getZeta() { return zeta; }
-    public String getAlpha() { return alpha; }
-  }
+    public String getZeta() {
+      return zeta;
+    }
 
+    public String getAlpha() {
+      return alpha;
+    }
+  }
 
   Map<String, Item> itemsBySku;
   List<Item> itemList;
@@ -49,8 +54,11 @@ class PlainTypesTest {
 
   @Test
   void scalars_coerceLikeDatabind() {
-    Basket basket = codec.read(json("{\"items\":{\"sku\":\"a\",\"qty\":\"2\"},\"total\":3.9,\"gift\":\"true\",\"id\":7}"),
-        Basket.class);
+    Basket basket =
+        codec.read(
+            json(
+                "{\"items\":{\"sku\":\"a\",\"qty\":\"2\"},\"total\":3.9,\"gift\":\"true\",\"id\":7}"),
+            Basket.class);
 
     assertEquals(List.of(new Item("a", 2)), basket.items(), "single value as array, text as int");
     assertEquals(3, basket.total(), "float truncated to long");
@@ -60,12 +68,15 @@ class PlainTypesTest {
 
   @Test
   void beanProperties_areWrittenInFieldOrder_likeDatabind() {
-    assertEquals("{\"zeta\":\"z\",\"alpha\":\"a\"}", new String(codec.writeBytes(new Ordered()), StandardCharsets.UTF_8));
+    assertEquals(
+        "{\"zeta\":\"z\",\"alpha\":\"a\"}",
+        new String(codec.writeBytes(new Ordered()), StandardCharsets.UTF_8));
   }
 
   @Test
   void genericMapsAndLists_readTheirElementType() throws Exception {
-    Map<String, Item> map = codec.read(json("{\"x\":{\"sku\":\"x\",\"qty\":1}}"), field("itemsBySku"));
+    Map<String, Item> map =
+        codec.read(json("{\"x\":{\"sku\":\"x\",\"qty\":1}}"), field("itemsBySku"));
     List<Item> list = codec.read(json("[{\"sku\":\"y\",\"qty\":2}]"), field("itemList"));
 
     assertEquals(Map.of("x", new Item("x", 1)), map);
@@ -93,9 +104,11 @@ class PlainTypesTest {
 
   @Test
   void typeMismatchDeepInside_isInputMismatch_namingTypeAndPath() {
-    byte[] input = json("{\"id\":\"b\",\"bySku\":{\"k\":{\"sku\":\"a\",\"qty\":\"" + SECRET + "\"}}}");
+    byte[] input =
+        json("{\"id\":\"b\",\"bySku\":{\"k\":{\"sku\":\"a\",\"qty\":\"" + SECRET + "\"}}}");
 
-    InputMismatchException e = assertThrows(InputMismatchException.class, () -> codec.read(input, Basket.class));
+    InputMismatchException e =
+        assertThrows(InputMismatchException.class, () -> codec.read(input, Basket.class));
 
     assertEquals("$.bySku.k.qty", e.jsonPath());
     assertTrue(e.getMessage().contains("[" + Basket.class.getTypeName() + "]"), e.getMessage());
@@ -104,15 +117,20 @@ class PlainTypesTest {
 
   @Test
   void numberTooLarge_isInputMismatch() {
-    InputMismatchException e = assertThrows(InputMismatchException.class,
-        () -> codec.read(json("[{\"sku\":\"a\",\"qty\":99999999999}]"), itemListType()));
+    InputMismatchException e =
+        assertThrows(
+            InputMismatchException.class,
+            () -> codec.read(json("[{\"sku\":\"a\",\"qty\":99999999999}]"), itemListType()));
 
     assertEquals("$[0].qty", e.jsonPath());
   }
 
   @Test
   void objectWhereStringExpected_isInputMismatch_atTheRoot() {
-    InputMismatchException e = assertThrows(InputMismatchException.class, () -> codec.read(json("{\"a\":\"" + SECRET + "\"}"), String.class));
+    InputMismatchException e =
+        assertThrows(
+            InputMismatchException.class,
+            () -> codec.read(json("{\"a\":\"" + SECRET + "\"}"), String.class));
 
     assertEquals("$", e.jsonPath());
     assertNoPayloadIn(e);
@@ -120,8 +138,10 @@ class PlainTypesTest {
 
   @Test
   void truncatedDocument_isMalformedInput_withoutThePayload() {
-    MalformedInputException e = assertThrows(MalformedInputException.class,
-        () -> codec.read(json("{\"id\": \"" + SECRET), Basket.class));
+    MalformedInputException e =
+        assertThrows(
+            MalformedInputException.class,
+            () -> codec.read(json("{\"id\": \"" + SECRET), Basket.class));
 
     assertEquals("$.id", e.jsonPath());
     assertNoPayloadIn(e);
@@ -129,8 +149,10 @@ class PlainTypesTest {
 
   @Test
   void invalidJson_isMalformedInput_withItsPath() {
-    MalformedInputException e = assertThrows(MalformedInputException.class,
-        () -> codec.read(json("{\"items\":[{\"sku\":" + SECRET + "}]}"), Basket.class));
+    MalformedInputException e =
+        assertThrows(
+            MalformedInputException.class,
+            () -> codec.read(json("{\"items\":[{\"sku\":" + SECRET + "}]}"), Basket.class));
 
     assertEquals("$.items[0].sku", e.jsonPath());
     assertNoPayloadIn(e);
@@ -139,7 +161,8 @@ class PlainTypesTest {
   @Test
   void emptyInput_isMalformedInput_forEveryJrType() {
     for (Type type : List.of(Item.class, String.class, Map.class, List.class, Integer.class)) {
-      MalformedInputException e = assertThrows(MalformedInputException.class, () -> codec.read(new byte[0], type));
+      MalformedInputException e =
+          assertThrows(MalformedInputException.class, () -> codec.read(new byte[0], type));
       assertEquals("$", e.jsonPath());
     }
   }
@@ -153,9 +176,12 @@ class PlainTypesTest {
 
   @Test
   void getterThatThrows_inAList_isOutputEncoding_withThePath() {
-    List<Object> value = new ArrayList<>(List.of("ok", new CodecFailureTest.Outer(new CodecFailureTest.Exploding())));
+    List<Object> value =
+        new ArrayList<>(
+            List.of("ok", new CodecFailureTest.Outer(new CodecFailureTest.Exploding())));
 
-    OutputEncodingException e = assertThrows(OutputEncodingException.class, () -> codec.writeBytes(value));
+    OutputEncodingException e =
+        assertThrows(OutputEncodingException.class, () -> codec.writeBytes(value));
 
     assertEquals("$[1].inner.value", e.jsonPath());
     assertFalse(e.getMessage().contains(SECRET));
@@ -181,7 +207,8 @@ class PlainTypesTest {
     List<Throwable> seen = new ArrayList<>();
     for (Throwable t = e; t != null && !seen.contains(t); t = t.getCause()) {
       seen.add(t);
-      assertFalse(String.valueOf(t.getMessage()).contains(SECRET), "payload in " + t.getClass().getName());
+      assertFalse(
+          String.valueOf(t.getMessage()).contains(SECRET), "payload in " + t.getClass().getName());
     }
     assertTrue(seen.size() > 1, "the cause is kept for its stack trace");
   }

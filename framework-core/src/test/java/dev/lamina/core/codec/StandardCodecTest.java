@@ -1,8 +1,8 @@
 package dev.lamina.core.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +23,10 @@ class StandardCodecTest {
 
   public record Order(String id, List<Item> items) {}
 
-  public enum Colour { RED, GREEN }
+  public enum Colour {
+    RED,
+    GREEN
+  }
 
   public static class Bean {
     private String name;
@@ -31,14 +34,37 @@ class StandardCodecTest {
     private Item item;
     private List<String> tags;
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public Colour getColour() { return colour; }
-    public void setColour(Colour colour) { this.colour = colour; }
-    public Item getItem() { return item; }
-    public void setItem(Item item) { this.item = item; }
-    public List<String> getTags() { return tags; }
-    public void setTags(List<String> tags) { this.tags = tags; }
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public Colour getColour() {
+      return colour;
+    }
+
+    public void setColour(Colour colour) {
+      this.colour = colour;
+    }
+
+    public Item getItem() {
+      return item;
+    }
+
+    public void setItem(Item item) {
+      this.item = item;
+    }
+
+    public List<String> getTags() {
+      return tags;
+    }
+
+    public void setTags(List<String> tags) {
+      this.tags = tags;
+    }
   }
 
   public static class Empty {}
@@ -54,7 +80,8 @@ class StandardCodecTest {
   void genericType_readsElementsAsDeclared() throws Exception {
     Type listOfItems = StandardCodecTest.class.getDeclaredField("itemsType").getGenericType();
 
-    List<Item> items = codec.read(json("[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}]"), listOfItems);
+    List<Item> items =
+        codec.read(json("[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}]"), listOfItems);
 
     assertEquals(List.of(new Item("a", 1), new Item("b", 2)), items);
   }

@@ -27,8 +27,10 @@ class EnvironmentReaderTest {
 
   @Test
   void everyBadValue_isOneProblemNamingTheVariable_andAllAreKept() {
-    EnvironmentReader env = new EnvironmentReader(Map.of(
-        "N", "an hour", "B", "yes", "E", "soon", "U", "not a uri", "R", "relative/path"));
+    EnvironmentReader env =
+        new EnvironmentReader(
+            Map.of(
+                "N", "an hour", "B", "yes", "E", "soon", "U", "not a uri", "R", "relative/path"));
 
     assertNull(env.wholeNumber("N"));
     assertNull(env.bool("B"));
@@ -43,8 +45,8 @@ class EnvironmentReaderTest {
     assertEquals("[B] must be true or false, was [yes]", problems.get(1));
     assertTrue(problems.get(2).startsWith("[E] must be NANOS, MICROS"), problems.get(2));
     assertTrue(problems.get(2).endsWith(" or FOREVER, was [soon]"), problems.get(2));
-    assertEquals("[U] must be an absolute URI such as http://127.0.0.1:8000, or unset",
-        problems.get(3));
+    assertEquals(
+        "[U] must be an absolute URI such as http://127.0.0.1:8000, or unset", problems.get(3));
     assertTrue(problems.get(4).startsWith("[R] must be an absolute URI"), problems.get(4));
     assertEquals("[REQUIRED] is required: the table name", problems.get(5));
     assertTrue(env.describeProblems("Store").startsWith("Store: [N] must be"));
@@ -52,8 +54,9 @@ class EnvironmentReaderTest {
 
   @Test
   void goodValues_parse_inAnyCase() {
-    EnvironmentReader env = new EnvironmentReader(Map.of(
-        "N", " 42 ", "B", "TRUE", "E", "seconds", "U", "http://127.0.0.1:4583"));
+    EnvironmentReader env =
+        new EnvironmentReader(
+            Map.of("N", " 42 ", "B", "TRUE", "E", "seconds", "U", "http://127.0.0.1:4583"));
 
     assertEquals(42L, env.wholeNumber("N"));
     assertEquals(Boolean.TRUE, env.bool("B"));
@@ -75,8 +78,13 @@ class EnvironmentReaderTest {
     assertEquals("v", value);
     assertEquals(1, lines.size(), lines.toString());
     assertEquals("WARN", lines.get(0).path("level").asText());
-    assertTrue(lines.get(0).path("message").asText().contains("[OLD_NAME] is deprecated: rename it"
-        + " to [NEW_NAME]"), lines.toString());
+    assertTrue(
+        lines
+            .get(0)
+            .path("message")
+            .asText()
+            .contains("[OLD_NAME] is deprecated: rename it" + " to [NEW_NAME]"),
+        lines.toString());
   }
 
   @Test

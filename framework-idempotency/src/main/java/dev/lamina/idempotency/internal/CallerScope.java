@@ -33,17 +33,18 @@ public final class CallerScope {
     JsonNode identity = context.path("identity");
     JsonNode authorizer = context.path("authorizer");
     JsonNode iam = authorizer.path("iam");
-    String scope = first(
-        "cognito-identity", text(identity.path("cognitoIdentityId")),
-        "cognito-identity", text(iam.path("cognitoIdentity").path("identityId")),
-        "iam", text(identity.path("userArn")),
-        "iam", text(iam.path("userArn")),
-        "jwt", jwt(authorizer.path("claims")),
-        "jwt", jwt(authorizer.path("jwt").path("claims")),
-        "authorizer", text(authorizer.path("principalId")),
-        "authorizer", text(authorizer.path("lambda").path("principalId")),
-        "api-key", text(identity.path("apiKeyId")),
-        "api-key", text(identity.path("apiKey")));
+    String scope =
+        first(
+            "cognito-identity", text(identity.path("cognitoIdentityId")),
+            "cognito-identity", text(iam.path("cognitoIdentity").path("identityId")),
+            "iam", text(identity.path("userArn")),
+            "iam", text(iam.path("userArn")),
+            "jwt", jwt(authorizer.path("claims")),
+            "jwt", jwt(authorizer.path("jwt").path("claims")),
+            "authorizer", text(authorizer.path("principalId")),
+            "authorizer", text(authorizer.path("lambda").path("principalId")),
+            "api-key", text(identity.path("apiKeyId")),
+            "api-key", text(identity.path("apiKey")));
     return scope;
   }
 

@@ -27,11 +27,13 @@ import java.util.Iterator;
  */
 public final class CanonicalHash {
   /** Field names are hashed once each: no symbol table to build per document. */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-      .recyclerPool(JsonRecyclerPools.threadLocalPool())
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .recyclerPool(JsonRecyclerPools.threadLocalPool())
+          .build();
+
   /** How an absent part is encoded: no JSON value encodes as this. */
   private static final byte ABSENT = 'x';
 
@@ -127,13 +129,16 @@ public final class CanonicalHash {
         e.sized((byte) 's', p.getText().getBytes(StandardCharsets.UTF_8));
         break;
       case VALUE_NUMBER_INT:
-        e.sized((byte) 'd', (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? p.getBigIntegerValue().toString() : Long.toString(p.getLongValue()))
-            .getBytes(StandardCharsets.US_ASCII));
+        e.sized(
+            (byte) 'd',
+            (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? p.getBigIntegerValue().toString()
+                    : Long.toString(p.getLongValue()))
+                .getBytes(StandardCharsets.US_ASCII));
         break;
       case VALUE_NUMBER_FLOAT:
-        e.sized((byte) 'd', canonicalDecimal(p.getDecimalValue())
-            .getBytes(StandardCharsets.US_ASCII));
+        e.sized(
+            (byte) 'd', canonicalDecimal(p.getDecimalValue()).getBytes(StandardCharsets.US_ASCII));
         break;
       case VALUE_TRUE:
         e.tag((byte) 't');
@@ -186,11 +191,12 @@ public final class CanonicalHash {
   /** One spelling per number: {@code 100}, {@code 100.0} and {@code 1e2} are all {@code 100}. */
   static String canonicalNumber(JsonNode node) {
     if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? Long.toString(node.longValue())
+      return node.canConvertToLong()
+          ? Long.toString(node.longValue())
           : node.bigIntegerValue().toString();
     }
-    return canonicalDecimal(node.isBigDecimal() ? node.decimalValue()
-        : BigDecimal.valueOf(node.doubleValue()));
+    return canonicalDecimal(
+        node.isBigDecimal() ? node.decimalValue() : BigDecimal.valueOf(node.doubleValue()));
   }
 
   private static String canonicalDecimal(BigDecimal decimal) {

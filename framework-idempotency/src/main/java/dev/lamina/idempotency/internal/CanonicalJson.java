@@ -117,9 +117,10 @@ public final class CanonicalJson {
 
   /** Created on first use; never reconfigured after creation. */
   private static final class Holder {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
   }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoDbClients {
   /** The table name. */
   public static final String TABLE = "LAMINA_IDEMPOTENCY_TABLE";
+
   /** An endpoint override, for local runs (DynamoDB Local) only. */
   public static final String ENDPOINT = "LAMINA_IDEMPOTENCY_ENDPOINT";
 
@@ -30,14 +31,14 @@ public final class DynamoDbClients {
    */
   public static Settings read(EnvironmentReader env, String tableInCode) {
     int before = env.problems().size();
-    String table = tableInCode != null && !tableInCode.isBlank() ? tableInCode.trim()
-        : env.get(TABLE);
+    String table =
+        tableInCode != null && !tableInCode.isBlank() ? tableInCode.trim() : env.get(TABLE);
     if (table == null) {
-      env.problem("No idempotency table configured: set [" + TABLE
-          + "] or @Idempotent(table = ..)");
+      env.problem(
+          "No idempotency table configured: set [" + TABLE + "] or @Idempotent(table = ..)");
     }
-    AwsClientSettings client = AwsClientSettings.read(env, "the idempotency store", ENDPOINT,
-        "http://127.0.0.1:8000");
+    AwsClientSettings client =
+        AwsClientSettings.read(env, "the idempotency store", ENDPOINT, "http://127.0.0.1:8000");
     return env.problems().size() > before ? null : new Settings(table, client);
   }
 
@@ -60,8 +61,11 @@ public final class DynamoDbClients {
    * it needs only the {@code dynamodb:GetItem} permission the store needs anyway.
    */
   public static void prime(DynamoDbClient client, String table) {
-    client.getItem(b -> b.tableName(table).consistentRead(true)
-        .key(Map.of("id", AttributeValue.builder().s("lamina#prime").build())));
+    client.getItem(
+        b ->
+            b.tableName(table)
+                .consistentRead(true)
+                .key(Map.of("id", AttributeValue.builder().s("lamina#prime").build())));
   }
 
   /**
@@ -87,8 +91,9 @@ public final class DynamoDbClients {
      * checkpoint, re-created after a restore.
      */
     public DynamoDbIdempotencyStore newStore(Resources resources) {
-      Resource<DynamoDbClient> resource = AwsClientSettings.define(resources,
-          "idempotency-dynamodb", this::newClient, c -> prime(c, table));
+      Resource<DynamoDbClient> resource =
+          AwsClientSettings.define(
+              resources, "idempotency-dynamodb", this::newClient, c -> prime(c, table));
       return DynamoDbIdempotencyStore.builder().client(resource).table(table).build();
     }
   }

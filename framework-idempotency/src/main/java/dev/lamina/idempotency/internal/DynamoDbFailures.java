@@ -15,45 +15,81 @@ public final class DynamoDbFailures {
   private DynamoDbFailures() {}
 
   /** The typed exception for an SDK failure of {@code operation} on {@code table}. */
-  public static IdempotencyStoreException translate(String table, String operation,
-      SdkException e) {
+  public static IdempotencyStoreException translate(
+      String table, String operation, SdkException e) {
     if (e instanceof AwsServiceException) {
       AwsServiceException service = (AwsServiceException) e;
-      String code = service.awsErrorDetails() == null ? null
-          : service.awsErrorDetails().errorCode();
+      String code =
+          service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
       int status = service.statusCode();
-      if (service.isThrottlingException() || "ProvisionedThroughputExceededException".equals(code)
-          || "RequestLimitExceeded".equals(code) || "ThrottlingException".equals(code)) {
-        return new IdempotencyStoreException(table, operation, Reason.THROTTLED,
-            "throttled (" + code + ") after the SDK's retries; raise the table's capacity or switch"
-                + " it to on-demand", e);
+      if (service.isThrottlingException()
+          || "ProvisionedThroughputExceededException".equals(code)
+          || "RequestLimitExceeded".equals(code)
+          || "ThrottlingException".equals(code)) {
+        return new IdempotencyStoreException(
+            table,
+            operation,
+            Reason.THROTTLED,
+            "throttled ("
+                + code
+                + ") after the SDK's retries; raise the table's capacity or switch"
+                + " it to on-demand",
+            e);
       }
       if ("ResourceNotFoundException".equals(code)) {
-        return new IdempotencyStoreException(table, operation, Reason.TABLE_NOT_FOUND,
+        return new IdempotencyStoreException(
+            table,
+            operation,
+            Reason.TABLE_NOT_FOUND,
             "the table does not exist in this account and region; create it (see IdempotencyTable)"
-                + " or fix LAMINA_IDEMPOTENCY_TABLE", e);
+                + " or fix LAMINA_IDEMPOTENCY_TABLE",
+            e);
       }
-      if (status == 403 || (code != null && (code.contains("AccessDenied")
-          || code.equals("UnrecognizedClientException") || code.contains("Signature")))) {
-        return new IdempotencyStoreException(table, operation, Reason.ACCESS_DENIED,
-            "access denied (" + code + "); grant the function's role dynamodb:PutItem, GetItem,"
-                + " UpdateItem and DeleteItem on the table", e);
+      if (status == 403
+          || (code != null
+              && (code.contains("AccessDenied")
+                  || code.equals("UnrecognizedClientException")
+                  || code.contains("Signature")))) {
+        return new IdempotencyStoreException(
+            table,
+            operation,
+            Reason.ACCESS_DENIED,
+            "access denied ("
+                + code
+                + "); grant the function's role dynamodb:PutItem, GetItem,"
+                + " UpdateItem and DeleteItem on the table",
+            e);
       }
       if (status >= 500) {
-        return new IdempotencyStoreException(table, operation, Reason.SERVICE_ERROR,
-            "DynamoDB answered HTTP " + status + (code == null ? "" : " (" + code + ")")
-                + " after the SDK's retries; retry the invocation later", e);
+        return new IdempotencyStoreException(
+            table,
+            operation,
+            Reason.SERVICE_ERROR,
+            "DynamoDB answered HTTP "
+                + status
+                + (code == null ? "" : " (" + code + ")")
+                + " after the SDK's retries; retry the invocation later",
+            e);
       }
-      return new IdempotencyStoreException(table, operation, Reason.OTHER,
-          "HTTP " + status + (code == null ? "" : " (" + code + ")"), e);
+      return new IdempotencyStoreException(
+          table,
+          operation,
+          Reason.OTHER,
+          "HTTP " + status + (code == null ? "" : " (" + code + ")"),
+          e);
     }
     if (e instanceof SdkClientException) {
-      return new IdempotencyStoreException(table, operation, Reason.UNREACHABLE,
-          "the endpoint could not be reached (" + rootCause(e) + "); check the network path (VPC"
-              + " endpoint or NAT) and, for local runs, LAMINA_IDEMPOTENCY_ENDPOINT", e);
+      return new IdempotencyStoreException(
+          table,
+          operation,
+          Reason.UNREACHABLE,
+          "the endpoint could not be reached ("
+              + rootCause(e)
+              + "); check the network path (VPC"
+              + " endpoint or NAT) and, for local runs, LAMINA_IDEMPOTENCY_ENDPOINT",
+          e);
     }
-    return new IdempotencyStoreException(table, operation, Reason.OTHER,
-        e.getClass().getName(), e);
+    return new IdempotencyStoreException(table, operation, Reason.OTHER, e.getClass().getName(), e);
   }
 
   private static String rootCause(Throwable e) {

@@ -21,9 +21,19 @@ import java.util.Set;
  */
 final class FixedOrderTypes {
   private static final int MAX_DEPTH = 8;
-  private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class,
-      Character.class, Byte.class, Short.class, Integer.class, Long.class, Float.class,
-      Double.class, BigDecimal.class, BigInteger.class);
+  private static final Set<Class<?>> SCALARS =
+      Set.of(
+          String.class,
+          Boolean.class,
+          Character.class,
+          Byte.class,
+          Short.class,
+          Integer.class,
+          Long.class,
+          Float.class,
+          Double.class,
+          BigDecimal.class,
+          BigInteger.class);
 
   private FixedOrderTypes() {}
 
@@ -57,8 +67,7 @@ final class FixedOrderTypes {
     }
     if (type instanceof ParameterizedType) {
       ParameterizedType p = (ParameterizedType) type;
-      return p.getRawType() == List.class
-          && fixed(p.getActualTypeArguments()[0], depth + 1, seen);
+      return p.getRawType() == List.class && fixed(p.getActualTypeArguments()[0], depth + 1, seen);
     }
     if (type instanceof GenericArrayType) {
       return fixed(((GenericArrayType) type).getGenericComponentType(), depth + 1, seen);

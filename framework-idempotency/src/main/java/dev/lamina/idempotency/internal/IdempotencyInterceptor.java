@@ -6,10 +6,10 @@ import dev.lamina.core.Invocation;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.core.internal.EnvironmentReader;
 import dev.lamina.idempotency.IdempotencyConfig;
-import dev.lamina.idempotency.IdempotencyStore;
 import dev.lamina.idempotency.IdempotencyEngine;
 import dev.lamina.idempotency.IdempotencyException;
 import dev.lamina.idempotency.IdempotencyKeyMissingException;
+import dev.lamina.idempotency.IdempotencyStore;
 import dev.lamina.idempotency.MissingKeyPolicy;
 import dev.lamina.idempotency.ResultFormat;
 import java.lang.reflect.Type;
@@ -42,19 +42,24 @@ public final class IdempotencyInterceptor implements Interceptor {
    * handler class with no namespace (its name changes on every JVM start), or a key that picks one
    * record of a batch event.
    */
-  public static void checkFits(IdempotencyConfig config, Class<?> handlerClass, Type inputType,
-      EnvironmentReader env) {
+  public static void checkFits(
+      IdempotencyConfig config, Class<?> handlerClass, Type inputType, EnvironmentReader env) {
     try {
       IdempotencyEngine.requireStableNamespace(handlerClass, config.namespace());
     } catch (IdempotencyException e) {
       env.problem(e.getMessage());
     }
-    if (ValidatedPart.isBatchEvent(inputType) && config.key() instanceof PathKey
+    if (ValidatedPart.isBatchEvent(inputType)
+        && config.key() instanceof PathKey
         && ((PathKey) config.key()).path().startsAtRecords()) {
-      env.problem("Key [" + config.key() + "] picks one record of a ["
-          + inputType.getTypeName() + "] batch: a redelivered record arrives in another batch, so"
-          + " this key would not find it; make each record idempotent instead, with"
-          + " framework-batch's per-record idempotency");
+      env.problem(
+          "Key ["
+              + config.key()
+              + "] picks one record of a ["
+              + inputType.getTypeName()
+              + "] batch: a redelivered record arrives in another batch, so"
+              + " this key would not find it; make each record idempotent instead, with"
+              + " framework-batch's per-record idempotency");
     }
   }
 
@@ -66,18 +71,23 @@ public final class IdempotencyInterceptor implements Interceptor {
    * @param outputType the handler's output type, to read stored results back as
    * @param handlerClass names the namespace, unless the configuration gives one
    */
-  public IdempotencyInterceptor(IdempotencyConfig config, IdempotencyStore store,
-      PayloadCodec codec, Type inputType, Type outputType, Class<?> handlerClass) {
+  public IdempotencyInterceptor(
+      IdempotencyConfig config,
+      IdempotencyStore store,
+      PayloadCodec codec,
+      Type inputType,
+      Type outputType,
+      Class<?> handlerClass) {
     this.config = config;
     this.engine = IdempotencyEngine.create(config, store);
     this.codec = codec;
     this.format = ResultFormat.json(codec, outputType);
     this.handlerClass = handlerClass;
-    this.validatePath = config.validatePath() == null ? null
-        : JsonPointerPath.compile(config.validatePath());
+    this.validatePath =
+        config.validatePath() == null ? null : JsonPointerPath.compile(config.validatePath());
     this.kind = ValidatedPart.kindOf(inputType);
-    this.fixedOrderInput = kind == ValidatedPart.Kind.WHOLE
-        && FixedOrderTypes.isFixedOrder(inputType);
+    this.fixedOrderInput =
+        kind == ValidatedPart.Kind.WHOLE && FixedOrderTypes.isFixedOrder(inputType);
   }
 
   @Override
@@ -91,8 +101,11 @@ public final class IdempotencyInterceptor implements Interceptor {
       key = caller == null ? null : caller + "\n" + key;
     }
     if (key == null || key.isBlank()) {
-      String extractor = config.key() + (config.scopeToCaller() && caller == null
-          ? " scoped to the caller, and the request has no authenticated caller" : "");
+      String extractor =
+          config.key()
+              + (config.scopeToCaller() && caller == null
+                  ? " scoped to the caller, and the request has no authenticated caller"
+                  : "");
       if (config.missingKey() == MissingKeyPolicy.PASS_THROUGH) {
         log.debug("No idempotency key found with [{}]; running without idempotency", extractor);
         return chain.proceed();
@@ -117,12 +130,13 @@ public final class IdempotencyInterceptor implements Interceptor {
     if (tree.isMissingNode() && validatePath == null) {
       return Hashes.sha256(payload.bytes()); // a raw input that is not JSON: its exact bytes
     }
-    return CanonicalHash.of(validatePath != null ? validatePath.nodeAt(tree)
-        : ValidatedPart.of(kind, tree));
+    return CanonicalHash.of(
+        validatePath != null ? validatePath.nodeAt(tree) : ValidatedPart.of(kind, tree));
   }
 
   private String namespace(Invocation invocation) {
-    return config.namespace() != null ? config.namespace()
+    return config.namespace() != null
+        ? config.namespace()
         : IdempotencyEngine.namespace(invocation.functionName(), handlerClass);
   }
 

@@ -24,17 +24,20 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
   @Override
   public Interceptor create(Idempotent annotation, InitContext context) {
     EnvironmentReader env = new EnvironmentReader(context.environment().variables());
-    IdempotencyConfig.Builder builder = IdempotencyConfig.custom()
-        .missingKey(annotation.missingKey())
-        .expiry(Duration.ofSeconds(annotation.expirySeconds()))
-        .inProgressMargin(Duration.ofMillis(annotation.inProgressMarginMillis()))
-        .waitForInProgress(Duration.ofMillis(annotation.waitForInProgressMillis()))
-        .minimumRunTime(Duration.ofMillis(annotation.minimumRunTimeMillis()))
-        .scopeToCaller(annotation.scopeToCaller())
-        .localCacheSize(annotation.localCacheSize());
+    IdempotencyConfig.Builder builder =
+        IdempotencyConfig.custom()
+            .missingKey(annotation.missingKey())
+            .expiry(Duration.ofSeconds(annotation.expirySeconds()))
+            .inProgressMargin(Duration.ofMillis(annotation.inProgressMarginMillis()))
+            .waitForInProgress(Duration.ofMillis(annotation.waitForInProgressMillis()))
+            .minimumRunTime(Duration.ofMillis(annotation.minimumRunTimeMillis()))
+            .scopeToCaller(annotation.scopeToCaller())
+            .localCacheSize(annotation.localCacheSize());
     try {
-      builder.key(annotation.keyExtractor() != KeyExtractor.class
-          ? instantiate(annotation.keyExtractor()) : KeyExtractors.parse(annotation.key()));
+      builder.key(
+          annotation.keyExtractor() != KeyExtractor.class
+              ? instantiate(annotation.keyExtractor())
+              : KeyExtractors.parse(annotation.key()));
     } catch (IllegalArgumentException e) {
       env.problem(e.getMessage());
     }
@@ -65,8 +68,9 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
       IdempotencyInterceptor.checkFits(config, context.handlerClass(), context.inputType(), env);
     }
     if (env.hasProblems()) {
-      throw new IdempotencyException(env.describeProblems("@Idempotent on ["
-          + context.handlerClass().getName() + "] cannot be set up"));
+      throw new IdempotencyException(
+          env.describeProblems(
+              "@Idempotent on [" + context.handlerClass().getName() + "] cannot be set up"));
     }
     if (!defaultStore) {
       config = config.toBuilder().store(store(annotation, context)).build();
@@ -79,13 +83,19 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
     try {
       provider = instantiate(annotation.store());
     } catch (IllegalArgumentException e) {
-      throw new IdempotencyException("Idempotency store provider of @Idempotent on ["
-          + context.handlerClass().getName() + "]: " + e.getMessage(), e);
+      throw new IdempotencyException(
+          "Idempotency store provider of @Idempotent on ["
+              + context.handlerClass().getName()
+              + "]: "
+              + e.getMessage(),
+          e);
     }
     IdempotencyStore store = provider.create(context);
     if (store == null) {
-      throw new IdempotencyException("Idempotency store provider [" + annotation.store().getName()
-          + "] returned null; it must return a store");
+      throw new IdempotencyException(
+          "Idempotency store provider ["
+              + annotation.store().getName()
+              + "] returned null; it must return a store");
     }
     return store;
   }
@@ -94,11 +104,12 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
     try {
       return type.getDeclaredConstructor().newInstance();
     } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-      throw new IllegalArgumentException("[" + type.getName()
-          + "] cannot be created: it needs a public no-arg constructor", e);
+      throw new IllegalArgumentException(
+          "[" + type.getName() + "] cannot be created: it needs a public no-arg constructor", e);
     } catch (InvocationTargetException e) {
-      throw new IllegalArgumentException("[" + type.getName() + "] threw in its constructor: "
-          + e.getCause().getClass().getName(), e.getCause());
+      throw new IllegalArgumentException(
+          "[" + type.getName() + "] threw in its constructor: " + e.getCause().getClass().getName(),
+          e.getCause());
     }
   }
 }

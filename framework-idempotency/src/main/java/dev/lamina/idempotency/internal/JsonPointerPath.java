@@ -29,14 +29,17 @@ public final class JsonPointerPath {
   public static JsonPointerPath compile(String expression) {
     Objects.requireNonNull(expression, "path");
     if (!expression.startsWith("/") || expression.length() < 2) {
-      throw new IllegalArgumentException("Key path [" + expression + "] must start with '/' and name"
-          + " at least one property, such as /body/orderId");
+      throw new IllegalArgumentException(
+          "Key path ["
+              + expression
+              + "] must start with '/' and name"
+              + " at least one property, such as /body/orderId");
     }
     List<String> steps = new ArrayList<>();
     for (String raw : expression.substring(1).split("/", -1)) {
       if (raw.matches(".*~[^01].*|.*~$")) {
-        throw new IllegalArgumentException("Key path [" + expression + "] has a bad escape: use ~0"
-            + " for '~' and ~1 for '/'");
+        throw new IllegalArgumentException(
+            "Key path [" + expression + "] has a bad escape: use ~0" + " for '~' and ~1 for '/'");
       }
       steps.add(raw.replace("~1", "/").replace("~0", "~"));
     }
@@ -63,10 +66,15 @@ public final class JsonPointerPath {
     for (int i = 0; i < steps.length; i++) {
       JsonNode next = descend(node, steps[i]);
       if (i == 0 && i + 1 < steps.length && startsAtRecords() && recordCount(next) > 1) {
-        throw new IdempotencyException("Key path [" + expression + "] picks one record of an event"
-            + " that carries " + recordCount(next) + ": a redelivered record arrives in another"
-            + " batch, so this key would not find it; make each record idempotent instead, with"
-            + " framework-batch's per-record idempotency");
+        throw new IdempotencyException(
+            "Key path ["
+                + expression
+                + "] picks one record of an event"
+                + " that carries "
+                + recordCount(next)
+                + ": a redelivered record arrives in another"
+                + " batch, so this key would not find it; make each record idempotent instead, with"
+                + " framework-batch's per-record idempotency");
       }
       if (next.isMissingNode()) {
         return next;

@@ -13,8 +13,10 @@ import java.time.Duration;
 /** The proxy handler's environment variables, read and validated all at once. */
 public final class ProxySettings {
   public static final String HANDLER = "LAMINA_IDEMPOTENCY_HANDLER";
+
   /** The name {@link #HANDLER} had before 0.1: still read, with a warning, when the new one is unset. */
   public static final String DEPRECATED_HANDLER = "LAMINA_IDEMPOTENT_HANDLER";
+
   public static final String KEY = "LAMINA_IDEMPOTENCY_KEY";
   public static final String MISSING_KEY = "LAMINA_IDEMPOTENCY_MISSING_KEY";
   public static final String EXPIRY = "LAMINA_IDEMPOTENCY_EXPIRY_SECONDS";
@@ -43,15 +45,23 @@ public final class ProxySettings {
     String handler = env.get(HANDLER, DEPRECATED_HANDLER);
     String className = null;
     if (handler == null) {
-      env.problem("[" + HANDLER + "] is required: the original handler, such as"
-          + " com.example.Handler::handleRequest");
+      env.problem(
+          "["
+              + HANDLER
+              + "] is required: the original handler, such as"
+              + " com.example.Handler::handleRequest");
     } else {
       int sep = handler.indexOf("::");
       className = (sep < 0 ? handler : handler.substring(0, sep)).trim();
       String method = sep < 0 ? "handleRequest" : handler.substring(sep + 2).trim();
       if (!method.equals("handleRequest")) {
-        env.problem("[" + HANDLER + "] names method [" + method + "]: only handlers implementing"
-            + " RequestHandler or RequestStreamHandler (method handleRequest) are supported");
+        env.problem(
+            "["
+                + HANDLER
+                + "] names method ["
+                + method
+                + "]: only handlers implementing"
+                + " RequestHandler or RequestStreamHandler (method handleRequest) are supported");
       }
     }
     IdempotencyConfig.Builder config = IdempotencyConfig.custom();
@@ -95,8 +105,12 @@ public final class ProxySettings {
       } else if (validate.startsWith("/")) {
         config.validatePath(validate);
       } else if (!validate.equalsIgnoreCase("true")) {
-        env.problem("[" + VALIDATE + "] must be true, false or a path such as /body, was ["
-            + validate + "]");
+        env.problem(
+            "["
+                + VALIDATE
+                + "] must be true, false or a path such as /body, was ["
+                + validate
+                + "]");
       }
     }
     IdempotencyConfig built = null;
@@ -120,23 +134,34 @@ public final class ProxySettings {
     try {
       type = Class.forName(handlerClass, true, loader);
     } catch (ClassNotFoundException e) {
-      throw new IdempotencyException("Original handler class [" + handlerClass + "] named by ["
-          + HANDLER + "] is not on the class path: check the name and that the function's jar is"
-          + " deployed", e);
+      throw new IdempotencyException(
+          "Original handler class ["
+              + handlerClass
+              + "] named by ["
+              + HANDLER
+              + "] is not on the class path: check the name and that the function's jar is"
+              + " deployed",
+          e);
     }
     if (!RequestHandler.class.isAssignableFrom(type)
         && !RequestStreamHandler.class.isAssignableFrom(type)) {
-      throw new IdempotencyException("Original handler class [" + handlerClass + "] implements"
-          + " neither RequestHandler nor RequestStreamHandler; the proxy supports only those");
+      throw new IdempotencyException(
+          "Original handler class ["
+              + handlerClass
+              + "] implements"
+              + " neither RequestHandler nor RequestStreamHandler; the proxy supports only those");
     }
     try {
       return type.getDeclaredConstructor().newInstance();
     } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-      throw new IdempotencyException("Original handler class [" + handlerClass
-          + "] cannot be created: it needs a public no-arg constructor", e);
+      throw new IdempotencyException(
+          "Original handler class ["
+              + handlerClass
+              + "] cannot be created: it needs a public no-arg constructor",
+          e);
     } catch (InvocationTargetException e) {
-      throw new IdempotencyException("Original handler class [" + handlerClass
-          + "] threw in its constructor", e.getCause());
+      throw new IdempotencyException(
+          "Original handler class [" + handlerClass + "] threw in its constructor", e.getCause());
     }
   }
 }

@@ -17,14 +17,15 @@ public final class RecordCache {
 
   public RecordCache(int capacity) {
     this.capacity = capacity;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, IdempotencyRecord> eldest) {
-        return size() > RecordCache.this.capacity;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, IdempotencyRecord> eldest) {
+            return size() > RecordCache.this.capacity;
+          }
+        };
   }
 
   /** The completed record for {@code id} if cached and not expired at {@code now}. */

@@ -44,28 +44,44 @@ public final class ValidatedPart {
 
   /** The kinds of input with a part of their own. */
   public enum Kind {
-    HTTP_V1, HTTP_V2, SQS_MESSAGE, SQS_EVENT, SNS_RECORD, SNS_EVENT, EVENTBRIDGE, KINESIS_RECORD,
-    KINESIS_EVENT, DYNAMODB_RECORD, DYNAMODB_EVENT, KAFKA_EVENT, WHOLE
+    HTTP_V1,
+    HTTP_V2,
+    SQS_MESSAGE,
+    SQS_EVENT,
+    SNS_RECORD,
+    SNS_EVENT,
+    EVENTBRIDGE,
+    KINESIS_RECORD,
+    KINESIS_EVENT,
+    DYNAMODB_RECORD,
+    DYNAMODB_EVENT,
+    KAFKA_EVENT,
+    WHOLE
   }
 
-  private static final Map<String, Kind> BY_CLASS = Map.ofEntries(
-      Map.entry(EVENTS + "APIGatewayProxyRequestEvent", Kind.HTTP_V1),
-      Map.entry(EVENTS + "ApplicationLoadBalancerRequestEvent", Kind.HTTP_V1),
-      Map.entry(EVENTS + "APIGatewayV2HTTPEvent", Kind.HTTP_V2),
-      Map.entry(EVENTS + "SQSEvent$SQSMessage", Kind.SQS_MESSAGE),
-      Map.entry(EVENTS + "SQSEvent", Kind.SQS_EVENT),
-      Map.entry(EVENTS + "SNSEvent$SNSRecord", Kind.SNS_RECORD),
-      Map.entry(EVENTS + "SNSEvent", Kind.SNS_EVENT),
-      Map.entry(EVENTS + "ScheduledEvent", Kind.EVENTBRIDGE),
-      Map.entry(EVENTS + "KinesisEvent$KinesisEventRecord", Kind.KINESIS_RECORD),
-      Map.entry(EVENTS + "KinesisEvent", Kind.KINESIS_EVENT),
-      Map.entry(EVENTS + "DynamodbEvent$DynamodbStreamRecord", Kind.DYNAMODB_RECORD),
-      Map.entry(EVENTS + "DynamodbEvent", Kind.DYNAMODB_EVENT),
-      Map.entry(EVENTS + "KafkaEvent", Kind.KAFKA_EVENT));
+  private static final Map<String, Kind> BY_CLASS =
+      Map.ofEntries(
+          Map.entry(EVENTS + "APIGatewayProxyRequestEvent", Kind.HTTP_V1),
+          Map.entry(EVENTS + "ApplicationLoadBalancerRequestEvent", Kind.HTTP_V1),
+          Map.entry(EVENTS + "APIGatewayV2HTTPEvent", Kind.HTTP_V2),
+          Map.entry(EVENTS + "SQSEvent$SQSMessage", Kind.SQS_MESSAGE),
+          Map.entry(EVENTS + "SQSEvent", Kind.SQS_EVENT),
+          Map.entry(EVENTS + "SNSEvent$SNSRecord", Kind.SNS_RECORD),
+          Map.entry(EVENTS + "SNSEvent", Kind.SNS_EVENT),
+          Map.entry(EVENTS + "ScheduledEvent", Kind.EVENTBRIDGE),
+          Map.entry(EVENTS + "KinesisEvent$KinesisEventRecord", Kind.KINESIS_RECORD),
+          Map.entry(EVENTS + "KinesisEvent", Kind.KINESIS_EVENT),
+          Map.entry(EVENTS + "DynamodbEvent$DynamodbStreamRecord", Kind.DYNAMODB_RECORD),
+          Map.entry(EVENTS + "DynamodbEvent", Kind.DYNAMODB_EVENT),
+          Map.entry(EVENTS + "KafkaEvent", Kind.KAFKA_EVENT));
 
   /** The input types that carry a batch of records. */
-  private static final List<String> BATCH_EVENTS = List.of(EVENTS + "SQSEvent",
-      EVENTS + "KinesisEvent", EVENTS + "DynamodbEvent", EVENTS + "KafkaEvent");
+  private static final List<String> BATCH_EVENTS =
+      List.of(
+          EVENTS + "SQSEvent",
+          EVENTS + "KinesisEvent",
+          EVENTS + "DynamodbEvent",
+          EVENTS + "KafkaEvent");
 
   private ValidatedPart() {}
 
@@ -75,7 +91,10 @@ public final class ValidatedPart {
    */
   public static Kind kindOf(Type inputType) {
     Class<?> raw = raw(inputType);
-    if (raw == null || raw == Object.class || raw == byte[].class || Map.class.isAssignableFrom(raw)
+    if (raw == null
+        || raw == Object.class
+        || raw == byte[].class
+        || Map.class.isAssignableFrom(raw)
         || JsonNode.class.isAssignableFrom(raw)) {
       return null;
     }
@@ -105,11 +124,13 @@ public final class ValidatedPart {
     JsonNode records = event.path("Records");
     if (records.isArray() && records.size() > 0) {
       Kind record = recordKind(records.get(0));
-      return record == Kind.SQS_MESSAGE ? Kind.SQS_EVENT
-          : record == Kind.SNS_RECORD ? Kind.SNS_EVENT
-          : record == Kind.KINESIS_RECORD ? Kind.KINESIS_EVENT
-          : record == Kind.DYNAMODB_RECORD ? Kind.DYNAMODB_EVENT
-          : Kind.WHOLE;
+      return record == Kind.SQS_MESSAGE
+          ? Kind.SQS_EVENT
+          : record == Kind.SNS_RECORD
+              ? Kind.SNS_EVENT
+              : record == Kind.KINESIS_RECORD
+                  ? Kind.KINESIS_EVENT
+                  : record == Kind.DYNAMODB_RECORD ? Kind.DYNAMODB_EVENT : Kind.WHOLE;
     }
     if (event.path("records").isObject() && event.path("eventSource").asText("").contains("afka")) {
       return Kind.KAFKA_EVENT;
@@ -145,8 +166,8 @@ public final class ValidatedPart {
       case HTTP_V1:
         return http(event.path("httpMethod"), event.path("path"), event);
       case HTTP_V2:
-        return http(event.path("requestContext").path("http").path("method"),
-            event.path("rawPath"), event);
+        return http(
+            event.path("requestContext").path("http").path("method"), event.path("rawPath"), event);
       case SQS_MESSAGE:
         return sqs(event);
       case SQS_EVENT:
@@ -156,8 +177,13 @@ public final class ValidatedPart {
       case SNS_EVENT:
         return each(event.path("Records"), ValidatedPart::sns);
       case EVENTBRIDGE:
-        return object("source", event.path("source"), "detail-type", event.path("detail-type"),
-            "detail", event.path("detail"));
+        return object(
+            "source",
+            event.path("source"),
+            "detail-type",
+            event.path("detail-type"),
+            "detail",
+            event.path("detail"));
       case KINESIS_RECORD:
         return kinesis(event);
       case KINESIS_EVENT:
@@ -202,8 +228,12 @@ public final class ValidatedPart {
     Collections.sort(names);
     for (String name : names) {
       for (JsonNode record : partitions.path(name)) {
-        parts.add(object("key", JsonText.expand(record.path("key"), true),
-            "value", JsonText.expand(record.path("value"), true)));
+        parts.add(
+            object(
+                "key",
+                JsonText.expand(record.path("key"), true),
+                "value",
+                JsonText.expand(record.path("value"), true)));
       }
     }
     return parts;

@@ -20,7 +20,12 @@ public class SlowOrderHandler extends LambdaHandler<Map<String, Object>, Map<Str
       System.out.println("blocking " + invocation.requestId());
       Thread.sleep(120_000);
     }
-    return Map.of("orderId", order.get("orderId"), "handledBy", invocation.requestId(),
-        "pid", ProcessHandle.current().pid());
+    return Map.of(
+        "orderId",
+        order.get("orderId"),
+        "handledBy",
+        invocation.requestId(),
+        "pid",
+        ProcessHandle.current().pid());
   }
 }

@@ -15,7 +15,8 @@ class CanonicalJsonTest {
 
   @Test
   void propertiesAreSortedAtEveryLevel_andWhiteSpaceDropped() {
-    assertEquals("{\"a\":[{\"x\":1,\"y\":2}],\"b\":{\"c\":true,\"d\":null}}",
+    assertEquals(
+        "{\"a\":[{\"x\":1,\"y\":2}],\"b\":{\"c\":true,\"d\":null}}",
         canonical("{ \"b\": {\"d\": null, \"c\": true}, \"a\": [ {\"y\":2, \"x\":1} ] }"));
   }
 
@@ -32,12 +33,24 @@ class CanonicalJsonTest {
 
   @Test
   void hashingATree_andStreamingTheSameJson_agree() {
-    java.util.List<String> documents = new java.util.ArrayList<>(java.util.List.of(
-        "{\"b\":1,\"a\":[1.50,100.0,1e2,-0.0,12345678901234567.89,123456789012345678901234567890]}",
-        "{\"a\":{\"z\":null,\"y\":true,\"x\":false},\"a2\":\"\\u00e9\\n\"}",
-        "{\"dup\":1,\"dup\":2}", "[]", "{}", "\"text\"", "42", "null"));
-    for (String fixture : java.util.List.of("apigw_http_event.json", "sqs_event_product.json",
-        "dynamo_event.json", "kafka_event.json", "sns_event.json")) {
+    java.util.List<String> documents =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "{\"b\":1,\"a\":[1.50,100.0,1e2,-0.0,12345678901234567.89,123456789012345678901234567890]}",
+                "{\"a\":{\"z\":null,\"y\":true,\"x\":false},\"a2\":\"\\u00e9\\n\"}",
+                "{\"dup\":1,\"dup\":2}",
+                "[]",
+                "{}",
+                "\"text\"",
+                "42",
+                "null"));
+    for (String fixture :
+        java.util.List.of(
+            "apigw_http_event.json",
+            "sqs_event_product.json",
+            "dynamo_event.json",
+            "kafka_event.json",
+            "sns_event.json")) {
       documents.add(dev.lamina.idempotency.Events.json(fixture));
     }
     java.util.Random random = new java.util.Random(7);
@@ -49,9 +62,11 @@ class CanonicalJsonTest {
       assertEquals(CanonicalHash.of(CanonicalJson.parse(bytes)), CanonicalHash.ofJson(bytes), json);
     }
     assertNull(CanonicalHash.ofJson("{\"a\":1} 2".getBytes(StandardCharsets.UTF_8)));
-    assertNotEquals(CanonicalHash.ofJson("{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
+    assertNotEquals(
+        CanonicalHash.ofJson("{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
         CanonicalHash.ofJson("{\"a\":\"1\"}".getBytes(StandardCharsets.UTF_8)));
-    assertEquals(CanonicalHash.ofJson("{\"a\":1,\"b\":[2]}".getBytes(StandardCharsets.UTF_8)),
+    assertEquals(
+        CanonicalHash.ofJson("{\"a\":1,\"b\":[2]}".getBytes(StandardCharsets.UTF_8)),
         CanonicalHash.ofJson("{ \"b\" : [ 2.0 ], \"a\" : 1 }".getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -60,7 +75,8 @@ class CanonicalJsonTest {
       case 0:
         return "\"s" + r.nextInt(5) + "\"";
       case 1:
-        return r.nextBoolean() ? Integer.toString(r.nextInt(1000) - 500)
+        return r.nextBoolean()
+            ? Integer.toString(r.nextInt(1000) - 500)
             : (r.nextInt(100000) / 100.0) + (r.nextBoolean() ? "0" : "");
       case 2:
         return r.nextBoolean() ? "true" : "null";
@@ -75,7 +91,11 @@ class CanonicalJsonTest {
       default:
         StringBuilder object = new StringBuilder("{");
         for (int i = r.nextInt(5); i > 0; i--) {
-          object.append("\"k").append(r.nextInt(6)).append("\":").append(randomJson(r, depth - 1))
+          object
+              .append("\"k")
+              .append(r.nextInt(6))
+              .append("\":")
+              .append(randomJson(r, depth - 1))
               .append(i > 1 ? "," : "");
         }
         return object.append("}").toString();

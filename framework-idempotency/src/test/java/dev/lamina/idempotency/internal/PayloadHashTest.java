@@ -98,8 +98,10 @@ class PayloadHashTest {
     FlatHandler handler = new FlatHandler();
     invoke(handler, "{\"id\":\"o-1\",\"items\":[\"a\"],\"quantity\":2,\"price\":1.5}");
 
-    assertEquals("1", invoke(handler, "{\"price\":1.50,\"quantity\":2,\"items\":[\"a\"],\"id\":\"o-1\"}"));
-    assertThrows(IdempotencyPayloadMismatchException.class,
+    assertEquals(
+        "1", invoke(handler, "{\"price\":1.50,\"quantity\":2,\"items\":[\"a\"],\"id\":\"o-1\"}"));
+    assertThrows(
+        IdempotencyPayloadMismatchException.class,
         () -> invoke(handler, "{\"id\":\"o-1\",\"items\":[\"a\"],\"quantity\":3,\"price\":1.5}"));
     assertEquals(1, handler.runs.get());
   }
@@ -110,7 +112,8 @@ class PayloadHashTest {
     invoke(handler, "{\"id\":\"o-1\",\"lines\":{\"a\":1,\"b\":2}}");
 
     assertEquals("1", invoke(handler, "{\"lines\":{\"b\":2,\"a\":1},\"id\":\"o-1\"}"));
-    assertThrows(IdempotencyPayloadMismatchException.class,
+    assertThrows(
+        IdempotencyPayloadMismatchException.class,
         () -> invoke(handler, "{\"id\":\"o-1\",\"lines\":{\"a\":1,\"b\":3}}"));
     assertEquals(1, handler.runs.get());
   }
@@ -120,8 +123,10 @@ class PayloadHashTest {
     BeanHandler handler = new BeanHandler();
     invoke(handler, "{\"id\":\"o-1\",\"attributes\":{\"x\":{\"q\":1,\"p\":[1,2]},\"y\":true}}");
 
-    assertEquals("1",
-        invoke(handler, "{\"attributes\":{\"y\":true,\"x\":{\"p\":[1,2],\"q\":1.0}},\"id\":\"o-1\"}"));
+    assertEquals(
+        "1",
+        invoke(
+            handler, "{\"attributes\":{\"y\":true,\"x\":{\"p\":[1,2],\"q\":1.0}},\"id\":\"o-1\"}"));
     assertEquals(1, handler.runs.get());
   }
 }

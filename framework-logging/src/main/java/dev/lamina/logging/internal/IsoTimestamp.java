@@ -18,13 +18,14 @@ public final class IsoTimestamp {
   public static final int LENGTH = 24;
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
+
   /** 0000-01-01T00:00:00.000Z. */
   private static final long MIN_MILLIS = -62_167_219_200_000L;
+
   /** 9999-12-31T23:59:59.999Z. */
   private static final long MAX_MILLIS = 253_402_300_799_999L;
 
-  private IsoTimestamp() {
-  }
+  private IsoTimestamp() {}
 
   /**
    * Writes {@code epochMillis} into {@code out[0..24)}.

@@ -1,14 +1,13 @@
 package dev.lamina.logging.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 
@@ -35,8 +34,16 @@ final class JsonLineEncoder {
     this.service = service;
   }
 
-  void encode(OutputStream out, long epochMillis, Level level, String logger, String message,
-      Map<String, String> mdc, List<KeyValuePair> keyValues, Throwable throwable) throws IOException {
+  void encode(
+      OutputStream out,
+      long epochMillis,
+      Level level,
+      String logger,
+      String message,
+      Map<String, String> mdc,
+      List<KeyValuePair> keyValues,
+      Throwable throwable)
+      throws IOException {
     char[] timestamp = new char[IsoTimestamp.LENGTH];
     IsoTimestamp.format(epochMillis, timestamp);
     try (JsonGenerator json = factory.createGenerator(out)) {
@@ -60,7 +67,8 @@ final class JsonLineEncoder {
     }
   }
 
-  private static void writeMdc(JsonGenerator json, Map<String, String> mdc, List<KeyValuePair> keyValues)
+  private static void writeMdc(
+      JsonGenerator json, Map<String, String> mdc, List<KeyValuePair> keyValues)
       throws IOException {
     for (Map.Entry<String, String> entry : mdc.entrySet()) {
       String key = entry.getKey();
@@ -81,7 +89,8 @@ final class JsonLineEncoder {
     }
   }
 
-  private static void writeKeyValues(JsonGenerator json, List<KeyValuePair> keyValues) throws IOException {
+  private static void writeKeyValues(JsonGenerator json, List<KeyValuePair> keyValues)
+      throws IOException {
     for (int i = 0, n = keyValues.size(); i < n; i++) {
       KeyValuePair pair = keyValues.get(i);
       String key = String.valueOf(pair.key);
@@ -100,7 +109,9 @@ final class JsonLineEncoder {
       json.writeString((String) value);
     } else if (value instanceof Boolean) {
       json.writeBoolean((Boolean) value);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+    } else if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       json.writeNumber(((Number) value).longValue());
     } else if (value instanceof Double && Double.isFinite((Double) value)) {
@@ -147,7 +158,11 @@ final class JsonLineEncoder {
     try {
       return String.valueOf(value);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
-      return "[toString() of " + value.getClass().getName() + " threw " + e.getClass().getName() + "]";
+      return "[toString() of "
+          + value.getClass().getName()
+          + " threw "
+          + e.getClass().getName()
+          + "]";
     }
   }
 

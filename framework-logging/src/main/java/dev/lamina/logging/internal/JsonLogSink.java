@@ -1,11 +1,10 @@
 package dev.lamina.logging.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.LongSupplier;
-
-import com.fasterxml.jackson.core.JsonFactory;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.MessageFormatter;
@@ -38,8 +37,12 @@ public final class JsonLogSink {
    * @param fixedOut the stream to write to, or null for {@code System.out} at each write
    * @param clock epoch milliseconds, or null for {@code System.currentTimeMillis()}
    */
-  public JsonLogSink(LogSettings settings, JsonFactory factory, ThreadLocalMdcAdapter mdc,
-      PrintStream fixedOut, LongSupplier clock) {
+  public JsonLogSink(
+      LogSettings settings,
+      JsonFactory factory,
+      ThreadLocalMdcAdapter mdc,
+      PrintStream fixedOut,
+      LongSupplier clock) {
     this.threshold = settings.level().toInt();
     this.encoder = new JsonLineEncoder(factory, settings.service());
     this.mdc = mdc;
@@ -68,22 +71,41 @@ public final class JsonLogSink {
    * @param throwable written as the {@code error} object; may be null
    * @param keyValues fluent key-value pairs; may be null
    */
-  public void write(Level level, String logger, long epochMillis, String pattern, Object[] args,
-      Throwable throwable, List<KeyValuePair> keyValues) {
+  public void write(
+      Level level,
+      String logger,
+      long epochMillis,
+      String pattern,
+      Object[] args,
+      Throwable throwable,
+      List<KeyValuePair> keyValues) {
     if (!isEnabled(level)) {
       return;
     }
     long millis = epochMillis != 0 ? epochMillis : now();
     LineBuffer line = new LineBuffer(INITIAL_LINE_BYTES);
     try {
-      encoder.encode(line, millis, level, logger, format(pattern, args), mdc.currentContext(), keyValues,
+      encoder.encode(
+          line,
+          millis,
+          level,
+          logger,
+          format(pattern, args),
+          mdc.currentContext(),
+          keyValues,
           throwable);
     } catch (IOException | RuntimeException e) {
       line.reset();
       try {
-        encoder.encode(line, millis, level, logger,
+        encoder.encode(
+            line,
+            millis,
+            level,
+            logger,
             "[Lamina logging could not encode this line: " + e.getClass().getName() + "]",
-            null, null, null);
+            null,
+            null,
+            null);
       } catch (IOException | RuntimeException again) {
         return;
       }
@@ -104,7 +126,8 @@ public final class JsonLogSink {
     if (args == null || args.length == 0 || pattern == null) {
       return pattern;
     }
-    // MessageFormatter already replaces an argument whose toString() throws with "[FAILED toString()]".
+    // MessageFormatter already replaces an argument whose toString() throws with "[FAILED
+    // toString()]".
     return MessageFormatter.basicArrayFormat(pattern, args);
   }
 }

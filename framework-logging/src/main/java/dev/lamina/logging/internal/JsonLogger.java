@@ -41,13 +41,19 @@ public final class JsonLogger extends AbstractLogger implements LoggingEventAwar
         args = MessageFormatter.trimmedCopy(args);
       }
     }
-    sink.write(level, name, event.getTimeStamp(), event.getMessage(), args, throwable,
+    sink.write(
+        level,
+        name,
+        event.getTimeStamp(),
+        event.getMessage(),
+        args,
+        throwable,
         event.getKeyValuePairs());
   }
 
   @Override
-  protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args,
-      Throwable throwable) {
+  protected void handleNormalizedLoggingCall(
+      Level level, Marker marker, String pattern, Object[] args, Throwable throwable) {
     sink.write(level, name, 0L, pattern, args, throwable, null);
   }
 

@@ -3,7 +3,6 @@ package dev.lamina.logging.internal;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 

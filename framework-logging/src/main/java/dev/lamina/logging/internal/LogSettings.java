@@ -1,7 +1,6 @@
 package dev.lamina.logging.internal;
 
 import java.util.Map;
-
 import org.slf4j.event.Level;
 
 /**
@@ -102,8 +101,13 @@ public final class LogSettings {
   }
 
   private static String unknownLevelWarning(String variable, String value) {
-    String echoed = value.length() <= MAX_ECHOED_VALUE ? value : value.substring(0, MAX_ECHOED_VALUE) + "...";
-    return "Unknown log level [" + echoed + "] in [" + variable + "]; logging at INFO. "
+    String echoed =
+        value.length() <= MAX_ECHOED_VALUE ? value : value.substring(0, MAX_ECHOED_VALUE) + "...";
+    return "Unknown log level ["
+        + echoed
+        + "] in ["
+        + variable
+        + "]; logging at INFO. "
         + "Set it to one of TRACE, DEBUG, INFO, WARN, ERROR or FATAL.";
   }
 

@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class IsoTimestampTest {
 
@@ -17,9 +16,17 @@ class IsoTimestampTest {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   @ParameterizedTest
-  @ValueSource(strings = {"1970-01-01T00:00:00.000Z", "2026-11-22T10:53:11.123Z", "2000-02-29T23:59:59.999Z",
-      "2024-02-29T12:00:00.001Z", "2100-03-01T00:00:00.000Z", "1969-12-31T23:59:59.999Z",
-      "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"})
+  @ValueSource(
+      strings = {
+        "1970-01-01T00:00:00.000Z",
+        "2026-11-22T10:53:11.123Z",
+        "2000-02-29T23:59:59.999Z",
+        "2024-02-29T12:00:00.001Z",
+        "2100-03-01T00:00:00.000Z",
+        "1969-12-31T23:59:59.999Z",
+        "0001-01-01T00:00:00.000Z",
+        "9999-12-31T23:59:59.999Z"
+      })
   void knownInstants_areFormattedExactly(String iso) {
     assertEquals(iso, format(Instant.parse(iso).toEpochMilli()));
   }
@@ -31,7 +38,8 @@ class IsoTimestampTest {
     long to = Instant.parse("2300-01-01T00:00:00Z").toEpochMilli();
     for (int i = 0; i < 200_000; i++) {
       long millis = random.nextLong(from, to);
-      assertEquals(REFERENCE.format(Instant.ofEpochMilli(millis)), format(millis), () -> "at " + millis);
+      assertEquals(
+          REFERENCE.format(Instant.ofEpochMilli(millis)), format(millis), () -> "at " + millis);
     }
   }
 

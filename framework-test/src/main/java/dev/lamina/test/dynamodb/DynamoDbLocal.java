@@ -48,7 +48,8 @@ public final class DynamoDbLocal implements AutoCloseable {
   public static final String CLASS_PATH_PROPERTY = "lamina.dynamodb.local.classpath";
 
   /** DynamoDB Local's server entry point. */
-  public static final String MAIN_CLASS = "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
+  public static final String MAIN_CLASS =
+      "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
 
   private static final String PRODUCT = "DynamoDB Local";
   private static final ChildServer.Failure FAILURE = DynamoDbLocalException::new;
@@ -103,11 +104,11 @@ public final class DynamoDbLocal implements AutoCloseable {
     private Path classPathFile;
     private Duration startTimeout = Duration.ofSeconds(30);
     private Path javaHome = Path.of(System.getProperty("java.home"));
-    private List<String> jvmFlags = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-Xmx256m");
+    private List<String> jvmFlags =
+        List.of(
+            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** DynamoDB Local's class path (jars); takes precedence over {@link #classPathFile(Path)}. */
     public Builder classPath(List<Path> classPath) {
@@ -149,8 +150,14 @@ public final class DynamoDbLocal implements AutoCloseable {
      * @throws DynamoDbLocalException if the class path is missing, or the server did not start
      */
     public DynamoDbLocal start() {
-      List<Path> cp = ChildServer.classPath(PRODUCT, classPath, classPathFile,
-          CLASS_PATH_PROPERTY, "com.amazonaws:DynamoDBLocal", FAILURE);
+      List<Path> cp =
+          ChildServer.classPath(
+              PRODUCT,
+              classPath,
+              classPathFile,
+              CLASS_PATH_PROPERTY,
+              "com.amazonaws:DynamoDBLocal",
+              FAILURE);
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("[startTimeout] must be positive, was " + startTimeout);
       }
@@ -158,12 +165,19 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     private DynamoDbLocal startOnce(List<Path> cp, int port) {
-      ChildServer child = ChildServer.launch(PRODUCT, javaHome, jvmFlags, List.of(), cp,
-          MAIN_CLASS, List.of("-inMemory", "-disableTelemetry", "-port", Integer.toString(port)),
-          Map.of("DDB_LOCAL_TELEMETRY", "0"),
-          ChildServer.workDirectory("lamina-dynamodb-local-"), FAILURE);
-      child.awaitReady(port, Builder::accepts, "accepting connections", startTimeout, 25,
-          FAILURE);
+      ChildServer child =
+          ChildServer.launch(
+              PRODUCT,
+              javaHome,
+              jvmFlags,
+              List.of(),
+              cp,
+              MAIN_CLASS,
+              List.of("-inMemory", "-disableTelemetry", "-port", Integer.toString(port)),
+              Map.of("DDB_LOCAL_TELEMETRY", "0"),
+              ChildServer.workDirectory("lamina-dynamodb-local-"),
+              FAILURE);
+      child.awaitReady(port, Builder::accepts, "accepting connections", startTimeout, 25, FAILURE);
       return new DynamoDbLocal(child, port);
     }
 

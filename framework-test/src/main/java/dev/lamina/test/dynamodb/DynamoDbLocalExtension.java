@@ -43,16 +43,26 @@ public final class DynamoDbLocalExtension implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-    DynamoDbLocal server = store.getOrComputeIfAbsent("server",
-        k -> new Closing(DynamoDbLocal.builder().start()), Closing.class).as(DynamoDbLocal.class);
+    DynamoDbLocal server =
+        store
+            .getOrComputeIfAbsent(
+                "server", k -> new Closing(DynamoDbLocal.builder().start()), Closing.class)
+            .as(DynamoDbLocal.class);
     if (parameter.getParameter().getType() == DynamoDbLocal.class) {
       return server;
     }
-    return store.getOrComputeIfAbsent("tables",
-        k -> new Closing(new DynamoDbLocalTables(server.endpoint())), Closing.class).value();
+    return store
+        .getOrComputeIfAbsent(
+            "tables", k -> new Closing(new DynamoDbLocalTables(server.endpoint())), Closing.class)
+        .value();
   }
 
-  /** Closes its value with the root context. */
+  /**
+   * Closes its value with the root context. The values (the server, the tables helper) close
+   * without throwing {@code InterruptedException}; declaring {@code Exception} is what JUnit's
+   * store asks of an {@code AutoCloseable}.
+   */
+  @SuppressWarnings("try")
   private record Closing(AutoCloseable value) implements AutoCloseable {
     <T> T as(Class<T> type) {
       return type.cast(value);

@@ -61,8 +61,10 @@ public final class DynamoDbLocalTables implements AutoCloseable {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(FakeAwsEnvironment.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-            FakeAwsEnvironment.ACCESS_KEY_ID, FakeAwsEnvironment.SECRET_ACCESS_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    FakeAwsEnvironment.ACCESS_KEY_ID, FakeAwsEnvironment.SECRET_ACCESS_KEY)))
         .httpClient(UrlConnectionHttpClient.builder().build())
         .overrideConfiguration(override.build())
         .build();

@@ -18,8 +18,7 @@ public final class RecordingCalls implements ExecutionInterceptor {
   private final List<String> calls = new ArrayList<>();
 
   /** A recorder with no calls yet. */
-  public RecordingCalls() {
-  }
+  public RecordingCalls() {}
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

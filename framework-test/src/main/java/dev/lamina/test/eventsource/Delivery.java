@@ -32,8 +32,15 @@ import java.util.Optional;
  * @param result the runtime's answer; {@code null} for a timeout or a function that died
  * @param invokedAt when the event was sent, on the mapping's clock
  */
-public record Delivery(int number, String source, List<String> recordIds, String event,
-    Outcome outcome, List<String> reportedIds, String detail, InvocationResult result,
+public record Delivery(
+    int number,
+    String source,
+    List<String> recordIds,
+    String event,
+    Outcome outcome,
+    List<String> reportedIds,
+    String detail,
+    InvocationResult result,
     Instant invokedAt) {
 
   /** How a mapping read a function's answer. */
@@ -82,8 +89,16 @@ public record Delivery(int number, String source, List<String> recordIds, String
   /** Names the invocation, its records and outcome; never the event, which may hold user data. */
   @Override
   public String toString() {
-    return "Delivery#" + number + "[" + source + ", " + recordIds + ", " + outcome
+    return "Delivery#"
+        + number
+        + "["
+        + source
+        + ", "
+        + recordIds
+        + ", "
+        + outcome
         + (reportedIds.isEmpty() ? "" : ", reported " + reportedIds)
-        + (detail.isEmpty() ? "" : ", " + detail) + "]";
+        + (detail.isEmpty() ? "" : ", " + detail)
+        + "]";
   }
 }

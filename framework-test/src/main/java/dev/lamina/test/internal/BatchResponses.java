@@ -34,8 +34,7 @@ public final class BatchResponses {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private BatchResponses() {
-  }
+  private BatchResponses() {}
 
   /**
    * What one invocation came to.
@@ -45,9 +44,8 @@ public final class BatchResponses {
    * @param detail why the batch failed as a whole, or the empty string
    * @param result the runtime's answer; null for a timeout or a dead runtime
    */
-  public record Answer(Outcome outcome, List<String> reported, String detail,
-      InvocationResult result) {
-  }
+  public record Answer(
+      Outcome outcome, List<String> reported, String detail, InvocationResult result) {}
 
   /**
    * Invokes and reads the answer.
@@ -58,15 +56,22 @@ public final class BatchResponses {
    * @param reportBatchItemFailures whether the mapping reads partial responses at all; if not,
    *     any answer that is not an error is a complete success
    */
-  public static Answer invoke(FunctionInvoker function, String event, Duration timeout,
-      Function<JsonNode, String> identifier, Set<String> batchIds,
+  public static Answer invoke(
+      FunctionInvoker function,
+      String event,
+      Duration timeout,
+      Function<JsonNode, String> identifier,
+      Set<String> batchIds,
       boolean reportBatchItemFailures) {
     CompletableFuture<InvocationResult> future;
     try {
       future = function.invoke(event, timeout);
     } catch (RuntimeException e) {
-      return new Answer(Outcome.FUNCTION_ERROR, List.of(), "the function could not be invoked: "
-          + e.getClass().getName() + ": " + e.getMessage(), null);
+      return new Answer(
+          Outcome.FUNCTION_ERROR,
+          List.of(),
+          "the function could not be invoked: " + e.getClass().getName() + ": " + e.getMessage(),
+          null);
     }
     InvocationResult result;
     try {
@@ -74,19 +79,31 @@ public final class BatchResponses {
       result = future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       awaitLateAnswer(future);
-      return new Answer(Outcome.TIMEOUT, List.of(), "Task timed out after "
-          + String.format("%.2f", timeout.toMillis() / 1000.0) + " seconds", null);
+      return new Answer(
+          Outcome.TIMEOUT,
+          List.of(),
+          "Task timed out after " + String.format("%.2f", timeout.toMillis() / 1000.0) + " seconds",
+          null);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return new Answer(Outcome.FUNCTION_ERROR, List.of(), "the function's runtime failed: "
-          + cause.getClass().getName() + ": " + firstLine(cause.getMessage()), null);
+      return new Answer(
+          Outcome.FUNCTION_ERROR,
+          List.of(),
+          "the function's runtime failed: "
+              + cause.getClass().getName()
+              + ": "
+              + firstLine(cause.getMessage()),
+          null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Answer(Outcome.FUNCTION_ERROR, List.of(), "interrupted while invoking", null);
     }
     if (result.isError()) {
-      return new Answer(Outcome.FUNCTION_ERROR, List.of(), "the function failed: "
-          + result.errorType() + ": " + firstLine(result.errorMessage()), result);
+      return new Answer(
+          Outcome.FUNCTION_ERROR,
+          List.of(),
+          "the function failed: " + result.errorType() + ": " + firstLine(result.errorMessage()),
+          result);
     }
     if (!reportBatchItemFailures) {
       return new Answer(Outcome.SUCCESS, List.of(), "", result);
@@ -95,8 +112,8 @@ public final class BatchResponses {
   }
 
   /** Reads a response (not an error) as a partial batch response. */
-  public static Answer read(InvocationResult result, Function<JsonNode, String> identifier,
-      Set<String> batchIds) {
+  public static Answer read(
+      InvocationResult result, Function<JsonNode, String> identifier, Set<String> batchIds) {
     String body = result.body().trim();
     if (body.isEmpty()) {
       return new Answer(Outcome.SUCCESS, List.of(), "", result);
@@ -111,8 +128,8 @@ public final class BatchResponses {
       return new Answer(Outcome.SUCCESS, List.of(), "", result);
     }
     if (!root.isObject()) {
-      return invalid("the response is JSON but not an object ({\"batchItemFailures\":[...]})",
-          result);
+      return invalid(
+          "the response is JSON but not an object ({\"batchItemFailures\":[...]})", result);
     }
     JsonNode failures = root.get("batchItemFailures");
     if (failures == null || failures.isNull()) {
@@ -129,17 +146,32 @@ public final class BatchResponses {
       }
       JsonNode node = failure.get("itemIdentifier");
       if (node == null) {
-        return invalid("[batchItemFailures[" + index + "]] has no [itemIdentifier] (keys: "
-            + fieldNames(failure) + ")", result);
+        return invalid(
+            "[batchItemFailures["
+                + index
+                + "]] has no [itemIdentifier] (keys: "
+                + fieldNames(failure)
+                + ")",
+            result);
       }
       String id = node.isNull() ? null : identifier.apply(node);
       if (id == null || id.isEmpty()) {
-        return invalid("[batchItemFailures[" + index + "].itemIdentifier] is null, empty or "
-            + "malformed: " + abbreviate(node.toString()), result);
+        return invalid(
+            "[batchItemFailures["
+                + index
+                + "].itemIdentifier] is null, empty or "
+                + "malformed: "
+                + abbreviate(node.toString()),
+            result);
       }
       if (!batchIds.contains(id)) {
-        return invalid("[batchItemFailures[" + index + "].itemIdentifier] names [" + id
-            + "], which is not in the batch", result);
+        return invalid(
+            "[batchItemFailures["
+                + index
+                + "].itemIdentifier] names ["
+                + id
+                + "], which is not in the batch",
+            result);
       }
       reported.add(id);
       index++;
@@ -156,8 +188,8 @@ public final class BatchResponses {
   }
 
   private static Answer invalid(String why, InvocationResult result) {
-    return new Answer(Outcome.INVALID_RESPONSE, List.of(), "invalid partial batch response: " + why,
-        result);
+    return new Answer(
+        Outcome.INVALID_RESPONSE, List.of(), "invalid partial batch response: " + why, result);
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -47,8 +47,13 @@ public final class ChildServer {
    * @param product the server's name in messages, such as {@code DynamoDB Local}
    * @param artifact the Maven artifact whose class path the file should hold, for the message
    */
-  public static List<Path> classPath(String product, List<Path> explicit, Path file,
-      String property, String artifact, Failure failure) {
+  public static List<Path> classPath(
+      String product,
+      List<Path> explicit,
+      Path file,
+      String property,
+      String artifact,
+      Failure failure) {
     if (explicit != null) {
       return checkExists(product, explicit, failure);
     }
@@ -56,15 +61,27 @@ public final class ChildServer {
     if (source == null) {
       String named = System.getProperty(property);
       if (named == null || named.isBlank()) {
-        throw failure.apply("No class path for " + product + ": call [classPathFile(..)] or set"
-            + " the system property [" + property + "] to a file written by"
-            + " maven-dependency-plugin:build-classpath for " + artifact, null);
+        throw failure.apply(
+            "No class path for "
+                + product
+                + ": call [classPathFile(..)] or set"
+                + " the system property ["
+                + property
+                + "] to a file written by"
+                + " maven-dependency-plugin:build-classpath for "
+                + artifact,
+            null);
       }
       source = Path.of(named);
     }
     if (!Files.isRegularFile(source)) {
-      throw failure.apply(product + " class path file [" + source.toAbsolutePath() + "] does not"
-          + " exist: build the module that writes it first (mvn verify from the root)", null);
+      throw failure.apply(
+          product
+              + " class path file ["
+              + source.toAbsolutePath()
+              + "] does not"
+              + " exist: build the module that writes it first (mvn verify from the root)",
+          null);
     }
     String text;
     try {
@@ -89,8 +106,12 @@ public final class ChildServer {
       }
     }
     if (cp.isEmpty() || !missing.isEmpty()) {
-      throw failure.apply(product + " class path is empty or has missing entries " + missing
-          + ": rebuild it with maven-dependency-plugin:build-classpath", null);
+      throw failure.apply(
+          product
+              + " class path is empty or has missing entries "
+              + missing
+              + ": rebuild it with maven-dependency-plugin:build-classpath",
+          null);
     }
     return cp;
   }
@@ -99,7 +120,8 @@ public final class ChildServer {
    * Runs {@code startOnce} on a free loopback port, up to three times: another process may take
    * the port between choosing it and the child binding it.
    */
-  public static <T> T onFreePort(IntFunction<T> startOnce, Class<? extends RuntimeException> retried) {
+  public static <T> T onFreePort(
+      IntFunction<T> startOnce, Class<? extends RuntimeException> retried) {
     RuntimeException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
@@ -135,9 +157,17 @@ public final class ChildServer {
    * Starts {@code java <jvmFlags> -Djava.io.tmpdir=<work> <systemProperties> -cp <classPath>
    * <mainClass> <arguments>} in {@code work}, its output captured and its stdin closed.
    */
-  public static ChildServer launch(String product, Path javaHome, List<String> jvmFlags,
-      List<String> systemProperties, List<Path> classPath, String mainClass,
-      List<String> arguments, Map<String, String> environment, Path work, Failure failure) {
+  public static ChildServer launch(
+      String product,
+      Path javaHome,
+      List<String> jvmFlags,
+      List<String> systemProperties,
+      List<Path> classPath,
+      String mainClass,
+      List<String> arguments,
+      Map<String, String> environment,
+      Path work,
+      Failure failure) {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmFlags);
@@ -161,8 +191,12 @@ public final class ChildServer {
       throw failure.apply("Cannot start " + product + " with [" + command.get(0) + "]", e);
     }
     OutputCapture output = new OutputCapture(null, "");
-    output.start(process.getInputStream(), process.getErrorStream(),
-        "lamina-" + product.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "-"
+    output.start(
+        process.getInputStream(),
+        process.getErrorStream(),
+        "lamina-"
+            + product.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
+            + "-"
             + process.pid());
     try {
       process.getOutputStream().close();
@@ -179,14 +213,28 @@ public final class ChildServer {
    *
    * @param readiness what {@code ready} checks, for the message: "accepting connections"
    */
-  public void awaitReady(int port, IntPredicate ready, String readiness, Duration timeout,
-      long pauseMillis, Failure failure) {
+  public void awaitReady(
+      int port,
+      IntPredicate ready,
+      String readiness,
+      Duration timeout,
+      long pauseMillis,
+      Failure failure) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         stop(); // waits for the output to drain, so the message has the child's last words
-        throw failure.apply(product + " exited with " + process.exitValue() + " before "
-            + readiness + " on port [" + port + "]; last output: " + output.last(20), null);
+        throw failure.apply(
+            product
+                + " exited with "
+                + process.exitValue()
+                + " before "
+                + readiness
+                + " on port ["
+                + port
+                + "]; last output: "
+                + output.last(20),
+            null);
       }
       if (ready.test(port)) {
         return;
@@ -201,8 +249,17 @@ public final class ChildServer {
       }
     }
     stop();
-    throw failure.apply(product + " was not " + readiness + " on port [" + port + "] within "
-        + timeout.toMillis() + " ms; raise [startTimeout]; last output: " + output.last(20), null);
+    throw failure.apply(
+        product
+            + " was not "
+            + readiness
+            + " on port ["
+            + port
+            + "] within "
+            + timeout.toMillis()
+            + " ms; raise [startTimeout]; last output: "
+            + output.last(20),
+        null);
   }
 
   /** Whether the child JVM is still running. */

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Deleting a directory tree. */
 public final class Directories {
 
-  private Directories() {
-  }
+  private Directories() {}
 
   /** Deletes {@code dir} and everything under it; a missing directory is not an error. */
   public static void deleteTree(Path dir) {
@@ -19,13 +18,16 @@ public final class Directories {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

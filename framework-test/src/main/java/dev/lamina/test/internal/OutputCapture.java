@@ -40,23 +40,27 @@ public final class OutputCapture {
   }
 
   private Thread reader(InputStream in, Deque<String> own, String mergedPrefix, String name) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          synchronized (lock) {
-            add(own, line);
-            add(merged, mergedPrefix + line);
-            lock.notifyAll();
-          }
-          if (echo != null) {
-            echo.println(echoPrefix + mergedPrefix + line);
-          }
-        }
-      } catch (IOException e) {
-        // The stream closed under us (the process was destroyed): nothing more to read.
-      }
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  synchronized (lock) {
+                    add(own, line);
+                    add(merged, mergedPrefix + line);
+                    lock.notifyAll();
+                  }
+                  if (echo != null) {
+                    echo.println(echoPrefix + mergedPrefix + line);
+                  }
+                }
+              } catch (IOException e) {
+                // The stream closed under us (the process was destroyed): nothing more to read.
+              }
+            },
+            name);
     t.setDaemon(true);
     t.start();
     return t;
@@ -91,7 +95,8 @@ public final class OutputCapture {
    *
    * @return the first matching line, or empty if none arrived in time
    */
-  public java.util.Optional<String> awaitStdout(java.util.function.Predicate<String> matcher, long millis) {
+  public java.util.Optional<String> awaitStdout(
+      java.util.function.Predicate<String> matcher, long millis) {
     long deadline = System.nanoTime() + millis * 1_000_000;
     synchronized (lock) {
       while (true) {

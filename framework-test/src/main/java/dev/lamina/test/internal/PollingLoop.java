@@ -156,13 +156,16 @@ public final class PollingLoop implements AutoCloseable {
           throw new EventSourceException("The mapping is closed");
         }
         if (!enabled) {
-          throw new EventSourceException("The mapping is disabled, so it will not become idle: "
-              + "call enable() first");
+          throw new EventSourceException(
+              "The mapping is disabled, so it will not become idle: " + "call enable() first");
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new EventSourceException("The mapping did not become idle within "
-              + timeout.toMillis() + " ms: " + state.get());
+          throw new EventSourceException(
+              "The mapping did not become idle within "
+                  + timeout.toMillis()
+                  + " ms: "
+                  + state.get());
         }
         progress.await(left, TimeUnit.NANOSECONDS);
       }

@@ -29,19 +29,24 @@ public final class RuntimeClientClassPath {
       "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
   /** The RIC's entry point. */
-  public static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  public static final String MAIN_CLASS =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
   /** One class from each jar the RIC needs at run time; optional ones may be absent. */
-  private static final List<String> REQUIRED_MARKERS = List.of(
-      MAIN_CLASS,                                                            // the RIC
-      "com.amazonaws.services.lambda.runtime.Context",                       // aws-lambda-java-core
-      "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",  // aws-lambda-java-serialization
-      "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");            // SDK utils-lite
-  private static final List<String> OPTIONAL_MARKERS = List.of(
-      "software.amazon.awssdk.annotations.SdkProtectedApi");                 // SDK annotations (compile-time only)
+  private static final List<String> REQUIRED_MARKERS =
+      List.of(
+          MAIN_CLASS, // the RIC
+          "com.amazonaws.services.lambda.runtime.Context", // aws-lambda-java-core
+          "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", // aws-lambda-java-serialization
+          "software.amazon.awssdk.utilslite.SdkInternalThreadLocal"); // SDK utils-lite
 
-  private RuntimeClientClassPath() {
-  }
+  private static final List<String> OPTIONAL_MARKERS =
+      List.of(
+          "software.amazon.awssdk.annotations.SdkProtectedApi"); // SDK annotations (compile-time
+
+  // only)
+
+  private RuntimeClientClassPath() {}
 
   /** The jars (or class directories) of the RIC and its dependencies, in a stable order. */
   public static List<Path> locate() {
@@ -49,9 +54,12 @@ public final class RuntimeClientClassPath {
     for (String marker : REQUIRED_MARKERS) {
       Path p = codeSource(marker);
       if (p == null) {
-        throw new LocalLambdaException("[" + marker + "] is not on the test class path: LocalLambda runs the "
-            + "function under com.amazonaws:aws-lambda-java-runtime-interface-client; depend on "
-            + "dev.lamina:framework-test (which brings it) without excluding its dependencies");
+        throw new LocalLambdaException(
+            "["
+                + marker
+                + "] is not on the test class path: LocalLambda runs the "
+                + "function under com.amazonaws:aws-lambda-java-runtime-interface-client; depend on "
+                + "dev.lamina:framework-test (which brings it) without excluding its dependencies");
       }
       paths.add(p);
     }
@@ -78,7 +86,8 @@ public final class RuntimeClientClassPath {
 
   /** The extracted JNI library for this machine; extracted on first call, then reused. */
   public static Path jniLibrary() {
-    jniResourceName(); // fails with a clear message on an unsupported platform, before the holder runs
+    jniResourceName(); // fails with a clear message on an unsupported platform, before the holder
+    // runs
     try {
       return JniHolder.PATH;
     } catch (ExceptionInInitializerError e) {
@@ -100,8 +109,11 @@ public final class RuntimeClientClassPath {
     ClassLoader loader = RuntimeClientClassPath.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream("jni/" + name)) {
       if (in == null) {
-        throw new LocalLambdaException("[jni/" + name + "] is not in the runtime interface client jar on "
-            + "the class path: use com.amazonaws:aws-lambda-java-runtime-interface-client 2.x");
+        throw new LocalLambdaException(
+            "[jni/"
+                + name
+                + "] is not in the runtime interface client jar on "
+                + "the class path: use com.amazonaws:aws-lambda-java-runtime-interface-client 2.x");
       }
       Path dir = Files.createTempDirectory("lamina-ric-jni-");
       dir.toFile().deleteOnExit();
@@ -110,16 +122,20 @@ public final class RuntimeClientClassPath {
       Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
       return lib;
     } catch (IOException e) {
-      throw new LocalLambdaException("[" + name + "] could not be extracted to a temporary directory", e);
+      throw new LocalLambdaException(
+          "[" + name + "] could not be extracted to a temporary directory", e);
     }
   }
 
   private static String jniResourceName() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (!os.contains("linux")) {
-      throw new LocalLambdaException("[os.name=" + System.getProperty("os.name") + "] LocalLambda needs Linux: "
-          + "the runtime interface client ships JNI libraries for Linux only (run the tests in a Linux "
-          + "container or CI)");
+      throw new LocalLambdaException(
+          "[os.name="
+              + System.getProperty("os.name")
+              + "] LocalLambda needs Linux: "
+              + "the runtime interface client ships JNI libraries for Linux only (run the tests in a Linux "
+              + "container or CI)");
     }
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     String cpu;
@@ -128,11 +144,15 @@ public final class RuntimeClientClassPath {
     } else if (arch.equals("aarch64") || arch.equals("arm64")) {
       cpu = "aarch_64";
     } else {
-      throw new LocalLambdaException("[os.arch=" + arch + "] LocalLambda needs x86_64 or aarch64: the runtime "
-          + "interface client ships JNI libraries for those only");
+      throw new LocalLambdaException(
+          "[os.arch="
+              + arch
+              + "] LocalLambda needs x86_64 or aarch64: the runtime "
+              + "interface client ships JNI libraries for those only");
     }
-    boolean musl = Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))
-        || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
+    boolean musl =
+        Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))
+            || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
     return "libaws-lambda-jni.linux" + (musl ? "_musl" : "") + "-" + cpu + ".so";
   }
 }

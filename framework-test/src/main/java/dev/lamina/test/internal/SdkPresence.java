@@ -9,8 +9,7 @@ import dev.lamina.test.eventsource.EventSourceException;
  */
 public final class SdkPresence {
 
-  private SdkPresence() {
-  }
+  private SdkPresence() {}
 
   /**
    * Throws unless {@code className} can be loaded.
@@ -22,9 +21,14 @@ public final class SdkPresence {
     try {
       Class.forName(className, false, SdkPresence.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new EventSourceException(what + " needs [" + artifacts + "] on the test class path: "
-          + "add them with test scope (the test kit declares them optional); " + className
-          + " was not found");
+      throw new EventSourceException(
+          what
+              + " needs ["
+              + artifacts
+              + "] on the test class path: "
+              + "add them with test scope (the test kit declares them optional); "
+              + className
+              + " was not found");
     }
   }
 }

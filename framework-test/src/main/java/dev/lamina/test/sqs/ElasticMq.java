@@ -122,12 +122,18 @@ public final class ElasticMq implements AutoCloseable {
   /** The configuration file the server is started with: loopback only, on {@code port}. */
   static String configuration(int port, String region, String accountId) {
     return "include classpath(\"application.conf\")\n"
-        + "node-address { protocol = http, host = \"127.0.0.1\", port = " + port
+        + "node-address { protocol = http, host = \"127.0.0.1\", port = "
+        + port
         + ", context-path = \"\" }\n"
-        + "rest-sqs { enabled = true, bind-port = " + port
+        + "rest-sqs { enabled = true, bind-port = "
+        + port
         + ", bind-hostname = \"127.0.0.1\", sqs-limits = strict }\n"
         + "rest-stats { enabled = false }\n"
-        + "aws { region = \"" + region + "\", accountId = \"" + accountId + "\" }\n";
+        + "aws { region = \""
+        + region
+        + "\", accountId = \""
+        + accountId
+        + "\" }\n";
   }
 
   /** Builds and starts an {@link ElasticMq}. Not thread-safe. */
@@ -138,11 +144,15 @@ public final class ElasticMq implements AutoCloseable {
     private Path javaHome = Path.of(System.getProperty("java.home"));
     private String region = "us-east-1";
     private String accountId = "123456789012";
-    private List<String> jvmFlags = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k");
+    private List<String> jvmFlags =
+        List.of(
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xmx256m",
+            "-Xss512k");
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** ElasticMQ's class path (jars); takes precedence over {@link #classPathFile(Path)}. */
     public Builder classPath(List<Path> classPath) {
@@ -199,18 +209,24 @@ public final class ElasticMq implements AutoCloseable {
      */
     public ElasticMq start() {
       if (!REGION.matcher(region).matches()) {
-        throw new IllegalArgumentException("[region] must look like us-east-1, was [" + region
-            + "]");
+        throw new IllegalArgumentException(
+            "[region] must look like us-east-1, was [" + region + "]");
       }
       if (!ACCOUNT.matcher(accountId).matches()) {
-        throw new IllegalArgumentException("[accountId] must be 12 digits, was [" + accountId
-            + "]");
+        throw new IllegalArgumentException(
+            "[accountId] must be 12 digits, was [" + accountId + "]");
       }
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("[startTimeout] must be positive, was " + startTimeout);
       }
-      List<Path> cp = ChildServer.classPath(PRODUCT, classPath, classPathFile,
-          CLASS_PATH_PROPERTY, "org.elasticmq:elasticmq-server_2.13", FAILURE);
+      List<Path> cp =
+          ChildServer.classPath(
+              PRODUCT,
+              classPath,
+              classPathFile,
+              CLASS_PATH_PROPERTY,
+              "org.elasticmq:elasticmq-server_2.13",
+              FAILURE);
       return ChildServer.onFreePort(port -> startOnce(cp, port), ElasticMqException.class);
     }
 
@@ -222,10 +238,20 @@ public final class ElasticMq implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      ChildServer child = ChildServer.launch(PRODUCT, javaHome, jvmFlags,
-          List.of("-Dconfig.file=" + conf), cp, MAIN_CLASS, List.of(), Map.of(), work, FAILURE);
-      child.awaitReady(port, Builder::answers, "answering an SQS request", startTimeout, 50,
-          FAILURE);
+      ChildServer child =
+          ChildServer.launch(
+              PRODUCT,
+              javaHome,
+              jvmFlags,
+              List.of("-Dconfig.file=" + conf),
+              cp,
+              MAIN_CLASS,
+              List.of(),
+              Map.of(),
+              work,
+              FAILURE);
+      child.awaitReady(
+          port, Builder::answers, "answering an SQS request", startTimeout, 50, FAILURE);
       return new ElasticMq(child, port, region, accountId);
     }
 
@@ -233,8 +259,11 @@ public final class ElasticMq implements AutoCloseable {
     private static boolean answers(int port) {
       HttpURLConnection connection = null;
       try {
-        connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port
-            + "/?Action=ListQueues").toURL().openConnection();
+        connection =
+            (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port + "/?Action=ListQueues")
+                    .toURL()
+                    .openConnection();
         connection.setConnectTimeout(200);
         connection.setReadTimeout(2_000);
         return connection.getResponseCode() == 200;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.LocalLambda;
 import dev.lamina.test.eventsource.Delivery;
-import dev.lamina.test.eventsource.Delivery.Outcome;
 import dev.lamina.test.eventsource.EventSourceException;
 import dev.lamina.test.eventsource.FunctionInvoker;
 import dev.lamina.test.internal.BatchResponses;
@@ -93,9 +92,16 @@ public final class SqsEventSource implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The message system attributes Lambda puts in {@code attributes}, in Lambda's order. */
-  private static final List<String> ATTRIBUTES = List.of("ApproximateReceiveCount",
-      "SentTimestamp", "SequenceNumber", "MessageGroupId", "SenderId", "MessageDeduplicationId",
-      "ApproximateFirstReceiveTimestamp", "AWSTraceHeader");
+  private static final List<String> ATTRIBUTES =
+      List.of(
+          "ApproximateReceiveCount",
+          "SentTimestamp",
+          "SequenceNumber",
+          "MessageGroupId",
+          "SenderId",
+          "MessageDeduplicationId",
+          "ApproximateFirstReceiveTimestamp",
+          "AWSTraceHeader");
 
   private final SqsClient client;
   private final boolean ownClient;
@@ -117,8 +123,14 @@ public final class SqsEventSource implements AutoCloseable {
   private volatile boolean invoking;
   private volatile Map<String, String> lastCounts = Map.of();
 
-  private SqsEventSource(Builder b, SqsClient client, boolean ownClient, String queueUrl,
-      String queueArn, String deadLetterQueueUrl, boolean fifo) {
+  private SqsEventSource(
+      Builder b,
+      SqsClient client,
+      boolean ownClient,
+      String queueUrl,
+      String queueArn,
+      String deadLetterQueueUrl,
+      boolean fifo) {
     this.client = client;
     this.ownClient = ownClient;
     this.queueUrl = queueUrl;
@@ -132,13 +144,18 @@ public final class SqsEventSource implements AutoCloseable {
     this.region = b.region;
     this.function = b.function;
     this.clock = b.clock;
-    this.loop = new PollingLoop("lamina-sqs-mapping-" + queueArn.substring(
-        queueArn.lastIndexOf(':') + 1), b.pollInterval, b.enabled, this::poll);
+    this.loop =
+        new PollingLoop(
+            "lamina-sqs-mapping-" + queueArn.substring(queueArn.lastIndexOf(':') + 1),
+            b.pollInterval,
+            b.enabled,
+            this::poll);
   }
 
   /** A builder; {@link Builder#function(LocalLambda)} and a queue are required. */
   public static Builder builder() {
-    SdkPresence.require("software.amazon.awssdk.services.sqs.SqsClient",
+    SdkPresence.require(
+        "software.amazon.awssdk.services.sqs.SqsClient",
         "software.amazon.awssdk:sqs, software.amazon.awssdk:url-connection-client",
         "SqsEventSource");
     return new Builder();
@@ -177,8 +194,8 @@ public final class SqsEventSource implements AutoCloseable {
    */
   public String send(String body) {
     if (fifo) {
-      throw new IllegalStateException("[" + queueUrl + "] is a FIFO queue: use send(body, "
-          + "messageGroupId)");
+      throw new IllegalStateException(
+          "[" + queueUrl + "] is a FIFO queue: use send(body, " + "messageGroupId)");
     }
     return send(r -> r.messageBody(body));
   }
@@ -194,8 +211,11 @@ public final class SqsEventSource implements AutoCloseable {
     if (!fifo) {
       throw new IllegalStateException("[" + queueUrl + "] is a standard queue: use send(body)");
     }
-    return send(r -> r.messageBody(body).messageGroupId(messageGroupId)
-        .messageDeduplicationId(UUID.randomUUID().toString()));
+    return send(
+        r ->
+            r.messageBody(body)
+                .messageGroupId(messageGroupId)
+                .messageDeduplicationId(UUID.randomUUID().toString()));
   }
 
   /**
@@ -275,7 +295,9 @@ public final class SqsEventSource implements AutoCloseable {
     for (Delivery d : deliveries()) {
       d.recordIds().forEach(id -> counts.merge(id, 1, Integer::sum));
     }
-    return counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() > 1)
+        .map(Map.Entry::getKey)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
@@ -288,15 +310,24 @@ public final class SqsEventSource implements AutoCloseable {
    */
   public List<Message> deadLetters() {
     if (deadLetterQueueUrl == null) {
-      throw new IllegalStateException("[" + queueUrl + "] has no dead-letter queue: set "
-          + "deadLetterQueue(name, maxReceiveCount) on the builder");
+      throw new IllegalStateException(
+          "["
+              + queueUrl
+              + "] has no dead-letter queue: set "
+              + "deadLetterQueue(name, maxReceiveCount) on the builder");
     }
     List<Message> all = new ArrayList<>();
     while (true) {
-      List<Message> page = client.receiveMessage(r -> r.queueUrl(deadLetterQueueUrl)
-          .maxNumberOfMessages(10).visibilityTimeout(30)
-          .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-          .messageAttributeNames("All")).messages();
+      List<Message> page =
+          client
+              .receiveMessage(
+                  r ->
+                      r.queueUrl(deadLetterQueueUrl)
+                          .maxNumberOfMessages(10)
+                          .visibilityTimeout(30)
+                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                          .messageAttributeNames("All"))
+              .messages();
       if (page.isEmpty()) {
         break;
       }
@@ -306,8 +337,12 @@ public final class SqsEventSource implements AutoCloseable {
       List<Message> chunk = all.subList(i, Math.min(all.size(), i + 10));
       List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
       for (int j = 0; j < chunk.size(); j++) {
-        entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("m" + j)
-            .receiptHandle(chunk.get(j).receiptHandle()).visibilityTimeout(0).build());
+        entries.add(
+            ChangeMessageVisibilityBatchRequestEntry.builder()
+                .id("m" + j)
+                .receiptHandle(chunk.get(j).receiptHandle())
+                .visibilityTimeout(0)
+                .build());
       }
       client.changeMessageVisibilityBatch(r -> r.queueUrl(deadLetterQueueUrl).entries(entries));
     }
@@ -360,36 +395,62 @@ public final class SqsEventSource implements AutoCloseable {
   }
 
   private List<Message> receive(int max) {
-    return client.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
-        .waitTimeSeconds(0)
-        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-        .messageAttributeNames("All")).messages();
+    return client
+        .receiveMessage(
+            r ->
+                r.queueUrl(queueUrl)
+                    .maxNumberOfMessages(max)
+                    .waitTimeSeconds(0)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All"))
+        .messages();
   }
 
   private boolean queueIsEmpty() {
-    Map<String, String> counts = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
-        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributesAsStrings();
+    Map<String, String> counts =
+        client
+            .getQueueAttributes(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+            .attributesAsStrings();
     lastCounts = Map.copyOf(counts);
     return counts.values().stream().allMatch("0"::equals);
   }
 
   private void invoke(List<Message> batch) {
     String event = event(batch);
-    Set<String> ids = batch.stream().map(Message::messageId)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> ids =
+        batch.stream().map(Message::messageId).collect(Collectors.toCollection(LinkedHashSet::new));
     java.time.Instant invokedAt = clock.instant();
-    BatchResponses.Answer answer = BatchResponses.invoke(function, event, functionTimeout,
-        BatchResponses::textual, ids, reportBatchItemFailures);
-    deliveries.add(new Delivery(deliveries.size() + 1, queueArn, new ArrayList<>(ids), event,
-        answer.outcome(), answer.reported(), answer.detail(), answer.result(), invokedAt));
+    BatchResponses.Answer answer =
+        BatchResponses.invoke(
+            function,
+            event,
+            functionTimeout,
+            BatchResponses::textual,
+            ids,
+            reportBatchItemFailures);
+    deliveries.add(
+        new Delivery(
+            deliveries.size() + 1,
+            queueArn,
+            new ArrayList<>(ids),
+            event,
+            answer.outcome(),
+            answer.reported(),
+            answer.detail(),
+            answer.result(),
+            invokedAt));
     if (answer.outcome().isBatchFailure()) {
       return;
     }
     Set<String> keep = new LinkedHashSet<>(answer.reported());
-    List<Message> done = batch.stream().filter(m -> !keep.contains(m.messageId()))
-        .collect(Collectors.toList());
+    List<Message> done =
+        batch.stream().filter(m -> !keep.contains(m.messageId())).collect(Collectors.toList());
     delete(done);
   }
 
@@ -398,13 +459,15 @@ public final class SqsEventSource implements AutoCloseable {
       List<Message> chunk = messages.subList(i, Math.min(messages.size(), i + 10));
       List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
       for (int j = 0; j < chunk.size(); j++) {
-        entries.add(DeleteMessageBatchRequestEntry.builder().id("m" + j)
-            .receiptHandle(chunk.get(j).receiptHandle()).build());
+        entries.add(
+            DeleteMessageBatchRequestEntry.builder()
+                .id("m" + j)
+                .receiptHandle(chunk.get(j).receiptHandle())
+                .build());
       }
-      DeleteMessageBatchResponse response = client.deleteMessageBatch(r -> r.queueUrl(queueUrl)
-          .entries(entries));
-      Set<String> failed = response.failed().stream().map(f -> f.id())
-          .collect(Collectors.toSet());
+      DeleteMessageBatchResponse response =
+          client.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+      Set<String> failed = response.failed().stream().map(f -> f.id()).collect(Collectors.toSet());
       for (int j = 0; j < chunk.size(); j++) {
         // A receipt that expired (the invocation outlasted the visibility timeout) cannot delete:
         // the message comes back, as it would on Lambda.
@@ -454,8 +517,9 @@ public final class SqsEventSource implements AutoCloseable {
     ArrayNode strings = a.putArray("stringListValues");
     value.stringListValues().forEach(strings::add);
     ArrayNode binaries = a.putArray("binaryListValues");
-    value.binaryListValues().forEach(b -> binaries.add(Base64.getEncoder()
-        .encodeToString(b.asByteArray())));
+    value
+        .binaryListValues()
+        .forEach(b -> binaries.add(Base64.getEncoder().encodeToString(b.asByteArray())));
     a.put("dataType", value.dataType());
     return a;
   }
@@ -463,9 +527,15 @@ public final class SqsEventSource implements AutoCloseable {
   private String describe() {
     List<Delivery> all = deliveries();
     List<Delivery> last = all.subList(Math.max(0, all.size() - 5), all.size());
-    return "queue [" + queueUrl + "] still holds " + lastCounts
-        + (invoking ? ", an invocation is running" : "") + "; " + all.size()
-        + " deliveries, the last: " + last
+    return "queue ["
+        + queueUrl
+        + "] still holds "
+        + lastCounts
+        + (invoking ? ", an invocation is running" : "")
+        + "; "
+        + all.size()
+        + " deliveries, the last: "
+        + last
         + (loop.failure() == null ? "" : "; the poller failed: " + loop.failure());
   }
 
@@ -493,8 +563,7 @@ public final class SqsEventSource implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private boolean enabled = true;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * {@code Enabled}: whether the mapping polls from the start (the default); a mapping built
@@ -635,13 +704,17 @@ public final class SqsEventSource implements AutoCloseable {
     public SqsEventSource start() {
       validate();
       boolean own = client == null;
-      SqsClient sqs = own ? SqsClient.builder()
-          .endpointOverride(endpoint)
-          .region(Region.of(region))
-          .credentialsProvider(StaticCredentialsProvider.create(
-              AwsBasicCredentials.create("lamina", "lamina")))
-          .httpClient(UrlConnectionHttpClient.create())
-          .build() : client;
+      SqsClient sqs =
+          own
+              ? SqsClient.builder()
+                  .endpointOverride(endpoint)
+                  .region(Region.of(region))
+                  .credentialsProvider(
+                      StaticCredentialsProvider.create(
+                          AwsBasicCredentials.create("lamina", "lamina")))
+                  .httpClient(UrlConnectionHttpClient.create())
+                  .build()
+              : client;
       try {
         return create(sqs, own);
       } catch (RuntimeException e) {
@@ -651,8 +724,12 @@ public final class SqsEventSource implements AutoCloseable {
         if (e instanceof EventSourceException) {
           throw e;
         }
-        throw new EventSourceException("Cannot set up the queue ["
-            + (queueUrl != null ? queueUrl : queueName) + "]: " + e.getMessage(), e);
+        throw new EventSourceException(
+            "Cannot set up the queue ["
+                + (queueUrl != null ? queueUrl : queueName)
+                + "]: "
+                + e.getMessage(),
+            e);
       }
     }
 
@@ -662,14 +739,15 @@ public final class SqsEventSource implements AutoCloseable {
       boolean isFifo;
       if (queueUrl != null) {
         url = queueUrl;
-        Map<String, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-            .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
+        Map<String, String> attributes =
+            sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL))
+                .attributesAsStrings();
         isFifo = "true".equals(attributes.get("FifoQueue"));
       } else {
         isFifo = queueName.endsWith(".fifo");
         Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
-        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT,
-            Long.toString(visibilityTimeout.toSeconds()));
+        attributes.put(
+            QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(visibilityTimeout.toSeconds()));
         if (isFifo) {
           attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
           if (contentBasedDeduplication) {
@@ -681,18 +759,29 @@ public final class SqsEventSource implements AutoCloseable {
           if (isFifo) {
             dlqAttributes.put(QueueAttributeName.FIFO_QUEUE, "true");
           }
-          dlqUrl = sqs.createQueue(r -> r.queueName(deadLetterQueueName)
-              .attributes(dlqAttributes)).queueUrl();
+          dlqUrl =
+              sqs.createQueue(r -> r.queueName(deadLetterQueueName).attributes(dlqAttributes))
+                  .queueUrl();
           String dlqUrlFinal = dlqUrl;
-          String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrlFinal)
-              .attributeNames(QueueAttributeName.QUEUE_ARN)).attributesAsStrings().get("QueueArn");
-          attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-              + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}");
+          String dlqArn =
+              sqs.getQueueAttributes(
+                      r -> r.queueUrl(dlqUrlFinal).attributeNames(QueueAttributeName.QUEUE_ARN))
+                  .attributesAsStrings()
+                  .get("QueueArn");
+          attributes.put(
+              QueueAttributeName.REDRIVE_POLICY,
+              "{\"deadLetterTargetArn\":\""
+                  + dlqArn
+                  + "\",\"maxReceiveCount\":\""
+                  + maxReceiveCount
+                  + "\"}");
         }
         url = sqs.createQueue(r -> r.queueName(queueName).attributes(attributes)).queueUrl();
       }
-      String arn = sqs.getQueueAttributes(r -> r.queueUrl(url)
-          .attributeNames(QueueAttributeName.QUEUE_ARN)).attributesAsStrings().get("QueueArn");
+      String arn =
+          sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+              .attributesAsStrings()
+              .get("QueueArn");
       if (arn == null) {
         throw new EventSourceException("The queue [" + url + "] has no QueueArn attribute");
       }
@@ -708,38 +797,48 @@ public final class SqsEventSource implements AutoCloseable {
         problems.add("[endpoint] is required: elasticMq(server), endpoint(uri) or client(sqs)");
       }
       if ((queueName == null) == (queueUrl == null)) {
-        problems.add("exactly one of [queueName] (to create a queue) and [queueUrl] (an existing "
-            + "one) is required");
+        problems.add(
+            "exactly one of [queueName] (to create a queue) and [queueUrl] (an existing "
+                + "one) is required");
       }
       boolean isFifo = queueName != null && queueName.endsWith(".fifo");
       if (deadLetterQueueName != null) {
         if (queueUrl != null) {
-          problems.add("[deadLetterQueue] only applies to a queue the builder creates "
-              + "(queueName)");
+          problems.add(
+              "[deadLetterQueue] only applies to a queue the builder creates " + "(queueName)");
         }
         if (maxReceiveCount < 1 || maxReceiveCount > 1000) {
           problems.add("[maxReceiveCount] must be 1 to 1000, was " + maxReceiveCount);
         }
         if (isFifo != deadLetterQueueName.endsWith(".fifo")) {
-          problems.add("[deadLetterQueue] of a " + (isFifo ? "FIFO" : "standard")
-              + " queue must be " + (isFifo ? "FIFO too (end in .fifo)" : "standard too"));
+          problems.add(
+              "[deadLetterQueue] of a "
+                  + (isFifo ? "FIFO" : "standard")
+                  + " queue must be "
+                  + (isFifo ? "FIFO too (end in .fifo)" : "standard too"));
         }
       }
       long visibility = visibilityTimeout.toMillis();
       if (visibility < 0 || visibility > 43_200_000 || visibility % 1000 != 0) {
-        problems.add("[visibilityTimeout] must be whole seconds from 0 to 12 hours, was "
-            + visibilityTimeout);
+        problems.add(
+            "[visibilityTimeout] must be whole seconds from 0 to 12 hours, was "
+                + visibilityTimeout);
       }
       if (batchingWindow.isNegative() || batchingWindow.compareTo(Duration.ofSeconds(300)) > 0) {
         problems.add("[maximumBatchingWindow] must be 0 to 300 s, was " + batchingWindow);
       }
       int max = isFifo ? 10 : 10_000;
       if (batchSize < 1 || batchSize > max) {
-        problems.add("[batchSize] must be 1 to " + max + (isFifo ? " for a FIFO queue" : "")
-            + ", was " + batchSize);
+        problems.add(
+            "[batchSize] must be 1 to "
+                + max
+                + (isFifo ? " for a FIFO queue" : "")
+                + ", was "
+                + batchSize);
       } else if (batchSize > 10 && batchingWindow.compareTo(Duration.ofSeconds(1)) < 0) {
-        problems.add("[batchSize] above 10 needs a [maximumBatchingWindow] of at least 1 s, as on "
-            + "Lambda");
+        problems.add(
+            "[batchSize] above 10 needs a [maximumBatchingWindow] of at least 1 s, as on "
+                + "Lambda");
       }
       if (functionTimeout.isNegative() || functionTimeout.isZero()) {
         problems.add("[functionTimeout] must be positive, was " + functionTimeout);

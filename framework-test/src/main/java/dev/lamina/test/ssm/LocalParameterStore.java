@@ -103,11 +103,19 @@ public final class LocalParameterStore implements AutoCloseable {
     }
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "lamina-local-ssm-" + server.getAddress().getPort() + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t =
+                  new Thread(
+                      r,
+                      "lamina-local-ssm-"
+                          + server.getAddress().getPort()
+                          + "-"
+                          + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -155,7 +163,8 @@ public final class LocalParameterStore implements AutoCloseable {
     }
     synchronized (parameters) {
       Stored old = parameters.get(name);
-      parameters.put(name, new Stored(name, value, type, old == null ? 1 : old.version + 1, clock.millis()));
+      parameters.put(
+          name, new Stored(name, value, type, old == null ? 1 : old.version + 1, clock.millis()));
     }
   }
 
@@ -247,7 +256,11 @@ public final class LocalParameterStore implements AutoCloseable {
         return;
       }
       Answer answer = answer(operation, body);
-      record(operation, body, answer.status, answer.status == 200 ? null : answer.body.path("__type").asText());
+      record(
+          operation,
+          body,
+          answer.status,
+          answer.status == 200 ? null : answer.body.path("__type").asText());
       send(exchange, answer.status, answer.body);
     }
   }
@@ -278,13 +291,18 @@ public final class LocalParameterStore implements AutoCloseable {
       body.put("Name", name);
       body.put("WithDecryption", decrypt);
       Answer answer = getParameter(body);
-      record(EXTENSION_GET, name, decrypt, answer.status,
+      record(
+          EXTENSION_GET,
+          name,
+          decrypt,
+          answer.status,
           answer.status == 200 ? null : answer.body.path("__type").asText());
       send(exchange, answer.status, answer.body);
     }
   }
 
-  private void record(String operation, String name, boolean decrypt, int status, String errorType) {
+  private void record(
+      String operation, String name, boolean decrypt, int status, String errorType) {
     requests.add(new SsmRequest(operation, List.of(name), null, null, decrypt, status, errorType));
   }
 
@@ -297,7 +315,8 @@ public final class LocalParameterStore implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(java.net.URLDecoder.decode(k, StandardCharsets.UTF_8),
+      out.put(
+          java.net.URLDecoder.decode(k, StandardCharsets.UTF_8),
           java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
@@ -315,9 +334,15 @@ public final class LocalParameterStore implements AutoCloseable {
       names.add(body.get("Name").asText());
     }
     body.path("Names").forEach(n -> names.add(n.asText()));
-    requests.add(new SsmRequest(operation, names, body.hasNonNull("Path") ? body.get("Path").asText() : null,
-        body.hasNonNull("NextToken") ? body.get("NextToken").asText() : null,
-        body.path("WithDecryption").asBoolean(false), status, errorType));
+    requests.add(
+        new SsmRequest(
+            operation,
+            names,
+            body.hasNonNull("Path") ? body.get("Path").asText() : null,
+            body.hasNonNull("NextToken") ? body.get("NextToken").asText() : null,
+            body.path("WithDecryption").asBoolean(false),
+            status,
+            errorType));
   }
 
   private Answer answer(String operation, JsonNode body) {
@@ -333,8 +358,11 @@ public final class LocalParameterStore implements AutoCloseable {
       case "DeleteParameter":
         return deleteParameter(body);
       default:
-        return new Answer(400, error("UnknownOperationException",
-            "[" + operation + "] is not supported by LocalParameterStore"));
+        return new Answer(
+            400,
+            error(
+                "UnknownOperationException",
+                "[" + operation + "] is not supported by LocalParameterStore"));
     }
   }
 
@@ -352,8 +380,13 @@ public final class LocalParameterStore implements AutoCloseable {
   private Answer getParameters(JsonNode body) {
     JsonNode names = body.path("Names");
     if (names.size() == 0 || names.size() > MAX_BATCH) {
-      return new Answer(400, error("ValidationException", "1 validation error detected: Value at 'names' "
-          + "failed to satisfy constraint: Member must have length between 1 and " + MAX_BATCH));
+      return new Answer(
+          400,
+          error(
+              "ValidationException",
+              "1 validation error detected: Value at 'names' "
+                  + "failed to satisfy constraint: Member must have length between 1 and "
+                  + MAX_BATCH));
     }
     boolean decrypt = body.path("WithDecryption").asBoolean(false);
     ObjectNode out = JSON.createObjectNode();
@@ -373,12 +406,19 @@ public final class LocalParameterStore implements AutoCloseable {
   private Answer getParametersByPath(JsonNode body) {
     String path = body.path("Path").asText("");
     if (!path.startsWith("/")) {
-      return new Answer(400, error("ValidationException", "The parameter path must begin with a forward slash (/)."));
+      return new Answer(
+          400,
+          error("ValidationException", "The parameter path must begin with a forward slash (/)."));
     }
     int max = body.hasNonNull("MaxResults") ? body.get("MaxResults").asInt() : pageSize;
     if (max < 1 || max > MAX_BATCH) {
-      return new Answer(400, error("ValidationException", "1 validation error detected: Value at 'maxResults' "
-          + "failed to satisfy constraint: Member must have value between 1 and " + MAX_BATCH));
+      return new Answer(
+          400,
+          error(
+              "ValidationException",
+              "1 validation error detected: Value at 'maxResults' "
+                  + "failed to satisfy constraint: Member must have value between 1 and "
+                  + MAX_BATCH));
     }
     int offset = 0;
     if (body.hasNonNull("NextToken")) {
@@ -457,7 +497,8 @@ public final class LocalParameterStore implements AutoCloseable {
   }
 
   private static String encodeToken(int offset) {
-    return Base64.getEncoder().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   private static int decodeToken(String token) {
@@ -489,11 +530,9 @@ public final class LocalParameterStore implements AutoCloseable {
     }
   }
 
-  private record Answer(int status, JsonNode body) {
-  }
+  private record Answer(int status, JsonNode body) {}
 
-  private record Fault(String errorType) {
-  }
+  private record Fault(String errorType) {}
 
   private final class Stored {
     final String name;
@@ -517,15 +556,24 @@ public final class LocalParameterStore implements AutoCloseable {
       p.put("Value", type == ParameterType.SECURE_STRING && !decrypt ? ciphertext() : value);
       p.put("Version", version);
       p.put("LastModifiedDate", modifiedMillis / 1000.0);
-      p.put("ARN", "arn:aws:ssm:" + region + ":" + ACCOUNT + ":parameter" + (name.startsWith("/") ? "" : "/") + name);
+      p.put(
+          "ARN",
+          "arn:aws:ssm:"
+              + region
+              + ":"
+              + ACCOUNT
+              + ":parameter"
+              + (name.startsWith("/") ? "" : "/")
+              + name);
       p.put("DataType", "text");
       return p;
     }
 
     private String ciphertext() {
       try {
-        byte[] digest = MessageDigest.getInstance("SHA-256")
-            .digest((name + "#" + version).getBytes(StandardCharsets.UTF_8));
+        byte[] digest =
+            MessageDigest.getInstance("SHA-256")
+                .digest((name + "#" + version).getBytes(StandardCharsets.UTF_8));
         return "AQICAH" + Base64.getEncoder().encodeToString(digest);
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
@@ -539,8 +587,7 @@ public final class LocalParameterStore implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private String region = "us-east-1";
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** The page size of {@code GetParametersByPath} when the request gives no {@code MaxResults}: 1 to 10, default 10. */
     public Builder pageSize(int pageSize) {
@@ -568,7 +615,8 @@ public final class LocalParameterStore implements AutoCloseable {
      */
     public LocalParameterStore start() {
       if (pageSize < 1 || pageSize > MAX_BATCH) {
-        throw new IllegalArgumentException("[pageSize] must be between 1 and " + MAX_BATCH + ", was " + pageSize);
+        throw new IllegalArgumentException(
+            "[pageSize] must be between 1 and " + MAX_BATCH + ", was " + pageSize);
       }
       try {
         return new LocalParameterStore(this);

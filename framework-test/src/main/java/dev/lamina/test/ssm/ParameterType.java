@@ -31,6 +31,7 @@ public enum ParameterType {
         return t;
       }
     }
-    throw new IllegalArgumentException("[" + wireName + "] is not a parameter type: use String, StringList or SecureString");
+    throw new IllegalArgumentException(
+        "[" + wireName + "] is not a parameter type: use String, StringList or SecureString");
   }
 }

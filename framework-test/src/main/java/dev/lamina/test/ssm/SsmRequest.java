@@ -14,8 +14,14 @@ import java.util.List;
  * @param status the HTTP status answered: 200, or 400 for an error (including injected faults)
  * @param errorType the error's {@code __type} when {@code status} is not 200; {@code null} otherwise
  */
-public record SsmRequest(String operation, List<String> names, String path, String nextToken,
-    boolean withDecryption, int status, String errorType) {
+public record SsmRequest(
+    String operation,
+    List<String> names,
+    String path,
+    String nextToken,
+    boolean withDecryption,
+    int status,
+    String errorType) {
 
   public SsmRequest {
     names = List.copyOf(names);

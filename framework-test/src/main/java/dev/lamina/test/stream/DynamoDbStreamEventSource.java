@@ -72,11 +72,16 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
   private final DynamoDbStreamsReader real;
   private final String streamArn;
   private final StreamViewType viewType;
+
   /** One counter for the JVM: sequence numbers differ between streams, as on DynamoDB. */
   private static final AtomicLong COUNTER = new AtomicLong();
 
-  private DynamoDbStreamEventSource(Builder b, ShardReader reader, InMemoryShards memory,
-      DynamoDbStreamsReader real, String streamArn) {
+  private DynamoDbStreamEventSource(
+      Builder b,
+      ShardReader reader,
+      InMemoryShards memory,
+      DynamoDbStreamsReader real,
+      String streamArn) {
     super(b, reader);
     this.memory = memory;
     this.real = real;
@@ -115,7 +120,10 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
 
   /** Puts a {@code MODIFY}; see {@link #insert(Map, Map)}. */
   public String modify(Map<String, ?> keys, Map<String, ?> oldImage, Map<String, ?> newImage) {
-    return put("MODIFY", keys, Objects.requireNonNull(oldImage, "oldImage"),
+    return put(
+        "MODIFY",
+        keys,
+        Objects.requireNonNull(oldImage, "oldImage"),
         Objects.requireNonNull(newImage, "newImage"));
   }
 
@@ -124,17 +132,19 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
     return put("REMOVE", keys, Objects.requireNonNull(oldImage, "oldImage"), null);
   }
 
-  private String put(String eventName, Map<String, ?> keys, Map<String, ?> oldImage,
-      Map<String, ?> newImage) {
+  private String put(
+      String eventName, Map<String, ?> keys, Map<String, ?> oldImage, Map<String, ?> newImage) {
     Objects.requireNonNull(keys, "keys");
     if (memory == null) {
-      throw new IllegalStateException("[" + streamArn + "] is a real table's stream: write to the "
-          + "table and its stream carries the change");
+      throw new IllegalStateException(
+          "["
+              + streamArn
+              + "] is a real table's stream: write to the "
+              + "table and its stream carries the change");
     }
     String sequence;
     synchronized (memory) {
-      BigInteger position = FIRST_SEQUENCE.add(BigInteger.valueOf(
-          COUNTER.incrementAndGet() * 100));
+      BigInteger position = FIRST_SEQUENCE.add(BigInteger.valueOf(COUNTER.incrementAndGet() * 100));
       sequence = position.toString();
       Instant arrival = clock.instant();
       ObjectNode record = JSON.createObjectNode();
@@ -148,14 +158,16 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
       ObjectNode typedKeys = item(keys);
       dynamodb.set("Keys", typedKeys);
       int size = typedKeys.toString().length();
-      if (newImage != null && (viewType == StreamViewType.NEW_IMAGE
-          || viewType == StreamViewType.NEW_AND_OLD_IMAGES)) {
+      if (newImage != null
+          && (viewType == StreamViewType.NEW_IMAGE
+              || viewType == StreamViewType.NEW_AND_OLD_IMAGES)) {
         ObjectNode image = item(newImage);
         dynamodb.set("NewImage", image);
         size += image.toString().length();
       }
-      if (oldImage != null && (viewType == StreamViewType.OLD_IMAGE
-          || viewType == StreamViewType.NEW_AND_OLD_IMAGES)) {
+      if (oldImage != null
+          && (viewType == StreamViewType.OLD_IMAGE
+              || viewType == StreamViewType.NEW_AND_OLD_IMAGES)) {
         ObjectNode image = item(oldImage);
         dynamodb.set("OldImage", image);
         size += image.toString().length();
@@ -195,8 +207,8 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
       boolean numbers = set.stream().allMatch(Number.class::isInstance);
       boolean strings = set.stream().allMatch(String.class::isInstance);
       if (!numbers && !strings) {
-        throw new IllegalArgumentException("[" + name + "] is a set of neither only strings nor "
-            + "only numbers");
+        throw new IllegalArgumentException(
+            "[" + name + "] is a set of neither only strings nor " + "only numbers");
       }
       ArrayNode array = out.putArray(numbers ? "NS" : "SS");
       set.forEach(v -> array.add(v.toString()));
@@ -207,9 +219,13 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
         l.add(typed(name + "[" + i++ + "]", v));
       }
     } else {
-      throw new IllegalArgumentException("[" + name + "] has a value DynamoDB cannot hold: "
-          + value.getClass().getName() + " (use String, Number, Boolean, byte[], Map, List, a "
-          + "non-empty Set of strings or numbers, or null)");
+      throw new IllegalArgumentException(
+          "["
+              + name
+              + "] has a value DynamoDB cannot hold: "
+              + value.getClass().getName()
+              + " (use String, Number, Boolean, byte[], Map, List, a "
+              + "non-empty Set of strings or numbers, or null)");
     }
     return out;
   }
@@ -240,8 +256,7 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
     private StreamViewType viewType = StreamViewType.NEW_AND_OLD_IMAGES;
     private String accessKeyId = "lamina";
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * For a real stream: the access key id to read it with; default {@code lamina}. DynamoDB
@@ -295,13 +310,19 @@ public final class DynamoDbStreamEventSource extends StreamEventSource {
             "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient",
             "software.amazon.awssdk:dynamodb, software.amazon.awssdk:url-connection-client",
             "Reading a real DynamoDB stream");
-        DynamoDbStreamsReader reader = new DynamoDbStreamsReader(endpoint, region, accessKeyId,
-            realStreamArn);
+        DynamoDbStreamsReader reader =
+            new DynamoDbStreamsReader(endpoint, region, accessKeyId, realStreamArn);
         source = new DynamoDbStreamEventSource(this, reader, null, reader, realStreamArn);
       } else {
         InMemoryShards memory = new InMemoryShards(List.of(SHARD));
-        String arn = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + tableName
-            + "/stream/2026-12-01T10:00:00.000";
+        String arn =
+            "arn:aws:dynamodb:"
+                + region
+                + ":"
+                + accountId
+                + ":table/"
+                + tableName
+                + "/stream/2026-12-01T10:00:00.000";
         source = new DynamoDbStreamEventSource(this, memory, memory, null, arn);
       }
       source.startPolling(realStreamArn != null ? "dynamodb" : tableName, this);

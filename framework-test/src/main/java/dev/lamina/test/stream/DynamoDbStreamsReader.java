@@ -34,13 +34,14 @@ final class DynamoDbStreamsReader implements ShardReader, AutoCloseable {
   private final String streamArn;
 
   DynamoDbStreamsReader(URI endpoint, String region, String accessKeyId, String streamArn) {
-    this.client = DynamoDbStreamsClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(accessKeyId, "lamina")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    this.client =
+        DynamoDbStreamsClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "lamina")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
     this.streamArn = streamArn;
   }
 
@@ -50,8 +51,10 @@ final class DynamoDbStreamsReader implements ShardReader, AutoCloseable {
     String last = null;
     do {
       String start = last;
-      var description = client.describeStream(r -> r.streamArn(streamArn)
-          .exclusiveStartShardId(start)).streamDescription();
+      var description =
+          client
+              .describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(start))
+              .streamDescription();
       description.shards().stream().map(Shard::shardId).forEach(ids::add);
       last = description.lastEvaluatedShardId();
     } while (last != null);
@@ -59,16 +62,21 @@ final class DynamoDbStreamsReader implements ShardReader, AutoCloseable {
   }
 
   @Override
-  public List<dev.lamina.test.stream.StreamRecord> read(String shardId, String checkpoint,
-      int max) {
-    String iterator = client.getShardIterator(r -> {
-      r.streamArn(streamArn).shardId(shardId);
-      if (checkpoint == null) {
-        r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-      } else {
-        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint);
-      }
-    }).shardIterator();
+  public List<dev.lamina.test.stream.StreamRecord> read(
+      String shardId, String checkpoint, int max) {
+    String iterator =
+        client
+            .getShardIterator(
+                r -> {
+                  r.streamArn(streamArn).shardId(shardId);
+                  if (checkpoint == null) {
+                    r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                  } else {
+                    r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                        .sequenceNumber(checkpoint);
+                  }
+                })
+            .shardIterator();
     List<dev.lamina.test.stream.StreamRecord> out = new ArrayList<>();
     for (int page = 0; page < 10 && iterator != null && out.size() < max; page++) {
       String it = iterator;
@@ -117,8 +125,12 @@ final class DynamoDbStreamsReader implements ShardReader, AutoCloseable {
       identity.put("principalId", record.userIdentity().principalId());
     }
     json.put("eventSourceARN", streamArn);
-    return new dev.lamina.test.stream.StreamRecord(shardId, new BigInteger(data.sequenceNumber()),
-        data.sequenceNumber(), data.sequenceNumber(), created != null ? created : Instant.now(),
+    return new dev.lamina.test.stream.StreamRecord(
+        shardId,
+        new BigInteger(data.sequenceNumber()),
+        data.sequenceNumber(),
+        data.sequenceNumber(),
+        created != null ? created : Instant.now(),
         json);
   }
 
@@ -138,9 +150,12 @@ final class DynamoDbStreamsReader implements ShardReader, AutoCloseable {
       case NUL -> out.put("NULL", true);
       case SS -> strings(out.putArray("SS"), v.ss());
       case NS -> strings(out.putArray("NS"), v.ns());
-      case BS -> strings(out.putArray("BS"), v.bs().stream()
-          .map(b -> Base64.getEncoder().encodeToString(b.asByteArray()))
-          .collect(Collectors.toList()));
+      case BS ->
+          strings(
+              out.putArray("BS"),
+              v.bs().stream()
+                  .map(b -> Base64.getEncoder().encodeToString(b.asByteArray()))
+                  .collect(Collectors.toList()));
       case M -> out.set("M", item(v.m()));
       case L -> {
         ArrayNode list = out.putArray("L");

@@ -38,7 +38,8 @@ final class InMemoryShards implements ShardReader {
       }
       from++;
     }
-    return from >= shard.size() ? List.of()
+    return from >= shard.size()
+        ? List.of()
         : List.copyOf(shard.subList(from, Math.min(shard.size(), from + max)));
   }
 }

@@ -50,11 +50,24 @@ public final class KafkaEventSource extends StreamEventSource {
     this.partitions = partitions;
     this.topic = b.topic;
     this.partitionCount = b.partitions;
-    this.clusterArn = "arn:aws:kafka:" + b.region + ":" + b.accountId + ":cluster/"
-        + b.clusterName + "/751d2973-a626-431c-9d4e-d7975eb44dd7-2";
-    this.bootstrapServers = "b-1." + b.clusterName + ".kafka." + b.region
-        + ".amazonaws.com:9092,b-2." + b.clusterName + ".kafka." + b.region
-        + ".amazonaws.com:9092";
+    this.clusterArn =
+        "arn:aws:kafka:"
+            + b.region
+            + ":"
+            + b.accountId
+            + ":cluster/"
+            + b.clusterName
+            + "/751d2973-a626-431c-9d4e-d7975eb44dd7-2";
+    this.bootstrapServers =
+        "b-1."
+            + b.clusterName
+            + ".kafka."
+            + b.region
+            + ".amazonaws.com:9092,b-2."
+            + b.clusterName
+            + ".kafka."
+            + b.region
+            + ".amazonaws.com:9092";
     this.nextOffset = new long[b.partitions];
   }
 
@@ -80,8 +93,11 @@ public final class KafkaEventSource extends StreamEventSource {
 
   /** Sends a record with UTF-8 key (may be null) and value, no headers; see below. */
   public long send(int partition, String key, String value) {
-    return send(partition, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-        value.getBytes(StandardCharsets.UTF_8), Map.of());
+    return send(
+        partition,
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        value.getBytes(StandardCharsets.UTF_8),
+        Map.of());
   }
 
   /**
@@ -96,8 +112,8 @@ public final class KafkaEventSource extends StreamEventSource {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(headers, "headers");
     if (partition < 0 || partition >= partitionCount) {
-      throw new IllegalArgumentException("[partition] must be 0 to " + (partitionCount - 1)
-          + ", was " + partition);
+      throw new IllegalArgumentException(
+          "[partition] must be 0 to " + (partitionCount - 1) + ", was " + partition);
     }
     long offset;
     synchronized (partitions) {
@@ -114,14 +130,22 @@ public final class KafkaEventSource extends StreamEventSource {
       }
       record.put("value", Base64.getEncoder().encodeToString(value));
       ArrayNode list = record.putArray("headers");
-      new LinkedHashMap<>(headers).forEach((name, text) -> {
-        ArrayNode bytes = list.addObject().putArray(name);
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-          bytes.add(b);
-        }
-      });
-      partitions.add(new StreamRecord(partitionKey(partition), BigInteger.valueOf(offset),
-          Long.toString(offset), recordId(partition, offset), timestamp, record));
+      new LinkedHashMap<>(headers)
+          .forEach(
+              (name, text) -> {
+                ArrayNode bytes = list.addObject().putArray(name);
+                for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+                  bytes.add(b);
+                }
+              });
+      partitions.add(
+          new StreamRecord(
+              partitionKey(partition),
+              BigInteger.valueOf(offset),
+              Long.toString(offset),
+              recordId(partition, offset),
+              timestamp,
+              record));
     }
     wake();
     return offset;
@@ -146,8 +170,11 @@ public final class KafkaEventSource extends StreamEventSource {
     }
     JsonNode partition = itemIdentifier.get("partition");
     JsonNode offset = itemIdentifier.get("offset");
-    if (partition == null || !partition.isTextual() || offset == null
-        || !offset.canConvertToLong() || !offset.isIntegralNumber()) {
+    if (partition == null
+        || !partition.isTextual()
+        || offset == null
+        || !offset.canConvertToLong()
+        || !offset.isIntegralNumber()) {
       return null;
     }
     return partition.asText() + "@" + offset.asLong();
@@ -169,8 +196,7 @@ public final class KafkaEventSource extends StreamEventSource {
     private int partitions = 1;
     private String clusterName = "local";
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** The topic's name; default {@code topic}. */
     public Builder topic(String topic) {

@@ -42,10 +42,13 @@ public final class KinesisEventSource extends StreamEventSource {
   /** The first stream's first sequence number; later ones are larger, as on Kinesis. */
   static final BigInteger FIRST_SEQUENCE =
       new BigInteger("49590338271490256608559692538361571095921575989136588898");
+
   private static final BigInteger STEP = BigInteger.TEN.pow(20);
   private static final BigInteger HASH_SPACE = BigInteger.ONE.shiftLeft(128);
+
   /** Sets streams of one JVM apart: like Kinesis's, sequence numbers differ between streams. */
   private static final BigInteger STREAM_STEP = BigInteger.TEN.pow(40);
+
   private static final AtomicLong STREAMS = new AtomicLong();
 
   private final InMemoryShards shards;
@@ -61,8 +64,10 @@ public final class KinesisEventSource extends StreamEventSource {
     this.shards = shards;
     this.shardIds = shardIds;
     this.streamArn = "arn:aws:kinesis:" + b.region + ":" + b.accountId + ":stream/" + b.streamName;
-    this.invokeIdentityArn = b.invokeIdentityArn != null ? b.invokeIdentityArn
-        : "arn:aws:iam::" + b.accountId + ":role/" + b.functionName + "-role";
+    this.invokeIdentityArn =
+        b.invokeIdentityArn != null
+            ? b.invokeIdentityArn
+            : "arn:aws:iam::" + b.accountId + ":role/" + b.functionName + "-role";
   }
 
   /** A builder; {@link Builder#function} is required. */
@@ -95,14 +100,14 @@ public final class KinesisEventSource extends StreamEventSource {
     Objects.requireNonNull(partitionKey, "partitionKey");
     Objects.requireNonNull(data, "data");
     if (partitionKey.isEmpty() || partitionKey.length() > 256) {
-      throw new IllegalArgumentException("[partitionKey] must be 1 to 256 characters, was "
-          + partitionKey.length());
+      throw new IllegalArgumentException(
+          "[partitionKey] must be 1 to 256 characters, was " + partitionKey.length());
     }
     String shardId = shardIds.get(shardIndex(partitionKey));
     String sequence;
     synchronized (shards) {
-      BigInteger position = firstSequence.add(STEP.multiply(BigInteger.valueOf(
-          counter.getAndIncrement())));
+      BigInteger position =
+          firstSequence.add(STEP.multiply(BigInteger.valueOf(counter.getAndIncrement())));
       sequence = position.toString();
       Instant arrival = clock.instant();
       ObjectNode kinesis = JSON.createObjectNode();
@@ -110,7 +115,8 @@ public final class KinesisEventSource extends StreamEventSource {
       kinesis.put("partitionKey", partitionKey);
       kinesis.put("sequenceNumber", sequence);
       kinesis.put("data", Base64.getEncoder().encodeToString(data));
-      kinesis.put("approximateArrivalTimestamp",
+      kinesis.put(
+          "approximateArrivalTimestamp",
           BigDecimal.valueOf(arrival.toEpochMilli()).movePointLeft(3));
       ObjectNode record = JSON.createObjectNode();
       record.set("kinesis", kinesis);
@@ -129,8 +135,11 @@ public final class KinesisEventSource extends StreamEventSource {
 
   private int shardIndex(String partitionKey) {
     try {
-      BigInteger hash = new BigInteger(1, MessageDigest.getInstance("MD5")
-          .digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+      BigInteger hash =
+          new BigInteger(
+              1,
+              MessageDigest.getInstance("MD5")
+                  .digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
       return hash.multiply(BigInteger.valueOf(shardIds.size())).divide(HASH_SPACE).intValue();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is part of every JDK", e);
@@ -153,8 +162,7 @@ public final class KinesisEventSource extends StreamEventSource {
     private int shardCount = 1;
     private String invokeIdentityArn;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** The stream's name, in its ARN; default {@code stream}. */
     public Builder streamName(String streamName) {
@@ -186,16 +194,16 @@ public final class KinesisEventSource extends StreamEventSource {
         problems.add("[shardCount] must be 1 to 100, was " + shardCount);
       }
       if (!streamName.matches("[a-zA-Z0-9_.-]{1,128}")) {
-        problems.add("[streamName] must be 1 to 128 of a-z, A-Z, 0-9, _ . -, was [" + streamName
-            + "]");
+        problems.add(
+            "[streamName] must be 1 to 128 of a-z, A-Z, 0-9, _ . -, was [" + streamName + "]");
       }
       check("KinesisEventSource", problems);
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < shardCount; i++) {
         ids.add(String.format("shardId-%012d", i));
       }
-      KinesisEventSource source = new KinesisEventSource(this, new InMemoryShards(ids),
-          List.copyOf(ids));
+      KinesisEventSource source =
+          new KinesisEventSource(this, new InMemoryShards(ids), List.copyOf(ids));
       source.startPolling(streamName, this);
       return source;
     }

@@ -30,9 +30,15 @@ import java.util.Objects;
  *     expired before any invocation
  * @param json the destination message, in Lambda's shape
  */
-public record OnFailureRecord(String condition, String shardId, String startSequenceNumber,
-    String endSequenceNumber, Instant approximateArrivalOfFirstRecord,
-    Instant approximateArrivalOfLastRecord, List<String> recordIds, int approximateInvokeCount,
+public record OnFailureRecord(
+    String condition,
+    String shardId,
+    String startSequenceNumber,
+    String endSequenceNumber,
+    Instant approximateArrivalOfFirstRecord,
+    Instant approximateArrivalOfLastRecord,
+    List<String> recordIds,
+    int approximateInvokeCount,
     String json) {
 
   /** The retries ran out ({@code MaximumRetryAttempts}). */

@@ -87,8 +87,7 @@ public abstract class StreamEventSource implements AutoCloseable {
   private final Map<String, Shard> shards = new LinkedHashMap<>();
   private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
   private final List<Checkpoint> checkpoints = Collections.synchronizedList(new ArrayList<>());
-  private final List<OnFailureRecord> onFailure =
-      Collections.synchronizedList(new ArrayList<>());
+  private final List<OnFailureRecord> onFailure = Collections.synchronizedList(new ArrayList<>());
   private PollingLoop loop;
 
   /** A batch waiting to be (re)delivered, and how often it has been retried. */
@@ -122,14 +121,15 @@ public abstract class StreamEventSource implements AutoCloseable {
     this.clock = s.clock;
     this.region = s.region;
     this.accountId = s.accountId;
-    this.functionArn = "arn:aws:lambda:" + s.region + ":" + s.accountId + ":function:"
-        + s.functionName;
+    this.functionArn =
+        "arn:aws:lambda:" + s.region + ":" + s.accountId + ":function:" + s.functionName;
   }
 
   /** Starts the poller; called by the subclasses' builders once they are fully constructed. */
   final void startPolling(String name, Settings<?> settings) {
-    this.loop = new PollingLoop("lamina-stream-mapping-" + name, settings.pollInterval,
-        settings.enabled, this::poll);
+    this.loop =
+        new PollingLoop(
+            "lamina-stream-mapping-" + name, settings.pollInterval, settings.enabled, this::poll);
   }
 
   /** The {@code eventSourceARN} of the stream (for Kafka, the cluster). */
@@ -256,7 +256,8 @@ public abstract class StreamEventSource implements AutoCloseable {
         return State.IDLE;
       }
       // The window opens when the first record arrived, on the mapping's clock.
-      if (records.size() < batchSize && !batchingWindow.isZero()
+      if (records.size() < batchSize
+          && !batchingWindow.isZero()
           && clock.instant().isBefore(records.get(0).arrival().plus(batchingWindow))) {
         return State.WAITING;
       }
@@ -296,14 +297,24 @@ public abstract class StreamEventSource implements AutoCloseable {
   private void deliver(Shard shard, Pending batch) {
     List<StreamRecord> records = batch.records();
     String event = event(shard.id, records);
-    Set<String> ids = records.stream().map(StreamRecord::id)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> ids =
+        records.stream().map(StreamRecord::id).collect(Collectors.toCollection(LinkedHashSet::new));
     Instant invokedAt = clock.instant();
     Function<JsonNode, String> identifier = node -> identifier(shard.id, node);
-    BatchResponses.Answer answer = BatchResponses.invoke(function, event, functionTimeout,
-        identifier, ids, reportBatchItemFailures);
-    deliveries.add(new Delivery(deliveries.size() + 1, shard.id, new ArrayList<>(ids), event,
-        answer.outcome(), answer.reported(), answer.detail(), answer.result(), invokedAt));
+    BatchResponses.Answer answer =
+        BatchResponses.invoke(
+            function, event, functionTimeout, identifier, ids, reportBatchItemFailures);
+    deliveries.add(
+        new Delivery(
+            deliveries.size() + 1,
+            shard.id,
+            new ArrayList<>(ids),
+            event,
+            answer.outcome(),
+            answer.reported(),
+            answer.detail(),
+            answer.result(),
+            invokedAt));
     int invocations = batch.invocations() + 1;
     String functionError = answer.outcome() == Outcome.FUNCTION_ERROR ? "Unhandled" : null;
     switch (answer.outcome()) {
@@ -335,14 +346,22 @@ public abstract class StreamEventSource implements AutoCloseable {
   private void retryOrSkip(Shard shard, Pending failed, String functionError) {
     int retries = failed.retries() + 1;
     if (maximumRetryAttempts >= 0 && retries > maximumRetryAttempts) {
-      skip(shard, failed.records(), OnFailureRecord.RETRY_ATTEMPTS_EXHAUSTED,
-          failed.invocations(), functionError);
+      skip(
+          shard,
+          failed.records(),
+          OnFailureRecord.RETRY_ATTEMPTS_EXHAUSTED,
+          failed.invocations(),
+          functionError);
     } else {
       shard.pending.push(new Pending(failed.records(), retries, failed.invocations()));
     }
   }
 
-  private void skip(Shard shard, List<StreamRecord> records, String condition, int invocations,
+  private void skip(
+      Shard shard,
+      List<StreamRecord> records,
+      String condition,
+      int invocations,
       String functionError) {
     StreamRecord first = records.get(0);
     StreamRecord last = records.get(records.size() - 1);
@@ -368,10 +387,17 @@ public abstract class StreamEventSource implements AutoCloseable {
     info.put("approximateArrivalOfLastRecord", last.arrival().toString());
     info.put("batchSize", records.size());
     info.put("streamArn", eventSourceArn());
-    onFailure.add(new OnFailureRecord(condition, shard.id, first.sequenceNumber(),
-        last.sequenceNumber(), first.arrival(), last.arrival(),
-        records.stream().map(StreamRecord::id).collect(Collectors.toList()), invocations,
-        message.toString()));
+    onFailure.add(
+        new OnFailureRecord(
+            condition,
+            shard.id,
+            first.sequenceNumber(),
+            last.sequenceNumber(),
+            first.arrival(),
+            last.arrival(),
+            records.stream().map(StreamRecord::id).collect(Collectors.toList()),
+            invocations,
+            message.toString()));
     checkpoint(shard, last);
   }
 
@@ -385,18 +411,24 @@ public abstract class StreamEventSource implements AutoCloseable {
     synchronized (shards) {
       for (Shard shard : shards.values()) {
         Pending top = shard.pending.peek();
-        out.append("shard [").append(shard.id).append("] checkpointed at [")
-            .append(shard.checkpoint).append(']');
+        out.append("shard [")
+            .append(shard.id)
+            .append("] checkpointed at [")
+            .append(shard.checkpoint)
+            .append(']');
         if (top != null) {
-          out.append(", retrying ").append(top.records().stream().map(StreamRecord::id)
-              .collect(Collectors.toList())).append(" after ").append(top.retries())
+          out.append(", retrying ")
+              .append(top.records().stream().map(StreamRecord::id).collect(Collectors.toList()))
+              .append(" after ")
+              .append(top.retries())
               .append(" retries (set maximumRetryAttempts to give up)");
         }
         out.append("; ");
       }
     }
     List<Delivery> all = deliveries();
-    out.append(all.size()).append(" deliveries, the last: ")
+    out.append(all.size())
+        .append(" deliveries, the last: ")
         .append(all.subList(Math.max(0, all.size() - 3), all.size()));
     if (loop.failure() != null) {
       out.append("; the poller failed: ").append(loop.failure());
@@ -431,8 +463,7 @@ public abstract class StreamEventSource implements AutoCloseable {
     Duration pollInterval = Duration.ofMillis(100);
     boolean enabled = true;
 
-    Settings() {
-    }
+    Settings() {}
 
     @SuppressWarnings("unchecked")
     private B self() {
@@ -442,8 +473,8 @@ public abstract class StreamEventSource implements AutoCloseable {
     /** Required: the function, running under the real runtime client. */
     public B function(LocalLambda lambda) {
       this.function = FunctionInvoker.of(lambda);
-      this.functionName = lambda.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME",
-          functionName);
+      this.functionName =
+          lambda.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", functionName);
       return self();
     }
 
@@ -554,13 +585,16 @@ public abstract class StreamEventSource implements AutoCloseable {
         problems.add("[functionTimeout] must be positive, was " + functionTimeout);
       }
       if (maximumRetryAttempts < -1 || maximumRetryAttempts > 10_000) {
-        problems.add("[maximumRetryAttempts] must be -1 (infinite) to 10000, was "
-            + maximumRetryAttempts);
+        problems.add(
+            "[maximumRetryAttempts] must be -1 (infinite) to 10000, was " + maximumRetryAttempts);
       }
-      if (maximumRecordAge != null && (maximumRecordAge.compareTo(Duration.ofSeconds(60)) < 0
-          || maximumRecordAge.compareTo(Duration.ofDays(7)) > 0)) {
-        problems.add("[maximumRecordAge] must be 60 s to 7 days (or null for none), was "
-            + maximumRecordAge + "; age records with a MutableClock rather than a shorter limit");
+      if (maximumRecordAge != null
+          && (maximumRecordAge.compareTo(Duration.ofSeconds(60)) < 0
+              || maximumRecordAge.compareTo(Duration.ofDays(7)) > 0)) {
+        problems.add(
+            "[maximumRecordAge] must be 60 s to 7 days (or null for none), was "
+                + maximumRecordAge
+                + "; age records with a MutableClock rather than a shorter limit");
       }
       if (pollInterval.compareTo(Duration.ofMillis(10)) < 0) {
         problems.add("[pollInterval] must be at least 10 ms, was " + pollInterval);

@@ -9,6 +9,10 @@ import java.time.Instant;
  * (the sequence number as the source spells it, or a Kafka {@code topic-partition@offset}), when it
  * arrived, and its JSON as the event carries it. Immutable.
  */
-record StreamRecord(String shardId, BigInteger position, String sequenceNumber, String id,
-    Instant arrival, ObjectNode json) {
-}
+record StreamRecord(
+    String shardId,
+    BigInteger position,
+    String sequenceNumber,
+    String id,
+    Instant arrival,
+    ObjectNode json) {}

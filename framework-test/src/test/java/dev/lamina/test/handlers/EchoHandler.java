@@ -9,7 +9,8 @@ import java.io.OutputStream;
 /** Answers with its input, byte for byte. */
 public class EchoHandler implements RequestStreamHandler {
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     input.transferTo(output);
   }
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  */
 public class EnvHandler implements RequestStreamHandler {
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws java.io.IOException {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> e : new TreeMap<>(System.getenv()).entrySet()) {
       out.append(e.getKey()).append('=').append(e.getValue()).append('\n');
@@ -22,7 +23,9 @@ public class EnvHandler implements RequestStreamHandler {
     out.append("context.functionName=").append(context.getFunctionName()).append('\n');
     out.append("context.memoryLimitInMB=").append(context.getMemoryLimitInMB()).append('\n');
     out.append("context.invokedFunctionArn=").append(context.getInvokedFunctionArn()).append('\n');
-    out.append("context.remainingTimeInMillis=").append(context.getRemainingTimeInMillis()).append('\n');
+    out.append("context.remainingTimeInMillis=")
+        .append(context.getRemainingTimeInMillis())
+        .append('\n');
     out.append("context.xrayTraceId=").append(context.getXrayTraceId()).append('\n');
     out.append("user.dir=").append(System.getProperty("user.dir")).append('\n');
     out.append("file.encoding=").append(System.getProperty("file.encoding")).append('\n');

@@ -8,7 +8,8 @@ import java.io.OutputStream;
 /** Prints {@code sleeping <request id>} and sleeps until its deadline: an invocation that stays in flight. */
 public class SleepingHandler implements RequestStreamHandler {
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws java.io.IOException {
     System.out.println("sleeping " + context.getAwsRequestId());
     System.out.flush();
     try {

@@ -33,26 +33,30 @@ class ChildServerTest {
   }
 
   @Test
-  void missingFile_andMissingEntries_areNamed_withHowToFixThem(@TempDir Path dir)
-      throws Exception {
+  void missingFile_andMissingEntries_areNamed_withHowToFixThem(@TempDir Path dir) throws Exception {
     Path absent = dir.resolve("nothing-here");
-    DynamoDbLocalException noFile = assertThrows(DynamoDbLocalException.class,
-        () -> DynamoDbLocal.builder().classPathFile(absent).start());
+    DynamoDbLocalException noFile =
+        assertThrows(
+            DynamoDbLocalException.class,
+            () -> DynamoDbLocal.builder().classPathFile(absent).start());
     assertTrue(noFile.getMessage().contains("[" + absent + "] does not exist"), noFile::getMessage);
     assertTrue(noFile.getMessage().contains("mvn verify"), noFile::getMessage);
 
     Path file = Files.writeString(dir.resolve("cp"), absent.toString());
-    ElasticMqException noEntry = assertThrows(ElasticMqException.class,
-        () -> ElasticMq.builder().classPathFile(file).start());
-    assertTrue(noEntry.getMessage().contains("missing entries [" + absent + "]"),
-        noEntry::getMessage);
+    ElasticMqException noEntry =
+        assertThrows(
+            ElasticMqException.class, () -> ElasticMq.builder().classPathFile(file).start());
+    assertTrue(
+        noEntry.getMessage().contains("missing entries [" + absent + "]"), noEntry::getMessage);
   }
 
   @Test
   void noClassPathAtAll_namesTheSystemProperty_andTheArtifact() {
     String property = "lamina.test.child-server.unset";
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ChildServer.classPath("X", null, null, property, "g:artifact", FAILURE));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> ChildServer.classPath("X", null, null, property, "g:artifact", FAILURE));
     assertTrue(e.getMessage().contains("[" + property + "]"), e::getMessage);
     assertTrue(e.getMessage().contains("g:artifact"), e::getMessage);
   }
@@ -60,13 +64,25 @@ class ChildServerTest {
   @Test
   void aChildThatExits_failsAtOnce_withItsExitCodeAndLastOutput(@TempDir Path dir) {
     // A real JVM asked to run a class that is not there: it prints why and exits with 1.
-    ChildServer child = ChildServer.launch("X", Path.of(System.getProperty("java.home")),
-        List.of(), List.of(), List.of(dir), "no.such.Main", List.of(), Map.of(),
-        ChildServer.workDirectory("lamina-child-test-"), FAILURE);
+    ChildServer child =
+        ChildServer.launch(
+            "X",
+            Path.of(System.getProperty("java.home")),
+            List.of(),
+            List.of(),
+            List.of(dir),
+            "no.such.Main",
+            List.of(),
+            Map.of(),
+            ChildServer.workDirectory("lamina-child-test-"),
+            FAILURE);
 
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> child.awaitReady(1, port -> false, "answering", Duration.ofSeconds(30), 10,
-            FAILURE));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                child.awaitReady(
+                    1, port -> false, "answering", Duration.ofSeconds(30), 10, FAILURE));
     assertTrue(e.getMessage().startsWith("X exited with 1 before answering"), e::getMessage);
     assertTrue(e.getMessage().contains("no.such.Main"), e::getMessage);
     assertFalse(child.isAlive());
@@ -75,17 +91,27 @@ class ChildServerTest {
   @Test
   void onFreePort_retriesOnlyTheProductsFailure_threeTimes() {
     AtomicInteger tries = new AtomicInteger();
-    assertThrows(IllegalStateException.class, () -> ChildServer.onFreePort(port -> {
-      tries.incrementAndGet();
-      throw new IllegalStateException("port taken");
-    }, IllegalStateException.class));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            ChildServer.onFreePort(
+                port -> {
+                  tries.incrementAndGet();
+                  throw new IllegalStateException("port taken");
+                },
+                IllegalStateException.class));
     assertEquals(3, tries.get());
 
     tries.set(0);
-    assertThrows(IllegalArgumentException.class, () -> ChildServer.onFreePort(port -> {
-      tries.incrementAndGet();
-      throw new IllegalArgumentException("a bad setting");
-    }, IllegalStateException.class));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ChildServer.onFreePort(
+                port -> {
+                  tries.incrementAndGet();
+                  throw new IllegalArgumentException("a bad setting");
+                },
+                IllegalStateException.class));
     assertEquals(1, tries.get(), "other failures are not retried");
   }
 }

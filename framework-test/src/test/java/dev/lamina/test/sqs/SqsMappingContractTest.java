@@ -45,11 +45,12 @@ class SqsMappingContractTest {
   @BeforeAll
   static void start() {
     sqs = ElasticMq.builder().start();
-    lambda = LocalLambda.builder()
-        .handler(TestHandlers.handler(BatchCommandHandler.class))
-        .classPath(TestHandlers.classPath())
-        .functionName("batch-commands")
-        .start();
+    lambda =
+        LocalLambda.builder()
+            .handler(TestHandlers.handler(BatchCommandHandler.class))
+            .classPath(TestHandlers.classPath())
+            .functionName("batch-commands")
+            .start();
   }
 
   @AfterAll
@@ -64,9 +65,13 @@ class SqsMappingContractTest {
 
   private static SqsEventSource.Builder queue() {
     int n = QUEUES.incrementAndGet();
-    return SqsEventSource.builder().elasticMq(sqs).queueName("contract-" + n)
-        .visibilityTimeout(Duration.ofSeconds(1)).deadLetterQueue("contract-" + n + "-dlq", 2)
-        .function(lambda).enabled(false);
+    return SqsEventSource.builder()
+        .elasticMq(sqs)
+        .queueName("contract-" + n)
+        .visibilityTimeout(Duration.ofSeconds(1))
+        .deadLetterQueue("contract-" + n + "-dlq", 2)
+        .function(lambda)
+        .enabled(false);
   }
 
   @Test
@@ -82,12 +87,14 @@ class SqsMappingContractTest {
       for (Delivery d : deliveries) {
         assertEquals(Outcome.INVALID_RESPONSE, d.outcome(), d::toString);
         assertEquals(Set.of(ok, bad), Set.copyOf(d.recordIds()));
-        assertTrue(d.detail().contains("[not-in-this-batch], which is not in the batch"),
-            d.detail());
+        assertTrue(
+            d.detail().contains("[not-in-this-batch], which is not in the batch"), d.detail());
       }
       assertEquals(List.of(), source.deleted(), "not even the message that succeeded");
-      assertEquals(Set.of(ok, bad), source.deadLetters().stream().map(Message::messageId)
-          .collect(Collectors.toSet()), "received maxReceiveCount (2) times, then moved");
+      assertEquals(
+          Set.of(ok, bad),
+          source.deadLetters().stream().map(Message::messageId).collect(Collectors.toSet()),
+          "received maxReceiveCount (2) times, then moved");
     }
   }
 
@@ -109,9 +116,15 @@ class SqsMappingContractTest {
       assertEquals(Set.of(flaky), source.retried());
       JsonNode again = read(deliveries.get(1).event()).at("/Records/0");
       assertEquals("2", again.at("/attributes/ApproximateReceiveCount").asText());
-      long first = Long.parseLong(read(deliveries.get(0).event()).at("/Records")
-          .findValues("SentTimestamp").get(0).asText());
-      assertTrue(deliveries.get(1).invokedAt().toEpochMilli() - first >= 1_000,
+      long first =
+          Long.parseLong(
+              read(deliveries.get(0).event())
+                  .at("/Records")
+                  .findValues("SentTimestamp")
+                  .get(0)
+                  .asText());
+      assertTrue(
+          deliveries.get(1).invokedAt().toEpochMilli() - first >= 1_000,
           "not before the visibility timeout");
       assertEquals(List.of(), source.deadLetters());
     }
@@ -127,9 +140,11 @@ class SqsMappingContractTest {
 
       List<Delivery> deliveries = source.deliveries();
       assertEquals(Outcome.FUNCTION_ERROR, deliveries.get(0).outcome());
-      assertTrue(deliveries.get(0).detail().contains("java.lang.IllegalStateException"),
+      assertTrue(
+          deliveries.get(0).detail().contains("java.lang.IllegalStateException"),
           deliveries.get(0).detail());
-      assertTrue(deliveries.stream().skip(1).allMatch(d -> d.outcome() == Outcome.SUCCESS),
+      assertTrue(
+          deliveries.stream().skip(1).allMatch(d -> d.outcome() == Outcome.SUCCESS),
           deliveries::toString);
       assertEquals(Set.of(ok, flaky), Set.copyOf(source.deleted()));
       assertEquals(Set.of(ok, flaky), source.retried(), "both came back");
@@ -138,8 +153,11 @@ class SqsMappingContractTest {
 
   @Test
   void timeout_leavesTheWholeBatchForRetry_asLambdaDoes() {
-    try (SqsEventSource source = queue().functionTimeout(Duration.ofSeconds(1))
-        .deadLetterQueue("contract-timeout-dlq", 1).start()) {
+    try (SqsEventSource source =
+        queue()
+            .functionTimeout(Duration.ofSeconds(1))
+            .deadLetterQueue("contract-timeout-dlq", 1)
+            .start()) {
       String slow = source.send("sleep");
       source.enable();
       source.awaitIdle(IDLE);
@@ -149,37 +167,49 @@ class SqsMappingContractTest {
       assertEquals("Task timed out after 1.00 seconds", d.detail());
       assertFalse(d.answer().isPresent());
       assertEquals(List.of(), source.deleted());
-      assertEquals(List.of(slow), source.deadLetters().stream().map(Message::messageId)
-          .collect(Collectors.toList()));
+      assertEquals(
+          List.of(slow),
+          source.deadLetters().stream().map(Message::messageId).collect(Collectors.toList()));
     }
   }
 
   @Test
   void batchingWindow_gathersMessagesSentWhileItIsOpen_intoOneInvocation() {
-    try (SqsEventSource source = queue().maximumBatchingWindow(Duration.ofSeconds(2))
-        .visibilityTimeout(Duration.ofSeconds(10)).enabled(true).start()) {
+    try (SqsEventSource source =
+        queue()
+            .maximumBatchingWindow(Duration.ofSeconds(2))
+            .visibilityTimeout(Duration.ofSeconds(10))
+            .enabled(true)
+            .start()) {
       String first = source.send("ok");
       String second = source.send("ok");
       String third = source.send("ok");
       source.awaitIdle(IDLE);
 
       assertEquals(1, source.deliveries().size(), source.deliveries()::toString);
-      assertEquals(Set.of(first, second, third),
-          Set.copyOf(source.deliveries().get(0).recordIds()));
+      assertEquals(
+          Set.of(first, second, third), Set.copyOf(source.deliveries().get(0).recordIds()));
     }
   }
 
   @Test
   void windowLongerThanTheVisibilityTimeout_receivesAMessageAgain_andKeepsItOnceInTheBatch() {
-    try (SqsEventSource source = queue().maximumBatchingWindow(Duration.ofMillis(1_500))
-        .deadLetterQueue("contract-window-dlq", 10).enabled(true).start()) {
+    try (SqsEventSource source =
+        queue()
+            .maximumBatchingWindow(Duration.ofMillis(1_500))
+            .deadLetterQueue("contract-window-dlq", 10)
+            .enabled(true)
+            .start()) {
       String id = source.send("ok");
       source.awaitIdle(IDLE);
 
       Delivery d = source.deliveries().get(0);
       assertEquals(List.of(id), d.recordIds(), "once, though it was received again");
-      assertTrue(Integer.parseInt(read(d.event()).at("/Records/0/attributes/"
-          + "ApproximateReceiveCount").asText()) >= 2, d.event());
+      assertTrue(
+          Integer.parseInt(
+                  read(d.event()).at("/Records/0/attributes/" + "ApproximateReceiveCount").asText())
+              >= 2,
+          d.event());
       assertEquals(List.of(id), source.deleted(), "deleted with the latest receipt");
     }
   }
@@ -187,9 +217,17 @@ class SqsMappingContractTest {
   @Test
   void event_carriesEveryFieldLambdaSets_inLambdasShape() throws Exception {
     try (SqsEventSource source = queue().start()) {
-      String id = source.send(r -> r.messageBody("ok").messageAttributes(Map.of(
-          "tenant", MessageAttributeValue.builder().dataType("String").stringValue("t-1")
-              .build())));
+      String id =
+          source.send(
+              r ->
+                  r.messageBody("ok")
+                      .messageAttributes(
+                          Map.of(
+                              "tenant",
+                              MessageAttributeValue.builder()
+                                  .dataType("String")
+                                  .stringValue("t-1")
+                                  .build())));
       source.enable();
       source.awaitIdle(IDLE);
 
@@ -202,12 +240,15 @@ class SqsMappingContractTest {
       assertTrue(attributes.get("SentTimestamp").asText().matches("\\d{13}"));
       assertTrue(attributes.has("SenderId"), attributes::toString);
       assertTrue(attributes.get("ApproximateFirstReceiveTimestamp").asText().matches("\\d{13}"));
-      assertEquals("{\"stringValue\":\"t-1\",\"stringListValues\":[],\"binaryListValues\":[],"
-          + "\"dataType\":\"String\"}", record.at("/messageAttributes/tenant").toString());
+      assertEquals(
+          "{\"stringValue\":\"t-1\",\"stringListValues\":[],\"binaryListValues\":[],"
+              + "\"dataType\":\"String\"}",
+          record.at("/messageAttributes/tenant").toString());
       assertEquals(md5("ok"), record.get("md5OfBody").asText());
       assertEquals("aws:sqs", record.get("eventSource").asText());
       assertEquals(source.queueArn(), record.get("eventSourceARN").asText());
-      assertTrue(source.queueArn().startsWith("arn:aws:sqs:us-east-1:123456789012:contract-"),
+      assertTrue(
+          source.queueArn().startsWith("arn:aws:sqs:us-east-1:123456789012:contract-"),
           source.queueArn());
       assertEquals("us-east-1", record.get("awsRegion").asText());
     }
@@ -215,9 +256,13 @@ class SqsMappingContractTest {
 
   @Test
   void fifoEvent_carriesTheGroupSequenceAndDeduplicationIds() {
-    try (SqsEventSource source = SqsEventSource.builder().elasticMq(sqs)
-        .queueName("contract-fifo.fifo").visibilityTimeout(Duration.ofSeconds(1))
-        .function(lambda).start()) {
+    try (SqsEventSource source =
+        SqsEventSource.builder()
+            .elasticMq(sqs)
+            .queueName("contract-fifo.fifo")
+            .visibilityTimeout(Duration.ofSeconds(1))
+            .function(lambda)
+            .start()) {
       source.send("ok", "group-a");
       source.awaitIdle(IDLE);
 
@@ -231,20 +276,30 @@ class SqsMappingContractTest {
 
   @Test
   void settingsOutsideLambdasRanges_areRejected_namingEachSetting() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-        SqsEventSource.builder().elasticMq(sqs).queueName("q.fifo").batchSize(11)
-            .visibilityTimeout(Duration.ofMillis(1500)).deadLetterQueue("dlq", 0).start());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SqsEventSource.builder()
+                    .elasticMq(sqs)
+                    .queueName("q.fifo")
+                    .batchSize(11)
+                    .visibilityTimeout(Duration.ofMillis(1500))
+                    .deadLetterQueue("dlq", 0)
+                    .start());
     assertTrue(e.getMessage().contains("[function]"), e.getMessage());
-    assertTrue(e.getMessage().contains("[batchSize] must be 1 to 10 for a FIFO queue"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("[batchSize] must be 1 to 10 for a FIFO queue"), e.getMessage());
     assertTrue(e.getMessage().contains("[visibilityTimeout]"), e.getMessage());
     assertTrue(e.getMessage().contains("[maxReceiveCount]"), e.getMessage());
     assertTrue(e.getMessage().contains("[deadLetterQueue] of a FIFO queue"), e.getMessage());
   }
 
   private static String md5(String text) throws Exception {
-    return String.format("%032x", new BigInteger(1, MessageDigest.getInstance("MD5")
-        .digest(text.getBytes(StandardCharsets.UTF_8))));
+    return String.format(
+        "%032x",
+        new BigInteger(
+            1, MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8))));
   }
 
   private static JsonNode read(String json) {

@@ -35,13 +35,15 @@ class LocalParameterStoreTest {
   @BeforeEach
   void start() {
     store = LocalParameterStore.start();
-    ssm = SsmClient.builder()
-        .endpointOverride(store.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-        .build();
+    ssm =
+        SsmClient.builder()
+            .endpointOverride(store.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
+            .build();
   }
 
   @AfterEach
@@ -75,8 +77,10 @@ class LocalParameterStoreTest {
   void secureString_isClearOnlyWithDecryption() {
     store.put("/app/password", "hunter2", dev.lamina.test.ssm.ParameterType.SECURE_STRING);
 
-    String clear = ssm.getParameter(r -> r.name("/app/password").withDecryption(true)).parameter().value();
-    String cipher = ssm.getParameter(r -> r.name("/app/password").withDecryption(false)).parameter().value();
+    String clear =
+        ssm.getParameter(r -> r.name("/app/password").withDecryption(true)).parameter().value();
+    String cipher =
+        ssm.getParameter(r -> r.name("/app/password").withDecryption(false)).parameter().value();
 
     assertEquals("hunter2", clear);
     assertFalse(cipher.contains("hunter2"), cipher);
@@ -91,7 +95,8 @@ class LocalParameterStoreTest {
 
     GetParametersResponse r = ssm.getParameters(b -> b.names("/a", "/missing", "/b"));
 
-    assertEquals(List.of("/a", "/b"), r.parameters().stream().map(Parameter::name).sorted().toList());
+    assertEquals(
+        List.of("/a", "/b"), r.parameters().stream().map(Parameter::name).sorted().toList());
     assertEquals(List.of("/missing"), r.invalidParameters());
     assertEquals(List.of("/a", "/missing", "/b"), store.requests().get(0).names());
   }
@@ -100,7 +105,8 @@ class LocalParameterStoreTest {
   void getParameters_withMoreThanTenNames_isRejectedAsSsmDoes() {
     List<String> eleven = IntStream.range(0, 11).mapToObj(i -> "/p" + i).toList();
 
-    SsmException e = assertThrows(SsmException.class, () -> ssm.getParameters(b -> b.names(eleven)));
+    SsmException e =
+        assertThrows(SsmException.class, () -> ssm.getParameters(b -> b.names(eleven)));
 
     assertEquals("ValidationException", e.awsErrorDetails().errorCode());
   }
@@ -118,14 +124,19 @@ class LocalParameterStoreTest {
     int pages = 0;
     do {
       String t = token;
-      GetParametersByPathResponse page = ssm.getParametersByPath(
-          r -> r.path("/svc").recursive(true).nextToken(t));
+      GetParametersByPathResponse page =
+          ssm.getParametersByPath(r -> r.path("/svc").recursive(true).nextToken(t));
       page.parameters().forEach(p -> names.add(p.name()));
       token = page.nextToken();
       pages++;
     } while (token != null);
-    List<String> direct = ssm.getParametersByPath(r -> r.path("/svc").recursive(false).maxResults(10))
-        .parameters().stream().map(Parameter::name).collect(Collectors.toList());
+    List<String> direct =
+        ssm
+            .getParametersByPath(r -> r.path("/svc").recursive(false).maxResults(10))
+            .parameters()
+            .stream()
+            .map(Parameter::name)
+            .collect(Collectors.toList());
 
     assertEquals(3, pages);
     assertEquals(24, names.size());
@@ -165,9 +176,11 @@ class LocalParameterStoreTest {
   void putParameter_overHttp_seedsTheStore_andRefusesOverwriteUnlessAsked() {
     ssm.putParameter(r -> r.name("/seeded").value("one").type(ParameterType.SECURE_STRING));
 
-    assertThrows(ParameterAlreadyExistsException.class,
+    assertThrows(
+        ParameterAlreadyExistsException.class,
         () -> ssm.putParameter(r -> r.name("/seeded").value("two").type(ParameterType.STRING)));
-    ssm.putParameter(r -> r.name("/seeded").value("three").type(ParameterType.STRING).overwrite(true));
+    ssm.putParameter(
+        r -> r.name("/seeded").value("three").type(ParameterType.STRING).overwrite(true));
 
     Parameter p = ssm.getParameter(r -> r.name("/seeded")).parameter();
     assertEquals("three", p.value());
@@ -176,8 +189,10 @@ class LocalParameterStoreTest {
 
   @Test
   void builder_rejectsAPageSizeOutsideSsmsLimits() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LocalParameterStore.builder().pageSize(11).start());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LocalParameterStore.builder().pageSize(11).start());
     assertTrue(e.getMessage().contains("[pageSize]"), e.getMessage());
   }
 
@@ -189,7 +204,8 @@ class LocalParameterStoreTest {
     java.net.HttpURLConnection noToken = extensionGet("/app/password", null);
 
     assertEquals(200, ok.getResponseCode());
-    String body = new String(ok.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String body =
+        new String(ok.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(body.contains("\"Value\":\"hunter2\""), body);
     assertEquals(400, missing.getResponseCode());
     assertEquals(401, noToken.getResponseCode());
@@ -200,9 +216,15 @@ class LocalParameterStoreTest {
   }
 
   private java.net.HttpURLConnection extensionGet(String name, String token) throws Exception {
-    java.net.URL url = java.net.URI.create("http://localhost:" + store.port()
-        + "/systemsmanager/parameters/get?withDecryption=true&name="
-        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).toURL();
+    java.net.URL url =
+        java.net
+            .URI
+            .create(
+                "http://localhost:"
+                    + store.port()
+                    + "/systemsmanager/parameters/get?withDecryption=true&name="
+                    + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+            .toURL();
     java.net.HttpURLConnection c = (java.net.HttpURLConnection) url.openConnection();
     if (token != null) {
       c.setRequestProperty("X-Aws-Parameters-Secrets-Token", token);

@@ -37,33 +37,77 @@ class DynamoDbLocalStreamTest {
   @Test
   void tableChanges_reachTheFunctionInOrder_andAReportedChangeIsRetriedFromItsSequenceNumber() {
     try (DynamoDbLocal dynamo = DynamoDbLocal.builder().start();
-        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
-            .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-            .credentialsProvider(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("lamina", "y"))).build();
-        LocalLambda lambda = LocalLambda.builder()
-            .handler(TestHandlers.handler(BatchCommandHandler.class))
-            .classPath(TestHandlers.classPath()).start()) {
-      String streamArn = client.createTable(t -> t.tableName("orders")
-          .keySchema(KeySchemaElement.builder().attributeName("orderId").keyType(KeyType.HASH)
-              .build())
-          .attributeDefinitions(AttributeDefinition.builder().attributeName("orderId")
-              .attributeType(ScalarAttributeType.S).build())
-          .billingMode(BillingMode.PAY_PER_REQUEST)
-          .streamSpecification(StreamSpecification.builder().streamEnabled(true)
-              .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()))
-          .tableDescription().latestStreamArn();
-      client.putItem(p -> p.tableName("orders").item(Map.of(
-          "orderId", AttributeValue.fromS("o-1"), "cmd", AttributeValue.fromS("ok"))));
-      client.putItem(p -> p.tableName("orders").item(Map.of(
-          "orderId", AttributeValue.fromS("o-1"), "cmd", AttributeValue.fromS("fail-once"))));
-      client.putItem(p -> p.tableName("orders").item(Map.of(
-          "orderId", AttributeValue.fromS("o-1"), "cmd", AttributeValue.fromS("ok"))));
-      client.deleteItem(d -> d.tableName("orders").key(Map.of(
-          "orderId", AttributeValue.fromS("o-1"))));
+        DynamoDbClient client =
+            DynamoDbClient.builder()
+                .endpointOverride(dynamo.endpoint())
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("lamina", "y")))
+                .build();
+        LocalLambda lambda =
+            LocalLambda.builder()
+                .handler(TestHandlers.handler(BatchCommandHandler.class))
+                .classPath(TestHandlers.classPath())
+                .start()) {
+      String streamArn =
+          client
+              .createTable(
+                  t ->
+                      t.tableName("orders")
+                          .keySchema(
+                              KeySchemaElement.builder()
+                                  .attributeName("orderId")
+                                  .keyType(KeyType.HASH)
+                                  .build())
+                          .attributeDefinitions(
+                              AttributeDefinition.builder()
+                                  .attributeName("orderId")
+                                  .attributeType(ScalarAttributeType.S)
+                                  .build())
+                          .billingMode(BillingMode.PAY_PER_REQUEST)
+                          .streamSpecification(
+                              StreamSpecification.builder()
+                                  .streamEnabled(true)
+                                  .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                                  .build()))
+              .tableDescription()
+              .latestStreamArn();
+      client.putItem(
+          p ->
+              p.tableName("orders")
+                  .item(
+                      Map.of(
+                          "orderId",
+                          AttributeValue.fromS("o-1"),
+                          "cmd",
+                          AttributeValue.fromS("ok"))));
+      client.putItem(
+          p ->
+              p.tableName("orders")
+                  .item(
+                      Map.of(
+                          "orderId",
+                          AttributeValue.fromS("o-1"),
+                          "cmd",
+                          AttributeValue.fromS("fail-once"))));
+      client.putItem(
+          p ->
+              p.tableName("orders")
+                  .item(
+                      Map.of(
+                          "orderId",
+                          AttributeValue.fromS("o-1"),
+                          "cmd",
+                          AttributeValue.fromS("ok"))));
+      client.deleteItem(
+          d -> d.tableName("orders").key(Map.of("orderId", AttributeValue.fromS("o-1"))));
 
-      try (DynamoDbStreamEventSource source = DynamoDbStreamEventSource.builder()
-          .dynamoDbLocal(dynamo, streamArn).function(lambda).start()) {
+      try (DynamoDbStreamEventSource source =
+          DynamoDbStreamEventSource.builder()
+              .dynamoDbLocal(dynamo, streamArn)
+              .function(lambda)
+              .start()) {
         source.awaitIdle(Duration.ofSeconds(30));
 
         List<Delivery> deliveries = source.deliveries();
@@ -74,17 +118,21 @@ class DynamoDbLocalStreamTest {
         assertEquals(List.of(all.get(1)), deliveries.get(0).reportedIds());
         assertEquals(all.subList(1, 4), deliveries.get(1).recordIds());
         assertEquals(List.of("INSERT", "MODIFY", "MODIFY", "REMOVE"), events(deliveries.get(0)));
-        assertEquals(List.of(all.get(0), all.get(3)), source.checkpoints().stream()
-            .map(Checkpoint::sequenceNumber).collect(Collectors.toList()));
+        assertEquals(
+            List.of(all.get(0), all.get(3)),
+            source.checkpoints().stream()
+                .map(Checkpoint::sequenceNumber)
+                .collect(Collectors.toList()));
       }
     }
   }
 
   private static List<String> events(Delivery delivery) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivery.event())
-          .get("Records").findValues("eventName").stream()
-          .map(com.fasterxml.jackson.databind.JsonNode::asText).collect(Collectors.toList());
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(delivery.event()).get("Records").findValues("eventName").stream()
+              .map(com.fasterxml.jackson.databind.JsonNode::asText)
+              .collect(Collectors.toList());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -38,11 +38,12 @@ class StreamMappingContractTest {
 
   @BeforeAll
   static void start() {
-    lambda = LocalLambda.builder()
-        .handler(TestHandlers.handler(BatchCommandHandler.class))
-        .classPath(TestHandlers.classPath())
-        .functionName("batch-commands")
-        .start();
+    lambda =
+        LocalLambda.builder()
+            .handler(TestHandlers.handler(BatchCommandHandler.class))
+            .classPath(TestHandlers.classPath())
+            .functionName("batch-commands")
+            .start();
   }
 
   @AfterAll
@@ -65,7 +66,8 @@ class StreamMappingContractTest {
   }
 
   private static List<String> checkpointed(StreamEventSource source) {
-    return source.checkpoints().stream().map(Checkpoint::sequenceNumber)
+    return source.checkpoints().stream()
+        .map(Checkpoint::sequenceNumber)
         .collect(Collectors.toList());
   }
 
@@ -103,7 +105,9 @@ class StreamMappingContractTest {
       assertEquals(2, deliveries.size(), deliveries::toString);
       assertEquals(Outcome.PARTIAL_FAILURE, deliveries.get(0).outcome());
       assertEquals(List.of(seq.get(2), seq.get(4)), deliveries.get(0).reportedIds());
-      assertEquals(seq.subList(2, 5), deliveries.get(1).recordIds(),
+      assertEquals(
+          seq.subList(2, 5),
+          deliveries.get(1).recordIds(),
           "retried from the lowest reported record, never skipping it");
       assertEquals(Outcome.SUCCESS, deliveries.get(1).outcome());
       assertEquals(List.of(seq.get(1), seq.get(4)), checkpointed(source));
@@ -113,24 +117,34 @@ class StreamMappingContractTest {
 
   @Test
   void bisectOnFunctionError_splitsTheBatchInHalves_untilTheFailingRecordIsAlone() {
-    try (KinesisEventSource source = kinesis().batchSize(8).bisectBatchOnFunctionError(true)
-        .maximumRetryAttempts(0).start()) {
+    try (KinesisEventSource source =
+        kinesis().batchSize(8).bisectBatchOnFunctionError(true).maximumRetryAttempts(0).start()) {
       List<String> s = put(source, "ok", "ok", "ok", "ok", "throw", "ok", "ok", "ok");
       source.enable();
       source.awaitIdle(IDLE);
 
-      List<String> batches = source.deliveries().stream()
-          .map(d -> d.recordIds().stream().map(s::indexOf).map(i -> Integer.toString(i + 1))
-              .collect(Collectors.joining(",")) + " " + d.outcome())
-          .collect(Collectors.toList());
-      assertEquals(List.of(
-          "1,2,3,4,5,6,7,8 FUNCTION_ERROR",
-          "1,2,3,4 SUCCESS",
-          "5,6,7,8 FUNCTION_ERROR",
-          "5,6 FUNCTION_ERROR",
-          "5 FUNCTION_ERROR",
-          "6 SUCCESS",
-          "7,8 SUCCESS"), batches, "a split is not a retry; the lone record has none left");
+      List<String> batches =
+          source.deliveries().stream()
+              .map(
+                  d ->
+                      d.recordIds().stream()
+                              .map(s::indexOf)
+                              .map(i -> Integer.toString(i + 1))
+                              .collect(Collectors.joining(","))
+                          + " "
+                          + d.outcome())
+              .collect(Collectors.toList());
+      assertEquals(
+          List.of(
+              "1,2,3,4,5,6,7,8 FUNCTION_ERROR",
+              "1,2,3,4 SUCCESS",
+              "5,6,7,8 FUNCTION_ERROR",
+              "5,6 FUNCTION_ERROR",
+              "5 FUNCTION_ERROR",
+              "6 SUCCESS",
+              "7,8 SUCCESS"),
+          batches,
+          "a split is not a retry; the lone record has none left");
       OnFailureRecord skipped = source.onFailureRecords().get(0);
       assertEquals(List.of(s.get(4)), skipped.recordIds());
       assertEquals(4, skipped.approximateInvokeCount(), "it was in four invocations");
@@ -161,8 +175,8 @@ class StreamMappingContractTest {
   @Test
   void recordsOlderThanTheMaximumAge_areSkippedWithoutAnInvocation() {
     MutableClock clock = MutableClock.atSystemTime();
-    try (KinesisEventSource source = kinesis().clock(clock)
-        .maximumRecordAge(Duration.ofSeconds(60)).start()) {
+    try (KinesisEventSource source =
+        kinesis().clock(clock).maximumRecordAge(Duration.ofSeconds(60)).start()) {
       List<String> old = put(source, "ok", "ok");
       clock.advance(Duration.ofSeconds(61));
       List<String> fresh = put(source, "ok");
@@ -181,12 +195,18 @@ class StreamMappingContractTest {
   @Test
   void batchingWindow_gathersRecordsUntilItCloses_onTheMappingsClock() {
     MutableClock clock = MutableClock.atSystemTime();
-    try (KinesisEventSource source = KinesisEventSource.builder().streamName("window")
-        .function(lambda).clock(clock).batchSize(10)
-        .maximumBatchingWindow(Duration.ofSeconds(60)).start()) {
+    try (KinesisEventSource source =
+        KinesisEventSource.builder()
+            .streamName("window")
+            .function(lambda)
+            .clock(clock)
+            .batchSize(10)
+            .maximumBatchingWindow(Duration.ofSeconds(60))
+            .start()) {
       List<String> seq = put(source, "ok", "ok");
       // A bounded check that nothing is delivered while the window is open.
-      assertThrows(dev.lamina.test.eventsource.EventSourceException.class,
+      assertThrows(
+          dev.lamina.test.eventsource.EventSourceException.class,
           () -> source.awaitIdle(Duration.ofMillis(500)));
       assertEquals(List.of(), source.deliveries());
       clock.advance(Duration.ofSeconds(60));
@@ -214,18 +234,25 @@ class StreamMappingContractTest {
       assertEquals("1.0", record.get("eventVersion").asText());
       assertEquals("shardId-000000000000:" + seq, record.get("eventID").asText());
       assertEquals("aws:kinesis:record", record.get("eventName").asText());
-      assertEquals("arn:aws:iam::123456789012:role/batch-commands-role",
+      assertEquals(
+          "arn:aws:iam::123456789012:role/batch-commands-role",
           record.get("invokeIdentityArn").asText());
       assertEquals("eu-west-1", record.get("awsRegion").asText());
-      assertEquals("arn:aws:kinesis:eu-west-1:123456789012:stream/contract",
+      assertEquals(
+          "arn:aws:kinesis:eu-west-1:123456789012:stream/contract",
           record.get("eventSourceARN").asText());
     }
   }
 
   @Test
   void kafkaPartialResponse_namesRecordsByPartitionAndOffset_andEachPartitionKeepsItsOwnOffset() {
-    try (KafkaEventSource source = KafkaEventSource.builder().topic("orders").partitions(2)
-        .function(lambda).enabled(false).start()) {
+    try (KafkaEventSource source =
+        KafkaEventSource.builder()
+            .topic("orders")
+            .partitions(2)
+            .function(lambda)
+            .enabled(false)
+            .start()) {
       source.send(0, "k", "ok");
       source.send(0, "k", "fail-once");
       source.send(0, "k", "ok");
@@ -255,12 +282,19 @@ class StreamMappingContractTest {
 
   @Test
   void kafkaIdentifierAsPlainText_isMalformed_andFailsTheWholeBatch() {
-    try (KafkaEventSource source = KafkaEventSource.builder().topic("t").function(
-        (event, timeout) -> java.util.concurrent.CompletableFuture.completedFuture(
-            dev.lamina.test.InvocationResult.response("r-1",
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"t-0@0\"}]}".getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8), java.time.Instant.now())))
-        .maximumRetryAttempts(0).start()) {
+    try (KafkaEventSource source =
+        KafkaEventSource.builder()
+            .topic("t")
+            .function(
+                (event, timeout) ->
+                    java.util.concurrent.CompletableFuture.completedFuture(
+                        dev.lamina.test.InvocationResult.response(
+                            "r-1",
+                            "{\"batchItemFailures\":[{\"itemIdentifier\":\"t-0@0\"}]}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            java.time.Instant.now())))
+            .maximumRetryAttempts(0)
+            .start()) {
       source.send(0, null, "ok");
       source.awaitIdle(IDLE);
 
@@ -272,11 +306,13 @@ class StreamMappingContractTest {
 
   @Test
   void inMemoryDynamoDbShard_deliversTypedImages_asTheViewTypeHasThem() {
-    try (DynamoDbStreamEventSource source = DynamoDbStreamEventSource.builder()
-        .tableName("orders").function(lambda).start()) {
-      String seq = source.modify(Map.of("orderId", "o-1"),
-          Map.of("orderId", "o-1", "cmd", "ok", "n", 1),
-          Map.of("orderId", "o-1", "cmd", "ok", "n", 2, "tags", List.of("a", true)));
+    try (DynamoDbStreamEventSource source =
+        DynamoDbStreamEventSource.builder().tableName("orders").function(lambda).start()) {
+      String seq =
+          source.modify(
+              Map.of("orderId", "o-1"),
+              Map.of("orderId", "o-1", "cmd", "ok", "n", 1),
+              Map.of("orderId", "o-1", "cmd", "ok", "n", 2, "tags", List.of("a", true)));
       source.awaitIdle(IDLE);
 
       JsonNode record = read(source.deliveries().get(0).event()).get("Records").get(0);
@@ -285,22 +321,32 @@ class StreamMappingContractTest {
       assertEquals("1.1", record.get("eventVersion").asText());
       assertEquals("{\"S\":\"o-1\"}", record.at("/dynamodb/Keys/orderId").toString());
       assertEquals("{\"N\":\"2\"}", record.at("/dynamodb/NewImage/n").toString());
-      assertEquals("{\"L\":[{\"S\":\"a\"},{\"BOOL\":true}]}",
+      assertEquals(
+          "{\"L\":[{\"S\":\"a\"},{\"BOOL\":true}]}",
           record.at("/dynamodb/NewImage/tags").toString());
       assertEquals("{\"N\":\"1\"}", record.at("/dynamodb/OldImage/n").toString());
       assertEquals(seq, record.at("/dynamodb/SequenceNumber").asText());
       assertEquals("NEW_AND_OLD_IMAGES", record.at("/dynamodb/StreamViewType").asText());
       assertTrue(record.at("/dynamodb/ApproximateCreationDateTime").isIntegralNumber());
-      assertTrue(record.get("eventSourceARN").asText()
-          .startsWith("arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/"));
+      assertTrue(
+          record
+              .get("eventSourceARN")
+              .asText()
+              .startsWith("arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/"));
     }
   }
 
   @Test
   void settingsOutsideLambdasRanges_areRejected_namingEachSetting() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-        KinesisEventSource.builder().batchSize(0).maximumRetryAttempts(-2)
-            .maximumRecordAge(Duration.ofSeconds(5)).start());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                KinesisEventSource.builder()
+                    .batchSize(0)
+                    .maximumRetryAttempts(-2)
+                    .maximumRecordAge(Duration.ofSeconds(5))
+                    .start());
     assertTrue(e.getMessage().contains("[function]"), e.getMessage());
     assertTrue(e.getMessage().contains("[batchSize]"), e.getMessage());
     assertTrue(e.getMessage().contains("[maximumRetryAttempts]"), e.getMessage());

@@ -31,8 +31,13 @@ public class FifoOrdersHandler extends BatchHandler<SQSEvent, OrderMessage> {
 
   @Override
   protected void handleRecord(OrderMessage order, RecordContext context) {
-    String group = context.messageGroupId().orElseThrow(() -> new IllegalStateException(
-        "The message has no MessageGroupId: this function reads a FIFO queue"));
+    String group =
+        context
+            .messageGroupId()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The message has no MessageGroupId: this function reads a FIFO queue"));
     if (order == null || order.orderId() == null || order.quantity() <= 0) {
       throw new IllegalArgumentException("[orderId] and a positive [quantity] are required");
     }

@@ -27,7 +27,9 @@ public class ConfiguredGreetingHandler extends LambdaHandler<GreetingRequest, Gr
     if (request.name().length() > config.maxNameLength()) {
       throw new IllegalArgumentException("[name] is longer than " + config.maxNameLength());
     }
-    return new Greeting(config.greeting() + ", " + request.name() + config.punctuation(),
-        invocation.requestId(), invocation.isColdStart());
+    return new Greeting(
+        config.greeting() + ", " + request.name() + config.punctuation(),
+        invocation.requestId(),
+        invocation.isColdStart());
   }
 }

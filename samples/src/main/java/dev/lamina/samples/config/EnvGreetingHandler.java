@@ -19,7 +19,9 @@ public class EnvGreetingHandler extends LambdaHandler<GreetingRequest, Greeting>
     if (request.name() == null || request.name().isBlank()) {
       throw new IllegalArgumentException("[name] is required");
     }
-    return new Greeting(settings.greeting() + ", " + request.name() + settings.punctuation(),
-        invocation.requestId(), invocation.isColdStart());
+    return new Greeting(
+        settings.greeting() + ", " + request.name() + settings.punctuation(),
+        invocation.requestId(),
+        invocation.isColdStart());
   }
 }

@@ -24,7 +24,9 @@ public class ExtensionGreetingHandler extends LambdaHandler<GreetingRequest, Gre
     if (request.name() == null || request.name().isBlank()) {
       throw new IllegalArgumentException("[name] is required");
     }
-    return new Greeting(config.greeting() + ", " + request.name() + config.punctuation(),
-        invocation.requestId(), invocation.isColdStart());
+    return new Greeting(
+        config.greeting() + ", " + request.name() + config.punctuation(),
+        invocation.requestId(),
+        invocation.isColdStart());
   }
 }

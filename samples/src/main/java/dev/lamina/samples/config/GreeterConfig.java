@@ -1,7 +1,6 @@
 package dev.lamina.samples.config;
 
 import dev.lamina.config.Default;
-import dev.lamina.config.Env;
 import dev.lamina.config.Parameter;
 import dev.lamina.config.ParameterPath;
 import dev.lamina.config.PathParameter;

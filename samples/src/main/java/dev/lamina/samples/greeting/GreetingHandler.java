@@ -36,10 +36,8 @@ public class GreetingHandler extends LambdaHandler<GreetingRequest, Greeting> {
       throw new IllegalArgumentException("[name] is required: send {\"name\":\"...\"}");
     }
     invocation.checkRemainingTime();
-    log.atInfo()
-        .addKeyValue("name_length", request.name().length())
-        .log("Greeting a visitor");
-    return new Greeting("Hello, " + request.name() + "!", invocation.requestId(),
-        invocation.isColdStart());
+    log.atInfo().addKeyValue("name_length", request.name().length()).log("Greeting a visitor");
+    return new Greeting(
+        "Hello, " + request.name() + "!", invocation.requestId(), invocation.isColdStart());
   }
 }

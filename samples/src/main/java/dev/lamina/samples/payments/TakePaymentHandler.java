@@ -23,18 +23,17 @@ public class TakePaymentHandler
   private static final Logger log = LoggerFactory.getLogger(TakePaymentHandler.class);
 
   @Override
-  protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request,
-      Invocation invocation) {
+  protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request, Invocation invocation) {
     invocation.checkRemainingTime();
     // The side effect that must not happen twice: here, minting a payment id.
     String paymentId = UUID.randomUUID().toString();
     log.atInfo().addKeyValue("payment_id", paymentId).log("Payment taken");
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(201)
-        .withHeaders(Map.of("Content-Type", "application/json", "Location",
-            "/payments/" + paymentId))
-        .withBody("{\"paymentId\":\"" + paymentId + "\",\"takenBy\":\""
-            + invocation.requestId() + "\"}")
+        .withHeaders(
+            Map.of("Content-Type", "application/json", "Location", "/payments/" + paymentId))
+        .withBody(
+            "{\"paymentId\":\"" + paymentId + "\",\"takenBy\":\"" + invocation.requestId() + "\"}")
         .build();
   }
 }

@@ -15,11 +15,14 @@ import java.util.List;
 public final class BatchEvents {
   /** The standard queue the SQS sample reads. */
   public static final String ORDERS_QUEUE = "arn:aws:sqs:us-east-1:123456789012:lamina-orders";
+
   /** The FIFO queue the FIFO sample reads: its name ends in {@code .fifo}. */
   public static final String ORDERS_FIFO_QUEUE =
       "arn:aws:sqs:us-east-1:123456789012:lamina-orders.fifo";
+
   /** The Kinesis stream the clicks sample reads. */
   public static final String CLICK_STREAM = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks";
+
   /** The orders table's stream the DynamoDB sample reads. */
   public static final String ORDERS_TABLE_STREAM =
       "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-12-01T10:00:00.000";
@@ -28,7 +31,12 @@ public final class BatchEvents {
 
   /** An order message's JSON body. */
   public static String order(String orderId, String sku, int quantity) {
-    return "{\"orderId\":\"" + orderId + "\",\"sku\":\"" + sku + "\",\"quantity\":" + quantity
+    return "{\"orderId\":\""
+        + orderId
+        + "\",\"sku\":\""
+        + sku
+        + "\",\"quantity\":"
+        + quantity
         + "}";
   }
 
@@ -46,8 +54,13 @@ public final class BatchEvents {
            "ApproximateFirstReceiveTimestamp":"1796119200012"},
          "messageAttributes":{},"md5OfBody":"%s","eventSource":"aws:sqs",
          "eventSourceARN":"%s","awsRegion":"us-east-1"}"""
-        .formatted(messageId, receiptHandle(messageId, receiveCount), quote(body), receiveCount,
-            md5(body), ORDERS_QUEUE);
+        .formatted(
+            messageId,
+            receiptHandle(messageId, receiveCount),
+            quote(body),
+            receiveCount,
+            md5(body),
+            ORDERS_QUEUE);
   }
 
   /** A message of the FIFO queue, in {@code group}, with its place in the queue's order. */
@@ -60,8 +73,15 @@ public final class BatchEvents {
            "ApproximateFirstReceiveTimestamp":"1796119200012"},
          "messageAttributes":{},"md5OfBody":"%s","eventSource":"aws:sqs",
          "eventSourceARN":"%s","awsRegion":"us-east-1"}"""
-        .formatted(messageId, receiptHandle(messageId, 1), quote(body), sequence, group,
-            md5(body), md5(body), ORDERS_FIFO_QUEUE);
+        .formatted(
+            messageId,
+            receiptHandle(messageId, 1),
+            quote(body),
+            sequence,
+            group,
+            md5(body),
+            md5(body),
+            ORDERS_FIFO_QUEUE);
   }
 
   /** A record of shard 0 of the click stream; {@code data} is sent base64-encoded. */
@@ -73,9 +93,12 @@ public final class BatchEvents {
          "eventID":"shardId-000000000000:%s","eventName":"aws:kinesis:record",
          "invokeIdentityArn":"arn:aws:iam::123456789012:role/clicks-function-role",
          "awsRegion":"us-east-1","eventSourceARN":"%s"}"""
-        .formatted(partitionKey, sequenceNumber,
+        .formatted(
+            partitionKey,
+            sequenceNumber,
             Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)),
-            sequenceNumber, CLICK_STREAM);
+            sequenceNumber,
+            CLICK_STREAM);
   }
 
   /**
@@ -86,8 +109,8 @@ public final class BatchEvents {
    *     there is an old image
    * @param newStatus the status after it; {@code null} to leave it out of the new image
    */
-  public static String dynamoRecord(String eventName, String sequenceNumber, String orderId,
-      String oldStatus, String newStatus) {
+  public static String dynamoRecord(
+      String eventName, String sequenceNumber, String orderId, String oldStatus, String newStatus) {
     String keys = "{\"orderId\":{\"S\":\"" + orderId + "\"}}";
     StringBuilder images = new StringBuilder();
     if (!eventName.equals("INSERT")) {
@@ -102,19 +125,23 @@ public final class BatchEvents {
          "dynamodb":{"ApproximateCreationDateTime":1796119200,"Keys":%s,%s
            "SequenceNumber":"%s","SizeBytes":112,"StreamViewType":"NEW_AND_OLD_IMAGES"},
          "eventSourceARN":"%s"}"""
-        .formatted(md5(sequenceNumber), eventName, keys, images, sequenceNumber,
-            ORDERS_TABLE_STREAM);
+        .formatted(
+            md5(sequenceNumber), eventName, keys, images, sequenceNumber, ORDERS_TABLE_STREAM);
   }
 
   private static String image(String orderId, String status) {
-    return "{\"orderId\":{\"S\":\"" + orderId + "\"},"
+    return "{\"orderId\":{\"S\":\""
+        + orderId
+        + "\"},"
         + (status == null ? "" : "\"status\":{\"S\":\"" + status + "\"},")
         + "\"quantity\":{\"N\":\"2\"},\"sku\":{\"S\":\"darjeeling-ftgfop1\"}}";
   }
 
   private static String receiptHandle(String messageId, int receiveCount) {
-    return "AQEB" + Base64.getEncoder().withoutPadding().encodeToString(
-        (messageId + "/" + receiveCount).getBytes(StandardCharsets.UTF_8));
+    return "AQEB"
+        + Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString((messageId + "/" + receiveCount).getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code text} as a JSON string literal. */
@@ -133,8 +160,9 @@ public final class BatchEvents {
 
   private static String md5(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is part of every JDK", e);
     }

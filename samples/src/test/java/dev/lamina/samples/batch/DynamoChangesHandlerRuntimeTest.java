@@ -32,12 +32,13 @@ class DynamoChangesHandlerRuntimeTest {
 
   @BeforeAll
   static void start() throws IOException {
-    lambda = LocalLambda.builder()
-        .handler(DynamoChangesHandler.class.getName())
-        .classPath(FunctionClassPath.ofModule())
-        .functionName("order-changes")
-        .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
-        .start();
+    lambda =
+        LocalLambda.builder()
+            .handler(DynamoChangesHandler.class.getName())
+            .classPath(FunctionClassPath.ofModule())
+            .functionName("order-changes")
+            .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
+            .start();
   }
 
   @AfterAll
@@ -49,10 +50,13 @@ class DynamoChangesHandlerRuntimeTest {
 
   @Test
   void insertUpdateAndRemoval_areActedOnInOrder_fromTheNewImageOrForARemovalTheOldOne() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        dynamoRecord("INSERT", S1, "o-1", null, "PLACED"),
-        dynamoRecord("MODIFY", S2, "o-1", "PLACED", "SHIPPED"),
-        dynamoRecord("REMOVE", S3, "o-1", "SHIPPED", null))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    dynamoRecord("INSERT", S1, "o-1", null, "PLACED"),
+                    dynamoRecord("MODIFY", S2, "o-1", "PLACED", "SHIPPED"),
+                    dynamoRecord("REMOVE", S3, "o-1", "SHIPPED", null))));
 
     assertFalse(result.isError(), result::toString);
     assertEquals("{\"batchItemFailures\":[]}", result.body());
@@ -60,25 +64,32 @@ class DynamoChangesHandlerRuntimeTest {
     assertEquals(List.of(S1), log.recordIds("Order created"));
     assertEquals(List.of(S2), log.recordIds("Order updated"));
     assertEquals(List.of(S3), log.recordIds("Order removed"));
-    assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), log.lines().stream()
-        .filter(l -> l.has("event_name")).map(l -> l.get("event_name").asText()).toList());
+    assertEquals(
+        List.of("INSERT", "MODIFY", "REMOVE"),
+        log.lines().stream()
+            .filter(l -> l.has("event_name"))
+            .map(l -> l.get("event_name").asText())
+            .toList());
   }
 
   @Test
   void changedItemWithoutAStatus_isTheOnlyRecordReported_andTheChangesAfterItWait() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        dynamoRecord("INSERT", S1, "o-2", null, "PLACED"),
-        dynamoRecord("MODIFY", S2, "o-2", "PLACED", null),
-        dynamoRecord("MODIFY", S3, "o-2", "PLACED", "SHIPPED"))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    dynamoRecord("INSERT", S1, "o-2", null, "PLACED"),
+                    dynamoRecord("MODIFY", S2, "o-2", "PLACED", null),
+                    dynamoRecord("MODIFY", S3, "o-2", "PLACED", "SHIPPED"))));
 
     assertFalse(result.isError(), result::toString);
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + S2 + "\"}]}",
-        result.body());
+    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + S2 + "\"}]}", result.body());
     InvocationLog log = InvocationLog.of(lambda, result);
     assertEquals(List.of(S1), log.recordIds("Order created"));
     assertEquals(List.of(), log.recordIds("Order updated"), "the change after it waits");
     assertEquals(List.of(S2), log.failedRecordIds());
-    assertTrue(lambda.stdoutLines().stream().noneMatch(l -> l.contains("darjeeling")),
+    assertTrue(
+        lambda.stdoutLines().stream().noneMatch(l -> l.contains("darjeeling")),
         "no item value reaches the logs");
   }
 }

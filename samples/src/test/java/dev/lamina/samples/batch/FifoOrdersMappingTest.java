@@ -50,15 +50,20 @@ class FifoOrdersMappingTest {
   }
 
   private static SqsEventSource.Builder queue(String name, int batchSize, int visibility) {
-    return SqsEventSource.builder().elasticMq(sqs).queueName(name + ".fifo")
-        .visibilityTimeout(Duration.ofSeconds(visibility)).deadLetterQueue(name + "-dlq.fifo", 5)
-        .batchSize(batchSize).function(lambda).enabled(false);
+    return SqsEventSource.builder()
+        .elasticMq(sqs)
+        .queueName(name + ".fifo")
+        .visibilityTimeout(Duration.ofSeconds(visibility))
+        .deadLetterQueue(name + "-dlq.fifo", 5)
+        .batchSize(batchSize)
+        .function(lambda)
+        .enabled(false);
   }
 
   /** Sends a1, b1, c1, a2 (flaky), b2, c2, a3, b3, c3; returns the ids by group, in order. */
   private static Map<String, List<String>> sendThreeGroups(SqsEventSource queue, String prefix) {
-    Map<String, List<String>> ids = Map.of("A", new ArrayList<>(), "B", new ArrayList<>(),
-        "C", new ArrayList<>());
+    Map<String, List<String>> ids =
+        Map.of("A", new ArrayList<>(), "B", new ArrayList<>(), "C", new ArrayList<>());
     for (int n = 1; n <= 3; n++) {
       for (String group : List.of("A", "B", "C")) {
         String sku = group.equals("A") && n == 2 ? FLAKY : SKU;
@@ -70,8 +75,10 @@ class FifoOrdersMappingTest {
 
   /** The applied message ids of one group, in the order the function applied them. */
   private static List<String> appliedInGroup(List<JsonNode> applied, String group) {
-    return applied.stream().filter(l -> l.get("message_group_id").asText().equals(group))
-        .map(l -> l.get("record_id").asText()).collect(Collectors.toList());
+    return applied.stream()
+        .filter(l -> l.get("message_group_id").asText().equals(group))
+        .map(l -> l.get("record_id").asText())
+        .collect(Collectors.toList());
   }
 
   private static List<String> all(Map<String, List<String>> ids) {
@@ -89,7 +96,9 @@ class FifoOrdersMappingTest {
 
       List<JsonNode> applied = SampleUnderMapping.lines(lambda, "Order applied", all(ids));
       for (String group : List.of("A", "B", "C")) {
-        assertEquals(ids.get(group), appliedInGroup(applied, "m" + group),
+        assertEquals(
+            ids.get(group),
+            appliedInGroup(applied, "m" + group),
             "group " + group + " applied once each, in order");
       }
       List<Delivery> deliveries = queue.deliveries();
@@ -97,10 +106,13 @@ class FifoOrdersMappingTest {
       Delivery first = deliveries.get(0);
       assertEquals(Outcome.PARTIAL_FAILURE, first.outcome());
       String a2 = ids.get("A").get(1);
-      assertEquals(first.recordIds().subList(first.recordIds().indexOf(a2),
-          first.recordIds().size()), first.reportedIds(),
+      assertEquals(
+          first.recordIds().subList(first.recordIds().indexOf(a2), first.recordIds().size()),
+          first.reportedIds(),
           "STOP_AT_FIRST_FAILURE: a2 and everything after it, of every group");
-      assertEquals(first.reportedIds(), deliveries.get(1).recordIds(),
+      assertEquals(
+          first.reportedIds(),
+          deliveries.get(1).recordIds(),
           "they come back together, in the queue's order");
       assertEquals(List.of(), queue.deadLetters());
     }
@@ -116,20 +128,31 @@ class FifoOrdersMappingTest {
 
       List<JsonNode> applied = SampleUnderMapping.lines(lambda, "Order applied", all(ids));
       for (String group : List.of("A", "B", "C")) {
-        assertEquals(ids.get(group), appliedInGroup(applied, "s" + group),
+        assertEquals(
+            ids.get(group),
+            appliedInGroup(applied, "s" + group),
             "group " + group + " applied once each, in order");
       }
-      List<String> order = SampleUnderMapping.recordIds(applied.stream()
-          .filter(l -> l.get("record_id").asText().length() > 0
-              && all(ids).contains(l.get("record_id").asText())).toList());
+      List<String> order =
+          SampleUnderMapping.recordIds(
+              applied.stream()
+                  .filter(
+                      l ->
+                          l.get("record_id").asText().length() > 0
+                              && all(ids).contains(l.get("record_id").asText()))
+                  .toList());
       int a2 = order.indexOf(ids.get("A").get(1));
-      assertTrue(order.indexOf(ids.get("B").get(2)) < a2 && order.indexOf(ids.get("C").get(2)) < a2,
+      assertTrue(
+          order.indexOf(ids.get("B").get(2)) < a2 && order.indexOf(ids.get("C").get(2)) < a2,
           "B and C finished while A waited for a2's visibility timeout: " + order);
       List<Delivery> a2Deliveries = queue.deliveriesOf(ids.get("A").get(1));
-      assertEquals(List.of(Outcome.FUNCTION_ERROR, Outcome.SUCCESS),
+      assertEquals(
+          List.of(Outcome.FUNCTION_ERROR, Outcome.SUCCESS),
           a2Deliveries.stream().map(Delivery::outcome).toList(),
           "alone in its batch, its failure fails the invocation");
-      assertEquals(1, queue.deliveriesOf(ids.get("A").get(2)).size(),
+      assertEquals(
+          1,
+          queue.deliveriesOf(ids.get("A").get(2)).size(),
           "a3 was held back, not delivered, until a2 was done");
     }
   }

@@ -10,7 +10,8 @@ import dev.lamina.batch.RecordContext;
 public class FlakyFifoOrdersHandler extends FifoOrdersHandler {
   @Override
   protected void handleRecord(OrderMessage order, RecordContext context) {
-    if (order != null && FlakyStockSqsOrdersHandler.RESTOCKING.equals(order.sku())
+    if (order != null
+        && FlakyStockSqsOrdersHandler.RESTOCKING.equals(order.sku())
         && context.attempt().orElse(1) == 1) {
       throw new IllegalStateException("The ledger timed out");
     }

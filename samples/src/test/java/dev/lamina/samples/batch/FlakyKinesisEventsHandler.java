@@ -15,8 +15,7 @@ public class FlakyKinesisEventsHandler extends KinesisEventsHandler {
 
   @Override
   protected void handleRecord(ClickEvent click, RecordContext context) {
-    if (click != null && "/flaky".equals(click.page())
-        && FAILED_ONCE.add(context.recordId())) {
+    if (click != null && "/flaky".equals(click.page()) && FAILED_ONCE.add(context.recordId())) {
       throw new IllegalStateException("The counter store timed out");
     }
     super.handleRecord(click, context);

@@ -32,8 +32,8 @@ final class InvocationLog {
 
   static InvocationLog of(LocalLambda lambda, InvocationResult result) {
     String id = "\"function_request_id\":\"" + result.requestId() + "\"";
-    lambda.awaitStdoutLine(l -> l.contains(id) && l.contains("\"batch_records\""),
-        Duration.ofSeconds(20));
+    lambda.awaitStdoutLine(
+        l -> l.contains(id) && l.contains("\"batch_records\""), Duration.ofSeconds(20));
     List<JsonNode> mine = new ArrayList<>();
     List<String> raw = new ArrayList<>();
     for (String line : lambda.stdoutLines()) {
@@ -53,8 +53,10 @@ final class InvocationLog {
 
   /** The {@code record_id}s of the lines with this message, in the order they were written. */
   List<String> recordIds(String message) {
-    return lines.stream().filter(l -> message.equals(l.path("message").asText()))
-        .map(l -> l.path("record_id").asText()).toList();
+    return lines.stream()
+        .filter(l -> message.equals(l.path("message").asText()))
+        .map(l -> l.path("record_id").asText())
+        .toList();
   }
 
   /** Every line of the invocation, in the order they were written. */
@@ -69,9 +71,13 @@ final class InvocationLog {
 
   /** The {@code record_id}s of the WARN lines Lamina wrote for failed records, in order. */
   List<String> failedRecordIds() {
-    return lines.stream().filter(l -> "WARN".equals(l.path("level").asText())
-            && l.path("message").asText().startsWith("Record ["))
-        .map(l -> l.path("record_id").asText()).toList();
+    return lines.stream()
+        .filter(
+            l ->
+                "WARN".equals(l.path("level").asText())
+                    && l.path("message").asText().startsWith("Record ["))
+        .map(l -> l.path("record_id").asText())
+        .toList();
   }
 
   /** The batch's summary line. */

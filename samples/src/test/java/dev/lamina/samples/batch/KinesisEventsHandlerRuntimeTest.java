@@ -33,12 +33,13 @@ class KinesisEventsHandlerRuntimeTest {
 
   @BeforeAll
   static void start() throws IOException {
-    lambda = LocalLambda.builder()
-        .handler(KinesisEventsHandler.class.getName())
-        .classPath(FunctionClassPath.ofModule())
-        .functionName("click-events")
-        .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
-        .start();
+    lambda =
+        LocalLambda.builder()
+            .handler(KinesisEventsHandler.class.getName())
+            .classPath(FunctionClassPath.ofModule())
+            .functionName("click-events")
+            .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
+            .start();
   }
 
   @AfterAll
@@ -54,48 +55,56 @@ class KinesisEventsHandlerRuntimeTest {
 
   @Test
   void clickWithoutAPage_isTheOnlyRecordReported_andTheRecordsAfterItDoNotRun() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        kinesisRecord(S1, "u-1", click("u-1", "/teas/oolong")),
-        kinesisRecord(S2, "u-2", "{\"userId\":\"u-2\"}"),
-        kinesisRecord(S3, "u-1", click("u-1", "/basket")),
-        kinesisRecord(S4, "u-3", click("u-3", "/teas")))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    kinesisRecord(S1, "u-1", click("u-1", "/teas/oolong")),
+                    kinesisRecord(S2, "u-2", "{\"userId\":\"u-2\"}"),
+                    kinesisRecord(S3, "u-1", click("u-1", "/basket")),
+                    kinesisRecord(S4, "u-3", click("u-3", "/teas")))));
 
     assertFalse(result.isError(), result::toString);
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + S2 + "\"}]}",
-        result.body());
+    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + S2 + "\"}]}", result.body());
     InvocationLog log = InvocationLog.of(lambda, result);
     assertEquals(List.of(S1), log.recordIds("Click counted"));
     assertEquals(List.of(S2), log.failedRecordIds());
     assertEquals(2, log.summary().get("batch_skipped").asInt());
-    assertTrue(lambda.stdoutLines().stream().noneMatch(l -> l.contains("/teas")),
+    assertTrue(
+        lambda.stdoutLines().stream().noneMatch(l -> l.contains("/teas")),
         "no payload value reaches the logs");
   }
 
   @Test
   void dataThatIsNotJson_isReportedBySequenceNumber() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        kinesisRecord(S1, "u-1", click("u-1", "/teas/sencha")),
-        kinesisRecord(S2, "u-1", click("u-1", "/teas/matcha")),
-        kinesisRecord(S3, "u-4", "userId=u-4&page=/teas"))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    kinesisRecord(S1, "u-1", click("u-1", "/teas/sencha")),
+                    kinesisRecord(S2, "u-1", click("u-1", "/teas/matcha")),
+                    kinesisRecord(S3, "u-4", "userId=u-4&page=/teas"))));
 
     assertFalse(result.isError(), result::toString);
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + S3 + "\"}]}",
-        result.body());
+    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + S3 + "\"}]}", result.body());
     assertEquals(List.of(S1, S2), InvocationLog.of(lambda, result).recordIds("Click counted"));
   }
 
   @Test
   void batchThatAllSucceeds_answersAnEmptyFailureList_countingInShardOrder() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        kinesisRecord(S1, "u-5", click("u-5", "/")),
-        kinesisRecord(S2, "u-6", click("u-6", "/teas")),
-        kinesisRecord(S3, "u-5", click("u-5", "/basket")))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    kinesisRecord(S1, "u-5", click("u-5", "/")),
+                    kinesisRecord(S2, "u-6", click("u-6", "/teas")),
+                    kinesisRecord(S3, "u-5", click("u-5", "/basket")))));
 
     assertFalse(result.isError(), result::toString);
     assertEquals("{\"batchItemFailures\":[]}", result.body());
     List<JsonNode> counted = InvocationLog.of(lambda, result).lines("Click counted");
-    assertEquals(List.of(S1, S2, S3), counted.stream().map(l -> l.get("record_id").asText())
-        .toList());
+    assertEquals(
+        List.of(S1, S2, S3), counted.stream().map(l -> l.get("record_id").asText()).toList());
     for (JsonNode line : counted) {
       assertEquals("shardId-000000000000", line.get("shard_id").asText(), line.toString());
     }

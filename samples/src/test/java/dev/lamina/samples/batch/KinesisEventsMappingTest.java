@@ -37,14 +37,13 @@ class KinesisEventsMappingTest {
   }
 
   private static String click(String page) {
-    return page == null ? "{\"userId\":\"u-1\"}"
-        : "{\"userId\":\"u-1\",\"page\":\"" + page + "\"}";
+    return page == null ? "{\"userId\":\"u-1\"}" : "{\"userId\":\"u-1\",\"page\":\"" + page + "\"}";
   }
 
   @Test
   void failingRecord_isRetriedFromItself_neverSkipped_andEveryClickIsCountedOnceInOrder() {
-    try (KinesisEventSource clicks = KinesisEventSource.builder().streamName("clicks")
-        .function(lambda).enabled(false).start()) {
+    try (KinesisEventSource clicks =
+        KinesisEventSource.builder().streamName("clicks").function(lambda).enabled(false).start()) {
       List<String> seq = new ArrayList<>();
       for (String page : List.of("/tea", "/coffee", "/flaky", "/cocoa", "/mate")) {
         seq.add(clicks.putRecord("u-1", click(page)));
@@ -52,15 +51,19 @@ class KinesisEventsMappingTest {
       clicks.enable();
       clicks.awaitIdle(Duration.ofSeconds(30));
 
-      assertEquals(seq, SampleUnderMapping.recordIds(
-          SampleUnderMapping.lines(lambda, "Click counted", seq).stream()
-              .filter(l -> seq.contains(l.get("record_id").asText())).toList()),
+      assertEquals(
+          seq,
+          SampleUnderMapping.recordIds(
+              SampleUnderMapping.lines(lambda, "Click counted", seq).stream()
+                  .filter(l -> seq.contains(l.get("record_id").asText()))
+                  .toList()),
           "each click counted once, in shard order, the failed one in its place");
       List<Delivery> deliveries = clicks.deliveries();
       assertEquals(2, deliveries.size(), deliveries::toString);
       assertEquals(List.of(seq.get(2)), deliveries.get(0).reportedIds());
       assertEquals(seq.subList(2, 5), deliveries.get(1).recordIds(), "retried from the failed one");
-      assertEquals(List.of(seq.get(1), seq.get(4)),
+      assertEquals(
+          List.of(seq.get(1), seq.get(4)),
           clicks.checkpoints().stream().map(Checkpoint::sequenceNumber).toList());
       assertEquals(List.of(), clicks.onFailureRecords());
     }
@@ -68,9 +71,14 @@ class KinesisEventsMappingTest {
 
   @Test
   void recordThatAlwaysFails_holdsTheShardUntilTheRetriesRunOut_thenOnlyItIsSkipped() {
-    try (KinesisEventSource clicks = KinesisEventSource.builder().streamName("clicks-bad")
-        .function(lambda).maximumRetryAttempts(2).bisectBatchOnFunctionError(true)
-        .enabled(false).start()) {
+    try (KinesisEventSource clicks =
+        KinesisEventSource.builder()
+            .streamName("clicks-bad")
+            .function(lambda)
+            .maximumRetryAttempts(2)
+            .bisectBatchOnFunctionError(true)
+            .enabled(false)
+            .start()) {
       List<String> seq = new ArrayList<>();
       for (String page : java.util.Arrays.asList("/tea", "/coffee", null, "/cocoa")) {
         seq.add(clicks.putRecord("u-2", click(page)));
@@ -87,10 +95,16 @@ class KinesisEventsMappingTest {
       assertEquals(List.of(seq.get(2)), skipped.recordIds(), clicks.onFailureRecords()::toString);
       assertEquals(OnFailureRecord.RETRY_ATTEMPTS_EXHAUSTED, skipped.condition());
       assertEquals(Optional.of(seq.get(3)), clicks.checkpoint(clicks.shardIds().get(0)));
-      List<String> counted = SampleUnderMapping.recordIds(SampleUnderMapping.lines(lambda,
-          "Click counted", List.of(seq.get(0), seq.get(1), seq.get(3))).stream()
-          .filter(l -> seq.contains(l.get("record_id").asText())).toList());
-      assertEquals(List.of(seq.get(0), seq.get(1), seq.get(3)), counted,
+      List<String> counted =
+          SampleUnderMapping.recordIds(
+              SampleUnderMapping.lines(
+                      lambda, "Click counted", List.of(seq.get(0), seq.get(1), seq.get(3)))
+                  .stream()
+                  .filter(l -> seq.contains(l.get("record_id").asText()))
+                  .toList());
+      assertEquals(
+          List.of(seq.get(0), seq.get(1), seq.get(3)),
+          counted,
           "the record after it is counted only once it is skipped, and only once");
     }
   }

@@ -43,8 +43,8 @@ final class SampleUnderMapping {
   static List<JsonNode> lines(LocalLambda lambda, String message, List<String> recordIds) {
     for (String id : recordIds) {
       String recordId = "\"record_id\":\"" + id + "\"";
-      lambda.awaitStdoutLine(l -> l.contains(recordId) && l.contains("\"" + message + "\""),
-          Duration.ofSeconds(20));
+      lambda.awaitStdoutLine(
+          l -> l.contains(recordId) && l.contains("\"" + message + "\""), Duration.ofSeconds(20));
     }
     List<JsonNode> out = new ArrayList<>();
     for (String line : lambda.stdoutLines()) {

@@ -36,12 +36,13 @@ class SqsOrdersHandlerRuntimeTest {
 
   @BeforeAll
   static void start() throws IOException {
-    lambda = LocalLambda.builder()
-        .handler(SqsOrdersHandler.class.getName())
-        .classPath(FunctionClassPath.ofModule())
-        .functionName("sqs-orders")
-        .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
-        .start();
+    lambda =
+        LocalLambda.builder()
+            .handler(SqsOrdersHandler.class.getName())
+            .classPath(FunctionClassPath.ofModule())
+            .functionName("sqs-orders")
+            .environment("AWS_LAMBDA_LOG_FORMAT", "JSON")
+            .start();
   }
 
   @AfterAll
@@ -53,49 +54,69 @@ class SqsOrdersHandlerRuntimeTest {
 
   @Test
   void rejectedAndPoisonMessages_areReportedExactly_andTheRestAreReserved() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        sqsMessage(M1, order("o-1", SKU, 2), 1),
-        sqsMessage(M2, order("o-2", SKU, 0), 3),
-        sqsMessage(M3, "<order id=\"o-3\" sku=\"" + SKU + "\"/>", 1),
-        sqsMessage(M4, order("o-4", SKU, 1), 1))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    sqsMessage(M1, order("o-1", SKU, 2), 1),
+                    sqsMessage(M2, order("o-2", SKU, 0), 3),
+                    sqsMessage(M3, "<order id=\"o-3\" sku=\"" + SKU + "\"/>", 1),
+                    sqsMessage(M4, order("o-4", SKU, 1), 1))));
 
     assertFalse(result.isError(), result::toString);
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + M2 + "\"},"
-        + "{\"itemIdentifier\":\"" + M3 + "\"}]}", result.body());
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\""
+            + M2
+            + "\"},"
+            + "{\"itemIdentifier\":\""
+            + M3
+            + "\"}]}",
+        result.body());
     InvocationLog log = InvocationLog.of(lambda, result);
-    assertEquals(List.of(M1, M4), log.recordIds("Order reserved").stream().sorted().toList(),
+    assertEquals(
+        List.of(M1, M4),
+        log.recordIds("Order reserved").stream().sorted().toList(),
         "every other message had its side effect, on one of four worker threads");
     assertEquals(List.of(M2, M3), log.failedRecordIds().stream().sorted().toList());
     JsonNode summary = log.summary();
     assertEquals(4, summary.get("batch_records").asInt());
     assertEquals(2, summary.get("batch_succeeded").asInt());
     assertEquals(2, summary.get("batch_reported").asInt());
-    assertTrue(lambda.stdoutLines().stream().noneMatch(l -> l.contains(SKU)),
+    assertTrue(
+        lambda.stdoutLines().stream().noneMatch(l -> l.contains(SKU)),
         "no payload value reaches the logs, the poison body included");
   }
 
   @Test
   void batchThatAllSucceeds_answersAnEmptyFailureList_andLogsTheDeliveryCount() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        sqsMessage(M1, order("o-5", SKU, 1), 1),
-        sqsMessage(M2, order("o-6", SKU, 3), 2))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    sqsMessage(M1, order("o-5", SKU, 1), 1),
+                    sqsMessage(M2, order("o-6", SKU, 3), 2))));
 
     assertFalse(result.isError(), result::toString);
     assertEquals("{\"batchItemFailures\":[]}", result.body());
     List<JsonNode> reserved = InvocationLog.of(lambda, result).lines("Order reserved");
     assertEquals(2, reserved.size());
     for (JsonNode line : reserved) {
-      assertEquals(line.get("record_id").asText().equals(M1) ? 1 : 2,
-          line.get("attempt").asInt(), line.toString());
+      assertEquals(
+          line.get("record_id").asText().equals(M1) ? 1 : 2,
+          line.get("attempt").asInt(),
+          line.toString());
       assertEquals("aws:sqs", line.get("record_event_source").asText());
     }
   }
 
   @Test
   void batchThatAllFails_failsTheInvocation_soLambdaRetriesItWhole() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        sqsMessage(M1, order("o-7", SKU, 0), 1),
-        sqsMessage(M2, order("o-8", SKU, -1), 1))));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    sqsMessage(M1, order("o-7", SKU, 0), 1),
+                    sqsMessage(M2, order("o-8", SKU, -1), 1))));
 
     assertTrue(result.isError(), result::toString);
     assertEquals(BatchFailedException.class.getName(), result.errorType());
@@ -104,9 +125,13 @@ class SqsOrdersHandlerRuntimeTest {
 
   @Test
   void invokedWithLessTimeLeftThanTheTimeGuardMargin_startsNoMessage_andTheBatchIsRetried() {
-    InvocationResult result = lambda.invoke(records(List.of(
-        sqsMessage(M1, order("o-9", SKU, 1), 1),
-        sqsMessage(M2, order("o-10", SKU, 1), 1))), Duration.ofMillis(900));
+    InvocationResult result =
+        lambda.invoke(
+            records(
+                List.of(
+                    sqsMessage(M1, order("o-9", SKU, 1), 1),
+                    sqsMessage(M2, order("o-10", SKU, 1), 1))),
+            Duration.ofMillis(900));
 
     assertTrue(result.isError(), "nothing succeeded, so the whole batch fails: " + result);
     assertEquals(BatchFailedException.class.getName(), result.errorType());

@@ -33,24 +33,26 @@ class SqsOrdersMappingTest {
   void goodOrdersAreReservedOnce_failingOnesAgainAfterTheVisibilityTimeout_poisonIsDeadLettered()
       throws Exception {
     try (ElasticMq sqs = ElasticMq.builder().start();
-        LocalLambda lambda = SampleUnderMapping.start(FlakyStockSqsOrdersHandler.class,
-            "sqs-orders");
-        SqsEventSource orders = SqsEventSource.builder()
-            .elasticMq(sqs)
-            .queueName("lamina-orders")
-            .visibilityTimeout(Duration.ofSeconds(1))
-            .deadLetterQueue("lamina-orders-dlq", 3)
-            .function(lambda)
-            .functionTimeout(Duration.ofSeconds(10))
-            .enabled(false)
-            .start()) {
+        LocalLambda lambda =
+            SampleUnderMapping.start(FlakyStockSqsOrdersHandler.class, "sqs-orders");
+        SqsEventSource orders =
+            SqsEventSource.builder()
+                .elasticMq(sqs)
+                .queueName("lamina-orders")
+                .visibilityTimeout(Duration.ofSeconds(1))
+                .deadLetterQueue("lamina-orders-dlq", 3)
+                .function(lambda)
+                .functionTimeout(Duration.ofSeconds(10))
+                .enabled(false)
+                .start()) {
       List<String> good = new ArrayList<>();
       for (int i = 1; i <= 5; i++) {
         good.add(orders.send(order("o-" + i, SKU, i)));
       }
-      List<String> failing = List.of(
-          orders.send(order("o-6", FlakyStockSqsOrdersHandler.RESTOCKING, 1)),
-          orders.send(order("o-7", FlakyStockSqsOrdersHandler.RESTOCKING, 2)));
+      List<String> failing =
+          List.of(
+              orders.send(order("o-6", FlakyStockSqsOrdersHandler.RESTOCKING, 1)),
+              orders.send(order("o-7", FlakyStockSqsOrdersHandler.RESTOCKING, 2)));
       String poison = orders.send("<order id=\"o-8\"/>");
       orders.enable();
       orders.awaitIdle(Duration.ofSeconds(60));
@@ -58,9 +60,12 @@ class SqsOrdersMappingTest {
       List<String> reservable = new ArrayList<>(good);
       reservable.addAll(failing);
       List<JsonNode> reserved = SampleUnderMapping.lines(lambda, "Order reserved", reservable);
-      Map<String, List<Integer>> attempts = reserved.stream().collect(Collectors.groupingBy(
-          l -> l.get("record_id").asText(),
-          Collectors.mapping(l -> l.get("attempt").asInt(), Collectors.toList())));
+      Map<String, List<Integer>> attempts =
+          reserved.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      l -> l.get("record_id").asText(),
+                      Collectors.mapping(l -> l.get("attempt").asInt(), Collectors.toList())));
       for (String id : good) {
         assertEquals(List.of(1), attempts.get(id), "reserved exactly once, first time: " + id);
       }
@@ -69,9 +74,10 @@ class SqsOrdersMappingTest {
         List<Delivery> deliveries = orders.deliveriesOf(id);
         assertEquals(2, deliveries.size(), deliveries::toString);
         // The visibility timeout runs from the receive, a few milliseconds before the invocation.
-        Duration apart = Duration.between(deliveries.get(0).invokedAt(),
-            deliveries.get(1).invokedAt());
-        assertTrue(apart.compareTo(Duration.ofMillis(900)) >= 0,
+        Duration apart =
+            Duration.between(deliveries.get(0).invokedAt(), deliveries.get(1).invokedAt());
+        assertTrue(
+            apart.compareTo(Duration.ofMillis(900)) >= 0,
             "back only after the visibility timeout, not " + apart);
       }
       assertEquals(reserved.size(), reservable.size(), "nothing else was reserved");
@@ -81,14 +87,18 @@ class SqsOrdersMappingTest {
       List<Delivery> poisonDeliveries = orders.deliveriesOf(poison);
       assertEquals(3, poisonDeliveries.size(), "received maxReceiveCount times");
       assertEquals(Outcome.PARTIAL_FAILURE, poisonDeliveries.get(0).outcome());
-      assertEquals(Outcome.FUNCTION_ERROR, poisonDeliveries.get(2).outcome(),
+      assertEquals(
+          Outcome.FUNCTION_ERROR,
+          poisonDeliveries.get(2).outcome(),
           "alone in its batch, it fails the invocation: the sample fails a batch that all failed");
       List<Message> dead = orders.deadLetters();
       assertEquals(List.of(poison), dead.stream().map(Message::messageId).toList());
       assertEquals("<order id=\"o-8\"/>", dead.get(0).body());
       Function<Delivery, Set<String>> reported = d -> Set.copyOf(d.reportedIds());
-      assertEquals(Set.of(failing.get(0), failing.get(1), poison),
-          reported.apply(orders.deliveries().get(0)), "the first batch reports exactly those");
+      assertEquals(
+          Set.of(failing.get(0), failing.get(1), poison),
+          reported.apply(orders.deliveries().get(0)),
+          "the first batch reports exactly those");
     }
   }
 }

@@ -56,8 +56,10 @@ class ConfiguredGreetingRuntimeTest {
     ssm.put("/greeter/test/punctuation", "!!");
     ssm.put("/greeter/test/api-key", API_KEY, ParameterType.SECURE_STRING);
     ssm.put("/shared/greeter/languages", "en,fr", ParameterType.STRING_LIST);
-    lambda = start(ConfiguredGreetingHandler.class,
-        Map.of("GREETING", "Howdy", "GREETER_CONFIG_PATH", "/greeter/test"));
+    lambda =
+        start(
+            ConfiguredGreetingHandler.class,
+            Map.of("GREETING", "Howdy", "GREETER_CONFIG_PATH", "/greeter/test"));
   }
 
   @AfterAll
@@ -78,8 +80,10 @@ class ConfiguredGreetingRuntimeTest {
     assertEquals("Howdy, Ada!!", body.get("message").asText());
     assertTrue(body.get("coldStart").asBoolean());
     List<SsmRequest> calls = ssm.requests();
-    assertEquals(List.of("GetParametersByPath", "GetParameters"),
-        calls.stream().map(SsmRequest::operation).toList(), calls.toString());
+    assertEquals(
+        List.of("GetParametersByPath", "GetParameters"),
+        calls.stream().map(SsmRequest::operation).toList(),
+        calls.toString());
     assertEquals("/greeter/test", calls.get(0).path());
     assertEquals(List.of("/shared/greeter/languages"), calls.get(1).names());
     assertTrue(calls.stream().allMatch(SsmRequest::withDecryption));
@@ -99,22 +103,29 @@ class ConfiguredGreetingRuntimeTest {
   void theSecret_neverAppearsInTheFunctionsOutput() {
     lambda.invoke("{}"); // a failing invocation logs an error line too
 
-    assertTrue(lambda.output().stream().noneMatch(l -> l.contains(API_KEY)),
+    assertTrue(
+        lambda.output().stream().noneMatch(l -> l.contains(API_KEY)),
         String.join("\n", lambda.output()));
   }
 
   @Test
   void missingParameters_failInit_withOneMessageListingEachOfThem() throws IOException {
-    try (LocalLambda broken = start(ConfiguredGreetingHandler.class,
-        Map.of("GREETER_CONFIG_PATH", "/greeter/not-deployed"))) {
+    try (LocalLambda broken =
+        start(
+            ConfiguredGreetingHandler.class,
+            Map.of("GREETER_CONFIG_PATH", "/greeter/not-deployed"))) {
       InitError error = broken.awaitInitError(Duration.ofSeconds(30));
 
       assertEquals("dev.lamina.config.ConfigurationException", error.errorType());
       String message = error.errorMessage();
-      assertTrue(message.contains("Configuration [" + GreeterConfig.class.getName()
-          + "] is invalid: 2 problems"), message);
-      assertTrue(message.contains("[/greeter/not-deployed/punctuation] (SSM parameter under the"
-          + " path [/greeter/not-deployed], field [punctuation], expected String): missing"),
+      assertTrue(
+          message.contains(
+              "Configuration [" + GreeterConfig.class.getName() + "] is invalid: 2 problems"),
+          message);
+      assertTrue(
+          message.contains(
+              "[/greeter/not-deployed/punctuation] (SSM parameter under the"
+                  + " path [/greeter/not-deployed], field [punctuation], expected String): missing"),
           message);
       assertTrue(message.contains("[/greeter/not-deployed/api-key]"), message);
       assertEquals(1, error.exitCode().orElse(-1));
@@ -136,14 +147,15 @@ class ConfiguredGreetingRuntimeTest {
 
   @Test
   void throughTheParametersExtension_theSameConfigLoads_withoutTheSdk() throws IOException {
-    try (LocalLambda viaExtension = LocalLambda.builder()
-        .handler(ExtensionGreetingHandler.class.getName())
-        .classPath(FunctionClassPath.ofModule())
-        .environment("AWS_SESSION_TOKEN", "test-session")
-        .environment("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port()))
-        .environment("GREETER_CONFIG_PATH", "/greeter/test")
-        .classLoadLog(true)
-        .start()) {
+    try (LocalLambda viaExtension =
+        LocalLambda.builder()
+            .handler(ExtensionGreetingHandler.class.getName())
+            .classPath(FunctionClassPath.ofModule())
+            .environment("AWS_SESSION_TOKEN", "test-session")
+            .environment("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", Integer.toString(ssm.port()))
+            .environment("GREETER_CONFIG_PATH", "/greeter/test")
+            .classLoadLog(true)
+            .start()) {
       int before = ssm.requests().size();
 
       InvocationResult result = viaExtension.invoke("{\"name\":\"Ada\"}");
@@ -152,8 +164,9 @@ class ConfiguredGreetingRuntimeTest {
       assertTrue(result.body().contains("\"Hello, Ada!!\""), result.body());
       List<SsmRequest> calls = ssm.requests().subList(before, ssm.requests().size());
       assertEquals(3, calls.size(), calls.toString());
-      assertTrue(calls.stream().allMatch(
-          c -> c.operation().equals(LocalParameterStore.EXTENSION_GET)), calls.toString());
+      assertTrue(
+          calls.stream().allMatch(c -> c.operation().equals(LocalParameterStore.EXTENSION_GET)),
+          calls.toString());
       assertTrue(viaExtension.output().stream().noneMatch(l -> l.contains(API_KEY)));
     }
   }

@@ -20,33 +20,39 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NoPointerOutsideRepositoryTest {
 
-  private static final List<String> OUTSIDE = List.of(
-      ".." + "/shared",
-      "/work" + "/shared",
-      "DESIGN" + ".md",
-      "STYLE" + ".md",
-      "COMPONENTS" + ".md",
-      "LAMBDA" + "-NOTES",
-      "PERFORMANCE" + "-NOTES");
+  private static final List<String> OUTSIDE =
+      List.of(
+          ".." + "/shared",
+          "/work" + "/shared",
+          "DESIGN" + ".md",
+          "STYLE" + ".md",
+          "COMPONENTS" + ".md",
+          "LAMBDA" + "-NOTES",
+          "PERFORMANCE" + "-NOTES");
 
   @Test
   void noFileOfTheRepositoryPointsOutsideIt() throws IOException {
     Path root = RepositoryFiles.root();
     List<Path> files = RepositoryFiles.list(root);
-    assertTrue(files.contains(Path.of("README.md")) && files.size() > 100,
+    assertTrue(
+        files.contains(Path.of("README.md")) && files.size() > 100,
         "the repository's files were not found under [" + root + "]: " + files.size());
 
     List<String> found = pointersOutside(root, files);
 
-    assertEquals(List.of(), found, "these lines point outside the repository; move what they"
-        + " refer to into it (docs/performance.md, a README) and point there instead");
+    assertEquals(
+        List.of(),
+        found,
+        "these lines point outside the repository; move what they"
+            + " refer to into it (docs/performance.md, a README) and point there instead");
   }
 
   @Test
   void findsAPointerAndSkipsBuildOutput(@TempDir Path root) throws IOException {
     Files.createDirectories(root.resolve("module/target"));
     Files.createDirectories(root.resolve("docs"));
-    Files.writeString(root.resolve("module/pom.xml"),
+    Files.writeString(
+        root.resolve("module/pom.xml"),
         "<!-- fine -->\n<!-- slow to start (see " + "PERFORMANCE" + "-NOTES.md) -->\n");
     Files.writeString(root.resolve("module/target/copy.md"), "see .." + "/shared/x\n");
     Files.writeString(root.resolve("docs/config.md"), "@Parameter(\"/shared/greeter/names\")\n");
@@ -60,8 +66,9 @@ class NoPointerOutsideRepositoryTest {
     List<String> found = new ArrayList<>();
     for (Path file : files) {
       // Latin-1 reads any byte, so a binary file cannot fail the scan; the patterns are ASCII.
-      String[] lines = new String(Files.readAllBytes(root.resolve(file)),
-          StandardCharsets.ISO_8859_1).split("\n", -1);
+      String[] lines =
+          new String(Files.readAllBytes(root.resolve(file)), StandardCharsets.ISO_8859_1)
+              .split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         for (String pattern : OUTSIDE) {
           if (lines[i].contains(pattern)) {

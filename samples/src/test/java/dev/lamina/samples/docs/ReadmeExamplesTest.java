@@ -23,9 +23,10 @@ class ReadmeExamplesTest {
   void theRootReadmeShowsTheGreetingSample() throws IOException {
     Path root = RepositoryFiles.root();
     String example = javaBlock(root.resolve("README.md"), "class GreetingHandler");
-    String source = Files.readString(root.resolve(SAMPLES + "greeting/GreetingHandler.java"))
-        + Files.readString(root.resolve(SAMPLES + "greeting/GreetingRequest.java"))
-        + Files.readString(root.resolve(SAMPLES + "greeting/Greeting.java"));
+    String source =
+        Files.readString(root.resolve(SAMPLES + "greeting/GreetingHandler.java"))
+            + Files.readString(root.resolve(SAMPLES + "greeting/GreetingRequest.java"))
+            + Files.readString(root.resolve(SAMPLES + "greeting/Greeting.java"));
 
     assertFollows(example, source, "README.md");
   }
@@ -33,8 +34,8 @@ class ReadmeExamplesTest {
   @Test
   void theIdempotencyReadmeShowsThePaymentsSample() throws IOException {
     Path root = RepositoryFiles.root();
-    String example = javaBlock(root.resolve("framework-idempotency/README.md"),
-        "class TakePaymentHandler");
+    String example =
+        javaBlock(root.resolve("framework-idempotency/README.md"), "class TakePaymentHandler");
     String source = Files.readString(root.resolve(SAMPLES + "payments/TakePaymentHandler.java"));
 
     assertFollows(example, source, "framework-idempotency/README.md");
@@ -44,12 +45,21 @@ class ReadmeExamplesTest {
   void aChangedLineIsReported() {
     String source = "@TimeGuard(safetyMarginMillis = 500, watchdogMillis = 200)\nclass A {\n}\n";
 
-    assertFollows("@TimeGuard(safetyMarginMillis = 500, watchdogMillis = 200) // why\n"
-        + "class A {\n  ...\n}\n", source, "doc");
-    AssertionError e = assertThrows(AssertionError.class,
-        () -> assertFollows("@TimeGuard(safetyMarginMillis = 500)\nclass A {\n}\n", source, "doc"));
-    assertEquals("line 1 of the example in [doc] is not in the sample's source (after the line"
-        + " before it): [@TimeGuard(safetyMarginMillis = 500)]", e.getMessage());
+    assertFollows(
+        "@TimeGuard(safetyMarginMillis = 500, watchdogMillis = 200) // why\n"
+            + "class A {\n  ...\n}\n",
+        source,
+        "doc");
+    AssertionError e =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                assertFollows(
+                    "@TimeGuard(safetyMarginMillis = 500)\nclass A {\n}\n", source, "doc"));
+    assertEquals(
+        "line 1 of the example in [doc] is not in the sample's source (after the line"
+            + " before it): [@TimeGuard(safetyMarginMillis = 500)]",
+        e.getMessage());
   }
 
   /** The first java code block of {@code readme} that contains {@code marker}. */
@@ -84,8 +94,15 @@ class ReadmeExamplesTest {
       }
       int found = sourceLines.subList(at, sourceLines.size()).indexOf(line);
       if (found < 0) {
-        throw new AssertionError("line " + (i + 1) + " of the example in [" + where + "] is not"
-            + " in the sample's source (after the line before it): [" + line + "]");
+        throw new AssertionError(
+            "line "
+                + (i + 1)
+                + " of the example in ["
+                + where
+                + "] is not"
+                + " in the sample's source (after the line before it): ["
+                + line
+                + "]");
       }
       at += found + 1;
     }

@@ -12,17 +12,20 @@ import java.util.stream.Stream;
 /** The repository's files, for tests about the repository itself. */
 final class RepositoryFiles {
 
-  private RepositoryFiles() {
-  }
+  private RepositoryFiles() {}
 
   /** The repository root: the parent of the samples module, where the tests run. */
   static Path root() {
     Path samples = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     Path root = samples.getParent();
-    if (root == null || !Files.isRegularFile(root.resolve("pom.xml"))
+    if (root == null
+        || !Files.isRegularFile(root.resolve("pom.xml"))
         || !Files.isDirectory(root.resolve("samples"))) {
-      throw new IllegalStateException("[" + samples + "] is not the samples module of a Lamina"
-          + " checkout: run the test with Maven from the repository");
+      throw new IllegalStateException(
+          "["
+              + samples
+              + "] is not the samples module of a Lamina"
+              + " checkout: run the test with Maven from the repository");
     }
     return root;
   }
@@ -42,9 +45,18 @@ final class RepositoryFiles {
       return null;
     }
     try {
-      Process git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z",
-          "--cached", "--others", "--exclude-standard")
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process git =
+          new ProcessBuilder(
+                  "git",
+                  "-C",
+                  root.toString(),
+                  "ls-files",
+                  "-z",
+                  "--cached",
+                  "--others",
+                  "--exclude-standard")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       byte[] out = git.getInputStream().readAllBytes();
       if (!git.waitFor(30, TimeUnit.SECONDS) || git.exitValue() != 0) {
         return null;

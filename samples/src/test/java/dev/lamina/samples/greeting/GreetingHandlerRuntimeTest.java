@@ -24,9 +24,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * function's log format is JSON (as on Lambda with {@code LoggingConfig.LogFormat=JSON}), so the
  * runtime's own error report is a JSON line too and every line of output must parse.
  */
-@LocalLambdaTest(handler = "dev.lamina.samples.greeting.GreetingHandler",
-    environment = {"AWS_LAMBDA_FUNCTION_NAME=greeting", "POWERTOOLS_SERVICE_NAME=greeter",
-        "AWS_LAMBDA_LOG_FORMAT=JSON"})
+@LocalLambdaTest(
+    handler = "dev.lamina.samples.greeting.GreetingHandler",
+    environment = {
+      "AWS_LAMBDA_FUNCTION_NAME=greeting",
+      "POWERTOOLS_SERVICE_NAME=greeter",
+      "AWS_LAMBDA_LOG_FORMAT=JSON"
+    })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GreetingHandlerRuntimeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,15 +64,25 @@ class GreetingHandlerRuntimeTest {
   @Order(2)
   void logLinesAreJson_withTheInvocationsFields(LocalLambda lambda) throws Exception {
     lambda.awaitStdoutLine(l -> l.contains("\"name_length\":5"), Duration.ofSeconds(10));
-    List<JsonNode> greetings = logLines(lambda).stream()
-        .filter(l -> "Greeting a visitor".equals(l.path("message").asText()))
-        .toList();
+    List<JsonNode> greetings =
+        logLines(lambda).stream()
+            .filter(l -> "Greeting a visitor".equals(l.path("message").asText()))
+            .toList();
 
     assertEquals(2, greetings.size(), lambda.stdoutLines().toString());
     for (JsonNode line : greetings) {
-      for (String field : List.of("timestamp", "level", "message", "service", "cold_start",
-          "function_request_id", "function_name", "function_version", "function_memory_size",
-          "function_arn")) {
+      for (String field :
+          List.of(
+              "timestamp",
+              "level",
+              "message",
+              "service",
+              "cold_start",
+              "function_request_id",
+              "function_name",
+              "function_version",
+              "function_memory_size",
+              "function_arn")) {
         assertTrue(line.hasNonNull(field), "missing [" + field + "] in " + line);
       }
       assertEquals("INFO", line.get("level").asText());
@@ -81,8 +95,12 @@ class GreetingHandlerRuntimeTest {
     assertTrue(greetings.get(0).get("cold_start").isBoolean());
     assertTrue(greetings.get(0).get("cold_start").asBoolean());
     assertFalse(greetings.get(1).get("cold_start").asBoolean());
-    assertFalse(greetings.get(0).get("function_request_id").asText()
-        .equals(greetings.get(1).get("function_request_id").asText()));
+    assertFalse(
+        greetings
+            .get(0)
+            .get("function_request_id")
+            .asText()
+            .equals(greetings.get(1).get("function_request_id").asText()));
   }
 
   @Test
@@ -96,12 +114,12 @@ class GreetingHandlerRuntimeTest {
     assertEquals("java.lang.IllegalArgumentException", failed.errorType());
     assertTrue(failed.errorMessage().contains("[name] is required"), failed.errorMessage());
     assertFalse(after.isError(), "the environment keeps serving after a handler error");
-    JsonNode errorLine = JSON.readTree(lambda.awaitStdoutLine(
-        l -> l.contains("\"level\":\"ERROR\""), Duration.ofSeconds(10)));
+    JsonNode errorLine =
+        JSON.readTree(
+            lambda.awaitStdoutLine(l -> l.contains("\"level\":\"ERROR\""), Duration.ofSeconds(10)));
     logLines(lambda); // and every line so far is JSON, the runtime's own error report included
     assertEquals(failed.requestId(), errorLine.get("function_request_id").asText());
-    assertEquals("java.lang.IllegalArgumentException",
-        errorLine.get("error").get("name").asText());
+    assertEquals("java.lang.IllegalArgumentException", errorLine.get("error").get("name").asText());
   }
 
   @Test
@@ -117,14 +135,18 @@ class GreetingHandlerRuntimeTest {
   }
 
   @Test
-  @LocalLambdaTest(handler = "dev.lamina.samples.greeting.FailingInitHandler",
+  @LocalLambdaTest(
+      handler = "dev.lamina.samples.greeting.FailingInitHandler",
       classesDirectories = {"target/classes", "target/test-classes"})
   void failingConstructor_yieldsAnInitError_withAClearMessage(LocalLambda lambda) {
     InitError error = lambda.awaitInitError(Duration.ofSeconds(30));
 
-    assertTrue(error.errorMessage().contains("@TimeGuard on [" + FailingInitHandler.class.getName()
-        + "] is invalid"), error.errorMessage());
-    assertTrue(error.errorMessage().contains("[safetyMargin] must be zero or more"),
+    assertTrue(
+        error
+            .errorMessage()
+            .contains("@TimeGuard on [" + FailingInitHandler.class.getName() + "] is invalid"),
         error.errorMessage());
+    assertTrue(
+        error.errorMessage().contains("[safetyMargin] must be zero or more"), error.errorMessage());
   }
 }

@@ -41,23 +41,27 @@ class LogbackInsteadOfLaminaLoggingTest {
   @Test
   void sampleLogsThroughLogback_withLaminasMdcFields_andNoProviderWarning() throws Exception {
     List<Path> cp = classPathWithLogbackInsteadOfLamina();
-    assertTrue(cp.stream().noneMatch(p -> p.toString().contains("framework-logging")), cp::toString);
+    assertTrue(
+        cp.stream().noneMatch(p -> p.toString().contains("framework-logging")), cp::toString);
 
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(GreetingHandler.class.getName())
-        .functionName("greeting")
-        .classPath(cp)
-        .start()) {
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(GreetingHandler.class.getName())
+            .functionName("greeting")
+            .classPath(cp)
+            .start()) {
       InvocationResult result = lambda.invoke("{\"name\":\"Ada\"}");
 
       assertFalse(result.isError(), result.toString());
       List<String> output = lambda.output();
       assertTrue(output.stream().noneMatch(l -> l.contains("SLF4J")), String.join("\n", output));
-      String line = lambda.stdoutLines().stream()
-          .filter(l -> l.startsWith("INFO GreetingHandler - Greeting a visitor"))
-          .findFirst().orElseThrow(() -> new AssertionError(String.join("\n", output)));
-      assertTrue(line.endsWith(
-          "request=" + result.requestId() + " cold=true function=greeting"), line);
+      String line =
+          lambda.stdoutLines().stream()
+              .filter(l -> l.startsWith("INFO GreetingHandler - Greeting a visitor"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(String.join("\n", output)));
+      assertTrue(
+          line.endsWith("request=" + result.requestId() + " cold=true function=greeting"), line);
       assertEquals(1, lambda.stdoutLines().stream().filter(l -> l.contains("Greeting a")).count());
     }
   }

@@ -28,15 +28,19 @@ class PlaceOrderHandlerRuntimeTest {
   void clientRetry_getsTheFirstReceipt_andAReusedOrderIdIsRejected(DynamoDbLocalTables dynamo)
       throws Exception {
     String table = dynamo.create("orders-idempotency", IdempotencyTable::create);
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(PlaceOrderHandler.class.getName())
-        .classPath(FunctionClassPath.ofModule())
-        .functionName("place-order")
-        .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
-        .start()) {
-      InvocationResult placed = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
-      InvocationResult retry = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
-      InvocationResult reused = lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":5}");
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(PlaceOrderHandler.class.getName())
+            .classPath(FunctionClassPath.ofModule())
+            .functionName("place-order")
+            .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
+            .start()) {
+      InvocationResult placed =
+          lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
+      InvocationResult retry =
+          lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":2}");
+      InvocationResult reused =
+          lambda.invoke("{\"orderId\":\"o-1\",\"sku\":\"tea\",\"quantity\":5}");
 
       assertFalse(placed.isError(), placed::toString);
       JsonNode receipt = JSON.readTree(placed.body());

@@ -46,7 +46,8 @@ class DeploymentPackagesIT {
 
   private static List<String> unzip(Path zip, Path into) throws IOException {
     List<String> names = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+    try (InputStream in = Files.newInputStream(zip);
+        ZipInputStream z = new ZipInputStream(in)) {
       for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
         names.add(e.getName());
         Path out = into.resolve(e.getName()).normalize();
@@ -69,10 +70,11 @@ class DeploymentPackagesIT {
   }
 
   private static void greets(List<Path> classPath) {
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(GreetingHandler.class.getName())
-        .classPath(classPath)
-        .start()) {
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(GreetingHandler.class.getName())
+            .classPath(classPath)
+            .start()) {
       InvocationResult result = lambda.invoke("{\"name\":\"Ada\"}");
       assertFalse(result.isError(), result.toString());
       assertTrue(result.body().contains("\"message\":\"Hello, Ada!\""), result.body());
@@ -82,17 +84,23 @@ class DeploymentPackagesIT {
   /** The SQS sample answers a partial batch response: the rejected message, and only it. */
   private static void reportsPartialBatchFailures(List<Path> classPath) {
     String rejected = "2e1424d4-f796-459a-8184-9c92662be6da";
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(SqsOrdersHandler.class.getName())
-        .classPath(classPath)
-        .start()) {
-      InvocationResult result = lambda.invoke(BatchEvents.records(List.of(
-          BatchEvents.sqsMessage("059f36b4-87a3-44ab-83d2-661975830a7d",
-              BatchEvents.order("o-1", "tea", 2), 1),
-          BatchEvents.sqsMessage(rejected, BatchEvents.order("o-2", "tea", 0), 1))));
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(SqsOrdersHandler.class.getName())
+            .classPath(classPath)
+            .start()) {
+      InvocationResult result =
+          lambda.invoke(
+              BatchEvents.records(
+                  List.of(
+                      BatchEvents.sqsMessage(
+                          "059f36b4-87a3-44ab-83d2-661975830a7d",
+                          BatchEvents.order("o-1", "tea", 2),
+                          1),
+                      BatchEvents.sqsMessage(rejected, BatchEvents.order("o-2", "tea", 0), 1))));
       assertFalse(result.isError(), result.toString());
-      assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"" + rejected + "\"}]}",
-          result.body());
+      assertEquals(
+          "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + rejected + "\"}]}", result.body());
     }
   }
 
@@ -104,7 +112,8 @@ class DeploymentPackagesIT {
   @Test
   void everyEntryOfEveryPackage_carriesTheFixedBuildTime() throws IOException {
     String configured = System.getProperty("lamina.outputTimestamp");
-    assertTrue(configured != null && !configured.isBlank() && !configured.startsWith("${"),
+    assertTrue(
+        configured != null && !configured.isBlank() && !configured.startsWith("${"),
         "project.build.outputTimestamp is not set: " + configured);
     LocalDateTime fixed = LocalDateTime.ofInstant(Instant.parse(configured), ZoneOffset.UTC);
     for (String id : List.of("function", "layer", "thin-function")) {
@@ -126,14 +135,17 @@ class DeploymentPackagesIT {
   void functionZip_holdsClassesAtTheRootAndJarsInLib_andRuns(@TempDir Path task) throws Exception {
     List<String> entries = unzip(built("function"), task);
 
-    assertTrue(entries.contains("dev/lamina/samples/greeting/GreetingHandler.class"), entries::toString);
-    assertTrue(entries.contains("dev/lamina/samples/batch/SqsOrdersHandler.class"),
-        entries::toString);
+    assertTrue(
+        entries.contains("dev/lamina/samples/greeting/GreetingHandler.class"), entries::toString);
+    assertTrue(
+        entries.contains("dev/lamina/samples/batch/SqsOrdersHandler.class"), entries::toString);
     for (String jar : List.of("framework-core", "framework-batch", "aws-lambda-java-events")) {
-      assertTrue(entries.stream().anyMatch(e -> e.matches("lib/" + jar + "-[0-9].*\\.jar")),
+      assertTrue(
+          entries.stream().anyMatch(e -> e.matches("lib/" + jar + "-[0-9].*\\.jar")),
           jar + " is missing: " + entries);
     }
-    assertTrue(entries.stream().noneMatch(e -> e.contains("junit") || e.contains("framework-test")),
+    assertTrue(
+        entries.stream().noneMatch(e -> e.contains("junit") || e.contains("framework-test")),
         "test-only jars must not ship: " + entries);
     List<Path> cp = new ArrayList<>();
     cp.add(task);
@@ -149,15 +161,17 @@ class DeploymentPackagesIT {
     List<String> layer = unzip(built("layer"), opt);
     List<String> function = unzip(built("thin-function"), task);
 
-    assertTrue(layer.stream().allMatch(e -> e.equals("java/") || e.startsWith("java/lib/")),
+    assertTrue(
+        layer.stream().allMatch(e -> e.equals("java/") || e.startsWith("java/lib/")),
         layer::toString);
     for (String jar : List.of("framework-core", "framework-batch", "aws-lambda-java-events")) {
-      assertTrue(layer.stream().anyMatch(e -> e.matches("java/lib/" + jar + "-[0-9].*\\.jar")),
+      assertTrue(
+          layer.stream().anyMatch(e -> e.matches("java/lib/" + jar + "-[0-9].*\\.jar")),
           jar + " is missing: " + layer);
     }
     assertEquals(List.of(), function.stream().filter(e -> e.endsWith(".jar")).toList());
-    assertTrue(function.contains("dev/lamina/samples/batch/SqsOrdersHandler.class"),
-        function::toString);
+    assertTrue(
+        function.contains("dev/lamina/samples/batch/SqsOrdersHandler.class"), function::toString);
     List<Path> cp = new ArrayList<>();
     cp.add(task);
     cp.addAll(jarsIn(opt.resolve("java/lib")));

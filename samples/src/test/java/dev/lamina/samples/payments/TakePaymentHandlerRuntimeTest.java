@@ -40,9 +40,19 @@ class TakePaymentHandlerRuntimeTest {
            "requestId":"Ab1CdE%dFgHIJ=","routeKey":"POST /payments","stage":"$default",
            "time":"01/Dec/2026:10:00:%02d +0000","timeEpoch":17965800%02d000},
          "body":%s,"isBase64Encoded":%s}
-        """.formatted(attempt, attempt, attempt, attempt, attempt, attempt,
-        quote(base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
-            : body), base64);
+        """
+        .formatted(
+            attempt,
+            attempt,
+            attempt,
+            attempt,
+            attempt,
+            attempt,
+            quote(
+                base64
+                    ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8))
+                    : body),
+            base64);
   }
 
   private static String quote(String text) {
@@ -53,12 +63,13 @@ class TakePaymentHandlerRuntimeTest {
   void clientRetries_getTheFirstResponse_andAReusedKeyWithAnotherBodyIsRejected(
       DynamoDbLocalTables dynamo) throws Exception {
     String table = dynamo.create("payments-idempotency", IdempotencyTable::create);
-    try (LocalLambda lambda = LocalLambda.builder()
-        .handler(TakePaymentHandler.class.getName())
-        .classPath(FunctionClassPath.ofModule())
-        .functionName("take-payment")
-        .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
-        .start()) {
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(TakePaymentHandler.class.getName())
+            .classPath(FunctionClassPath.ofModule())
+            .functionName("take-payment")
+            .environment(FeatureEnvironment.idempotency(table, dynamo.endpoint()))
+            .start()) {
       InvocationResult taken = lambda.invoke(attempt(1, BODY, false));
       InvocationResult retry = lambda.invoke(attempt(2, BODY, false));
       InvocationResult base64Retry = lambda.invoke(attempt(3, BODY, true));

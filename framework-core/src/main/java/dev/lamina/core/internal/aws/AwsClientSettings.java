@@ -58,18 +58,24 @@ public record AwsClientSettings(Region region, AwsCredentialsProvider credential
    * @param endpointExample an example endpoint for the problem ("http://127.0.0.1:8000")
    * @return the settings, or {@code null} if a problem was found
    */
-  public static AwsClientSettings read(EnvironmentReader env, String service,
-      String endpointVariable, String endpointExample) {
+  public static AwsClientSettings read(
+      EnvironmentReader env, String service, String endpointVariable, String endpointExample) {
     int before = env.problems().size();
     String region = env.firstOf("AWS_REGION", "AWS_DEFAULT_REGION");
     if (region == null) {
-      env.problem("No AWS region for " + service + ": set [AWS_REGION] (Lambda sets it; set it"
-          + " for local runs)");
+      env.problem(
+          "No AWS region for "
+              + service
+              + ": set [AWS_REGION] (Lambda sets it; set it"
+              + " for local runs)");
     }
     AwsCredentialsProvider credentials = credentials(env);
     if (credentials == null) {
-      env.problem("No AWS credentials for " + service + ": set [AWS_ACCESS_KEY_ID] and"
-          + " [AWS_SECRET_ACCESS_KEY] (Lambda sets them), or [AWS_CONTAINER_CREDENTIALS_FULL_URI]");
+      env.problem(
+          "No AWS credentials for "
+              + service
+              + ": set [AWS_ACCESS_KEY_ID] and"
+              + " [AWS_SECRET_ACCESS_KEY] (Lambda sets them), or [AWS_CONTAINER_CREDENTIALS_FULL_URI]");
     }
     URI endpoint = env.absoluteUri(endpointVariable, endpointExample);
     if (env.problems().size() > before) {
@@ -89,9 +95,10 @@ public record AwsClientSettings(Region region, AwsCredentialsProvider credential
       return null;
     }
     String token = env.get("AWS_SESSION_TOKEN");
-    return StaticCredentialsProvider.create(token == null
-        ? AwsBasicCredentials.create(keyId, secret)
-        : AwsSessionCredentials.create(keyId, secret, token));
+    return StaticCredentialsProvider.create(
+        token == null
+            ? AwsBasicCredentials.create(keyId, secret)
+            : AwsSessionCredentials.create(keyId, secret, token));
   }
 
   /**
@@ -103,20 +110,23 @@ public record AwsClientSettings(Region region, AwsCredentialsProvider credential
    * @return the client
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
-    ProfileFile noProfiles = ProfileFile.builder()
-        .content(new ByteArrayInputStream(new byte[0]))
-        .type(ProfileFile.Type.CONFIGURATION)
-        .build();
-    builder.httpClient(UrlConnectionHttpClient.builder().build())
+    ProfileFile noProfiles =
+        ProfileFile.builder()
+            .content(new ByteArrayInputStream(new byte[0]))
+            .type(ProfileFile.Type.CONFIGURATION)
+            .build();
+    builder
+        .httpClient(UrlConnectionHttpClient.builder().build())
         .region(region)
         .credentialsProvider(credentials)
         .defaultsMode(DefaultsMode.STANDARD)
         .dualstackEnabled(false)
         .fipsEnabled(false)
-        .overrideConfiguration(o -> o
-            .retryStrategy(RetryMode.STANDARD)
-            .defaultProfileFile(noProfiles)
-            .defaultProfileName("default"));
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(RetryMode.STANDARD)
+                    .defaultProfileFile(noProfiles)
+                    .defaultProfileName("default"));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
@@ -134,8 +144,8 @@ public record AwsClientSettings(Region region, AwsCredentialsProvider credential
    * @param <C> the client type
    * @return the resource; read the client with {@link Resource#get()} on each use
    */
-  public static <C> Resource<C> define(Resources resources, String name, Supplier<C> factory,
-      Consumer<C> primer) {
+  public static <C> Resource<C> define(
+      Resources resources, String name, Supplier<C> factory, Consumer<C> primer) {
     Resources.Definition<C> definition = resources.define(name, factory).recreateAfterRestore();
     if (primer != null) {
       definition.primeWith(primer);

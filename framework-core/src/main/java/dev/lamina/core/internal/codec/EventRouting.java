@@ -17,14 +17,31 @@ import java.util.Set;
 public final class EventRouting {
   private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
 
-  private static final Set<String> RUNTIME_EVENT_CODEC = Set.of(
-      "APIGatewayProxyRequestEvent", "APIGatewayProxyResponseEvent",
-      "CloudFormationCustomResourceEvent", "CloudFrontEvent", "CloudWatchLogsEvent",
-      "CodeCommitEvent", "CognitoEvent", "ConfigEvent", "ConnectEvent", "DynamodbEvent",
-      "DynamodbTimeWindowEvent", "IoTButtonEvent", "KinesisEvent", "KinesisTimeWindowEvent",
-      "KinesisFirehoseEvent", "LambdaDestinationEvent", "LexEvent", "ScheduledEvent",
-      "SecretsManagerRotationEvent", "models.s3.S3EventNotification", "S3Event", "SNSEvent",
-      "SQSEvent");
+  private static final Set<String> RUNTIME_EVENT_CODEC =
+      Set.of(
+          "APIGatewayProxyRequestEvent",
+          "APIGatewayProxyResponseEvent",
+          "CloudFormationCustomResourceEvent",
+          "CloudFrontEvent",
+          "CloudWatchLogsEvent",
+          "CodeCommitEvent",
+          "CognitoEvent",
+          "ConfigEvent",
+          "ConnectEvent",
+          "DynamodbEvent",
+          "DynamodbTimeWindowEvent",
+          "IoTButtonEvent",
+          "KinesisEvent",
+          "KinesisTimeWindowEvent",
+          "KinesisFirehoseEvent",
+          "LambdaDestinationEvent",
+          "LexEvent",
+          "ScheduledEvent",
+          "SecretsManagerRotationEvent",
+          "models.s3.S3EventNotification",
+          "S3Event",
+          "SNSEvent",
+          "SQSEvent");
 
   private EventRouting() {}
 
@@ -41,8 +58,11 @@ public final class EventRouting {
     return SqsEventReader.read(json, document);
   }
 
-  private static final Set<String> STREAMING_WRITER = Set.of(EVENTS + "SQSBatchResponse",
-      EVENTS + "StreamsEventResponse", EVENTS + "TimeWindowEventResponse");
+  private static final Set<String> STREAMING_WRITER =
+      Set.of(
+          EVENTS + "SQSBatchResponse",
+          EVENTS + "StreamsEventResponse",
+          EVENTS + "TimeWindowEventResponse");
 
   /** True for the partial batch responses, written with jackson-core alone. */
   public static boolean hasStreamingWriter(Class<?> type) {
@@ -56,7 +76,8 @@ public final class EventRouting {
 
   /** True for a plain class on the runtime's event-codec list; generic types never are. */
   public static boolean usesEventCodec(Type type) {
-    return type instanceof Class<?> c && c.getName().startsWith(EVENTS)
+    return type instanceof Class<?> c
+        && c.getName().startsWith(EVENTS)
         && RUNTIME_EVENT_CODEC.contains(c.getName().substring(EVENTS.length()));
   }
 }

@@ -27,15 +27,27 @@ final class FailureTranslator {
 
   static MalformedInputException emptyInput(Type type) {
     String name = type.getTypeName();
-    return new MalformedInputException("Cannot read [" + name + "]: the input is empty (no JSON"
-        + " value at [$]). Send a JSON document; the Lambda runtime rejects empty input too.",
-        name, "$", null);
+    return new MalformedInputException(
+        "Cannot read ["
+            + name
+            + "]: the input is empty (no JSON"
+            + " value at [$]). Send a JSON document; the Lambda runtime rejects empty input too.",
+        name,
+        "$",
+        null);
   }
 
   static MalformedInputException unreadableStream(Type type, IOException e) {
     String name = type.getTypeName();
-    return new MalformedInputException("Cannot read [" + name + "]: the input stream failed ("
-        + e.getClass().getSimpleName() + ")", name, "$", ScrubbedCause.of(e));
+    return new MalformedInputException(
+        "Cannot read ["
+            + name
+            + "]: the input stream failed ("
+            + e.getClass().getSimpleName()
+            + ")",
+        name,
+        "$",
+        ScrubbedCause.of(e));
   }
 
   /** A failure reading {@code type}; invalid JSON is malformed even when databind wrapped it. */
@@ -43,32 +55,59 @@ final class FailureTranslator {
     String name = type.getTypeName();
     StreamReadException malformed = malformedIn(e);
     if (malformed != null) {
-      String path = malformed.getProcessor() == null ? "$"
-          : JsonPaths.of(malformed.getProcessor().getParsingContext());
+      String path =
+          malformed.getProcessor() == null
+              ? "$"
+              : JsonPaths.of(malformed.getProcessor().getParsingContext());
       JsonLocation at = malformed.getLocation();
-      String what = malformed instanceof JsonEOFException
-          ? "the input ends before the JSON value is complete" : "the input is not valid JSON";
-      String where = at == null ? ""
-          : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      return new MalformedInputException("Cannot read [" + name + "]: " + what + " near [" + path
-          + "]" + where, name, path, ScrubbedCause.of(e));
+      String what =
+          malformed instanceof JsonEOFException
+              ? "the input ends before the JSON value is complete"
+              : "the input is not valid JSON";
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      return new MalformedInputException(
+          "Cannot read [" + name + "]: " + what + " near [" + path + "]" + where,
+          name,
+          path,
+          ScrubbedCause.of(e));
     }
     if (e instanceof JsonMappingException mapping) {
       String path = JsonPaths.of(mapping.getPath());
-      return new InputMismatchException("Cannot read [" + name + "]: the JSON at [" + path + "] "
-          + mismatch(mapping) + ". Fix the payload or the handler's input type.",
-          name, path, ScrubbedCause.of(e));
+      return new InputMismatchException(
+          "Cannot read ["
+              + name
+              + "]: the JSON at ["
+              + path
+              + "] "
+              + mismatch(mapping)
+              + ". Fix the payload or the handler's input type.",
+          name,
+          path,
+          ScrubbedCause.of(e));
     }
     if (e instanceof InputCoercionException coercion) {
-      String path = coercion.getProcessor() == null ? "$"
-          : JsonPaths.of(coercion.getProcessor().getParsingContext());
-      return new InputMismatchException("Cannot read [" + name + "]: the number at [" + path
-          + "] does not fit the expected type", name, path, ScrubbedCause.of(e));
+      String path =
+          coercion.getProcessor() == null
+              ? "$"
+              : JsonPaths.of(coercion.getProcessor().getParsingContext());
+      return new InputMismatchException(
+          "Cannot read [" + name + "]: the number at [" + path + "] does not fit the expected type",
+          name,
+          path,
+          ScrubbedCause.of(e));
     }
     if (e instanceof JacksonException) {
-      return new MalformedInputException("Cannot read [" + name + "]: the input exceeds the"
-          + " parser's limits or is not valid JSON (" + e.getClass().getSimpleName() + ")",
-          name, "$", ScrubbedCause.of(e));
+      return new MalformedInputException(
+          "Cannot read ["
+              + name
+              + "]: the input exceeds the"
+              + " parser's limits or is not valid JSON ("
+              + e.getClass().getSimpleName()
+              + ")",
+          name,
+          "$",
+          ScrubbedCause.of(e));
     }
     return unreadableStream(type, e);
   }
@@ -79,9 +118,18 @@ final class FailureTranslator {
     String path = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : "$";
     Throwable root = rootCause(e);
     String reason = root == e ? e.getClass().getSimpleName() : root.getClass().getName();
-    return new OutputEncodingException("Cannot write [" + name + "] as JSON: failed at [" + path
-        + "] (" + reason + "). Return a value whose getters do not throw and that has no"
-        + " reference cycles.", name, path, ScrubbedCause.of(e));
+    return new OutputEncodingException(
+        "Cannot write ["
+            + name
+            + "] as JSON: failed at ["
+            + path
+            + "] ("
+            + reason
+            + "). Return a value whose getters do not throw and that has no"
+            + " reference cycles.",
+        name,
+        path,
+        ScrubbedCause.of(e));
   }
 
   /** The parser's own complaint in the cause chain, if any; a number too large is a mismatch. */
@@ -102,7 +150,8 @@ final class FailureTranslator {
       return "cannot be bound: Jackson cannot construct [" + d.getType().toCanonical() + "]";
     }
     Throwable root = rootCause(e);
-    return root != e ? "was rejected by the target type (" + root.getClass().getName() + ")"
+    return root != e
+        ? "was rejected by the target type (" + root.getClass().getName() + ")"
         : "does not fit the expected type";
   }
 

@@ -61,7 +61,8 @@ final class JsonPaths {
   }
 
   private static boolean isIdentifier(String name) {
-    return !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))
+    return !name.isEmpty()
+        && Character.isJavaIdentifierStart(name.charAt(0))
         && name.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
   }
 }

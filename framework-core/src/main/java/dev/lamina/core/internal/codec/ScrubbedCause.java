@@ -11,8 +11,11 @@ final class ScrubbedCause extends RuntimeException {
   private static final int MAX_DEPTH = 8;
 
   private ScrubbedCause(Throwable original, Throwable scrubbedCause) {
-    super(original.getClass().getName() + " (message withheld: it may quote the payload)",
-        scrubbedCause, false, true);
+    super(
+        original.getClass().getName() + " (message withheld: it may quote the payload)",
+        scrubbedCause,
+        false,
+        true);
     setStackTrace(original.getStackTrace());
   }
 

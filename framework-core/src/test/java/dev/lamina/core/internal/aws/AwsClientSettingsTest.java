@@ -55,12 +55,14 @@ class AwsClientSettingsTest {
 
   @Test
   void containerCredentials_comeFirst_evenWithKeysSet() {
-    for (String variable : List.of("AWS_CONTAINER_CREDENTIALS_FULL_URI",
-        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
+    for (String variable :
+        List.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
       Map<String, String> env = lambda();
       env.put(variable, variable.endsWith("FULL_URI") ? "http://127.0.0.1:9999/creds" : "/creds");
-      assertInstanceOf(ContainerCredentialsProvider.class,
-          read(env, new EnvironmentReader[1]).credentials(), variable);
+      assertInstanceOf(
+          ContainerCredentialsProvider.class,
+          read(env, new EnvironmentReader[1]).credentials(),
+          variable);
     }
   }
 
@@ -74,7 +76,8 @@ class AwsClientSettingsTest {
     AwsClientSettings s = read(env, r);
 
     assertEquals(Region.US_WEST_2, s.region());
-    assertTrue(!(s.credentials().resolveCredentials() instanceof AwsSessionCredentials),
+    assertTrue(
+        !(s.credentials().resolveCredentials() instanceof AwsSessionCredentials),
         "a blank session token is no token");
   }
 
@@ -99,8 +102,8 @@ class AwsClientSettingsTest {
   void anAbsoluteEndpoint_isKept() {
     Map<String, String> env = lambda();
     env.put(ENDPOINT, "http://127.0.0.1:8000");
-    assertEquals(URI.create("http://127.0.0.1:8000"),
-        read(env, new EnvironmentReader[1]).endpoint());
+    assertEquals(
+        URI.create("http://127.0.0.1:8000"), read(env, new EnvironmentReader[1]).endpoint());
   }
 
   @Test
@@ -108,8 +111,9 @@ class AwsClientSettingsTest {
     Resources resources = new Resources();
     AtomicInteger created = new AtomicInteger();
     List<Object> primed = new ArrayList<>();
-    Resource<Object> client = AwsClientSettings.define(resources, "client",
-        () -> "client " + created.incrementAndGet(), primed::add);
+    Resource<Object> client =
+        AwsClientSettings.define(
+            resources, "client", () -> "client " + created.incrementAndGet(), primed::add);
     Object first = client.get();
 
     resources.beforeCheckpoint();

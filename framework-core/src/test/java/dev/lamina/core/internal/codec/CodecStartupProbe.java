@@ -21,14 +21,17 @@ public final class CodecStartupProbe {
     long t0 = System.nanoTime();
     PayloadCodec codec = Codecs.standard();
     long t1 = System.nanoTime();
-    Order order = codec.read("{\"id\":\"o-1\",\"qty\":2}".getBytes(StandardCharsets.UTF_8), Order.class);
+    Order order =
+        codec.read("{\"id\":\"o-1\",\"qty\":2}".getBytes(StandardCharsets.UTF_8), Order.class);
     long t2 = System.nanoTime();
-    System.out.printf("create %.1f ms, first POJO %.1f ms (%s)%n", ms(t1 - t0), ms(t2 - t1), order.id());
+    System.out.printf(
+        "create %.1f ms, first POJO %.1f ms (%s)%n", ms(t1 - t0), ms(t2 - t1), order.id());
     if (args.length > 0 && args[0].equals("pojo")) {
       return;
     }
     byte[] sqs;
-    try (var in = CodecStartupProbe.class.getResourceAsStream("/events/SQSEvent/sqs_event_product.json")) {
+    try (var in =
+        CodecStartupProbe.class.getResourceAsStream("/events/SQSEvent/sqs_event_product.json")) {
       sqs = in.readAllBytes();
     }
     long t3 = System.nanoTime();
@@ -36,8 +39,12 @@ public final class CodecStartupProbe {
     long t4 = System.nanoTime();
     SQSEvent again = codec.read(sqs, SQSEvent.class);
     long t5 = System.nanoTime();
-    System.out.printf("first SQSEvent %.1f ms, second %.2f ms (%s, %d)%n", ms(t4 - t3), ms(t5 - t4),
-        event.getRecords().get(0).getMessageId(), again.getRecords().size());
+    System.out.printf(
+        "first SQSEvent %.1f ms, second %.2f ms (%s, %d)%n",
+        ms(t4 - t3),
+        ms(t5 - t4),
+        event.getRecords().get(0).getMessageId(),
+        again.getRecords().size());
   }
 
   private static double ms(long nanos) {

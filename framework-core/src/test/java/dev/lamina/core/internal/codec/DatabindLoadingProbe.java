@@ -30,18 +30,22 @@ public final class DatabindLoadingProbe {
     codec.writeBytes(list);
     System.out.println(new String(out, StandardCharsets.UTF_8) + " " + text);
     if (args.length > 0 && args[0].equals("sqs")) {
-      SQSEvent event = codec.read(bytes("{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"b\"}]}"), SQSEvent.class);
+      SQSEvent event =
+          codec.read(
+              bytes("{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"b\"}]}"), SQSEvent.class);
       System.out.println(event.getRecords().get(0).getMessageId());
     }
     if (args.length > 0 && args[0].equals("sqs-lenient")) {
       // One record given as an object, not a list: the runtime accepts it, through databind.
-      SQSEvent event = codec.read(bytes("{\"Records\":{\"messageId\":\"m-2\",\"body\":\"b\"}}"), SQSEvent.class);
+      SQSEvent event =
+          codec.read(bytes("{\"Records\":{\"messageId\":\"m-2\",\"body\":\"b\"}}"), SQSEvent.class);
       System.out.println(event.getRecords().get(0).getMessageId());
     }
     if (args.length > 0 && args[0].equals("sns")) {
-      com.amazonaws.services.lambda.runtime.events.SNSEvent event = codec.read(
-          bytes("{\"Records\":[{\"EventSource\":\"aws:sns\"}]}"),
-          com.amazonaws.services.lambda.runtime.events.SNSEvent.class);
+      com.amazonaws.services.lambda.runtime.events.SNSEvent event =
+          codec.read(
+              bytes("{\"Records\":[{\"EventSource\":\"aws:sns\"}]}"),
+              com.amazonaws.services.lambda.runtime.events.SNSEvent.class);
       System.out.println(event.getRecords().get(0).getEventSource());
     }
     System.out.println("done");

@@ -24,11 +24,18 @@ class DatabindLoadingTest {
     List<String> out = runProbe();
 
     assertTrue(out.contains("done"), String.join("\n", out));
-    assertTrue(out.stream().anyMatch(l -> l.startsWith("{\"message\":\"Hello, Ada\",\"length\":3,\"coldStart\":true}")),
+    assertTrue(
+        out.stream()
+            .anyMatch(
+                l -> l.startsWith("{\"message\":\"Hello, Ada\",\"length\":3,\"coldStart\":true}")),
         "records are written in declaration order");
-    assertTrue(out.stream().anyMatch(l -> l.contains("com.fasterxml.jackson.jr.")), "jr is what reads them");
+    assertTrue(
+        out.stream().anyMatch(l -> l.contains("com.fasterxml.jackson.jr.")),
+        "jr is what reads them");
     List<String> databind = out.stream().filter(l -> l.contains(DATABIND)).toList();
-    assertTrue(databind.isEmpty(), databind.size() + " databind classes, first: " + databind.stream().findFirst().orElse(""));
+    assertTrue(
+        databind.isEmpty(),
+        databind.size() + " databind classes, first: " + databind.stream().findFirst().orElse(""));
   }
 
   @Test
@@ -44,7 +51,8 @@ class DatabindLoadingTest {
     List<String> out = runProbe("sqs-lenient");
 
     assertTrue(out.contains("m-2"), String.join("\n", out));
-    assertFalse(out.stream().filter(l -> l.contains(DATABIND + "ObjectMapper ")).toList().isEmpty());
+    assertFalse(
+        out.stream().filter(l -> l.contains(DATABIND + "ObjectMapper ")).toList().isEmpty());
   }
 
   @Test
@@ -52,14 +60,20 @@ class DatabindLoadingTest {
     List<String> out = runProbe("sns");
 
     assertTrue(out.contains("aws:sns"), String.join("\n", out));
-    assertFalse(out.stream().filter(l -> l.contains(DATABIND + "ObjectMapper ")).toList().isEmpty());
+    assertFalse(
+        out.stream().filter(l -> l.contains(DATABIND + "ObjectMapper ")).toList().isEmpty());
   }
 
   private static List<String> runProbe(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xshare:off", "-Xlog:class+load=info:stdout", "-cp", System.getProperty("java.class.path"),
-        DatabindLoadingProbe.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:off",
+                "-Xlog:class+load=info:stdout",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DatabindLoadingProbe.class.getName()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();

@@ -40,12 +40,25 @@ class EnginesAgreeTest {
   private static final PayloadCodec STANDARD = Codecs.standard();
   private static final DatabindOnly DATABIND = new DatabindOnly();
 
-  public enum Size { S, M, L }
+  public enum Size {
+    S,
+    M,
+    L
+  }
 
   public record Item(String sku, int qty) {}
 
-  public record Basket(String id, List<Item> items, Map<String, Item> bySku, long total,
-      Boolean gift, Size size, BigDecimal price, BigInteger big, double ratio, float share) {}
+  public record Basket(
+      String id,
+      List<Item> items,
+      Map<String, Item> bySku,
+      long total,
+      Boolean gift,
+      Size size,
+      BigDecimal price,
+      BigInteger big,
+      double ratio,
+      float share) {}
 
   public record Small(short count, byte flags) {}
 
@@ -53,10 +66,21 @@ class EnginesAgreeTest {
     private String city;
     private String zip;
 
-    public String getCity() { return city; }
-    public void setCity(String city) { this.city = city; }
-    public String getZip() { return zip; }
-    public void setZip(String zip) { this.zip = zip; }
+    public String getCity() {
+      return city;
+    }
+
+    public void setCity(String city) {
+      this.city = city;
+    }
+
+    public String getZip() {
+      return zip;
+    }
+
+    public void setZip(String zip) {
+      this.zip = zip;
+    }
   }
 
   public static class Customer {
@@ -67,22 +91,61 @@ class EnginesAgreeTest {
     private List<String> tags;
     private Address address;
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public int getAge() { return age; }
-    public void setAge(int age) { this.age = age; }
-    public boolean isActive() { return active; }
-    public void setActive(boolean active) { this.active = active; }
-    public Boolean isVip() { return vip; }
-    public void setVip(Boolean vip) { this.vip = vip; }
-    public List<String> getTags() { return tags; }
-    public void setTags(List<String> tags) { this.tags = tags; }
-    public Address getAddress() { return address; }
-    public void setAddress(Address address) { this.address = address; }
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public int getAge() {
+      return age;
+    }
+
+    public void setAge(int age) {
+      this.age = age;
+    }
+
+    public boolean isActive() {
+      return active;
+    }
+
+    public void setActive(boolean active) {
+      this.active = active;
+    }
+
+    public Boolean isVip() {
+      return vip;
+    }
+
+    public void setVip(Boolean vip) {
+      this.vip = vip;
+    }
+
+    public List<String> getTags() {
+      return tags;
+    }
+
+    public void setTags(List<String> tags) {
+      this.tags = tags;
+    }
+
+    public Address getAddress() {
+      return address;
+    }
+
+    public void setAddress(Address address) {
+      this.address = address;
+    }
+
     public String getDisplayName() {
       return name == null ? null : name.toUpperCase(java.util.Locale.ROOT);
     }
-    public String getCode() { return "c-" + age; }
+
+    public String getCode() {
+      return "c-" + age;
+    }
   }
 
   public static class Fields {
@@ -94,30 +157,47 @@ class EnginesAgreeTest {
   public static class Base {
     private String id;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
+    public String getId() {
+      return id;
+    }
+
+    public void setId(String id) {
+      this.id = id;
+    }
   }
 
   public static class Derived extends Base {
     private String extra;
 
-    public String getExtra() { return extra; }
-    public void setExtra(String extra) { this.extra = extra; }
+    public String getExtra() {
+      return extra;
+    }
+
+    public void setExtra(String extra) {
+      this.extra = extra;
+    }
   }
 
   public static class Named {
     private final String value;
 
-    public Named(String value) { this.value = value; }
-    public String getValue() { return value; }
+    public Named(String value) {
+      this.value = value;
+    }
+
+    public String getValue() {
+      return value;
+    }
   }
 
-  private static final String BASKET = "{\"id\":\"b-1\",\"items\":[{\"sku\":\"a\",\"qty\":2}],"
-      + "\"bySku\":{\"a\":{\"sku\":\"a\",\"qty\":2}},\"total\":12,\"gift\":true,\"size\":\"M\","
-      + "\"price\":12.50,\"big\":123456789012345678901234567890,\"ratio\":0.25,\"share\":0.5}";
-  private static final String CUSTOMER = "{\"name\":\"Ada\",\"age\":36,\"active\":true,"
-      + "\"vip\":true,\"tags\":[\"x\"],\"address\":{\"city\":\"Paris\",\"zip\":\"75001\"},"
-      + "\"displayName\":\"ignored\"}";
+  private static final String BASKET =
+      "{\"id\":\"b-1\",\"items\":[{\"sku\":\"a\",\"qty\":2}],"
+          + "\"bySku\":{\"a\":{\"sku\":\"a\",\"qty\":2}},\"total\":12,\"gift\":true,\"size\":\"M\","
+          + "\"price\":12.50,\"big\":123456789012345678901234567890,\"ratio\":0.25,\"share\":0.5}";
+  private static final String CUSTOMER =
+      "{\"name\":\"Ada\",\"age\":36,\"active\":true,"
+          + "\"vip\":true,\"tags\":[\"x\"],\"address\":{\"city\":\"Paris\",\"zip\":\"75001\"},"
+          + "\"displayName\":\"ignored\"}";
   private static final JrEngine JR = new JrEngine(LenientJsonFactory.create());
 
   List<Item> listOfItems;
@@ -150,7 +230,9 @@ class EnginesAgreeTest {
     add(cases, Basket.class, "{\"total\":[5]}");
     add(cases, Basket.class, "{\"total\":true}");
     add(cases, Basket.class, "{\"bySku\":{\"k\":{\"sku\":\"a\",\"qty\":\"lots\"}}}");
-    add(cases, Basket.class,
+    add(
+        cases,
+        Basket.class,
         "{\"items\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":1.5e400}]}");
     add(cases, Basket.class, "{\"id\": \"b-1");
     add(cases, Basket.class, "{\"items\":[{\"sku\":oops}]}");
@@ -190,7 +272,9 @@ class EnginesAgreeTest {
     add(cases, Boolean.class, "0");
     add(cases, BigDecimal.class, "1.50");
     add(cases, BigInteger.class, "\"12\"");
-    add(cases, Object.class,
+    add(
+        cases,
+        Object.class,
         "{\"a\":[1,2.5,\"x\",null,true,{\"b\":12345678901234}],\"c\":99999999999999999999}");
     add(cases, Map.class, "{\"a\":1}");
     add(cases, Map.class, "[1]");
@@ -215,9 +299,18 @@ class EnginesAgreeTest {
   }
 
   static Stream<Arguments> values() {
-    Basket basket = new Basket("b-1", List.of(new Item("a", 2)), Map.of("a", new Item("a", 2)),
-        12, null, Size.M, new BigDecimal("12.50"),
-        new BigInteger("123456789012345678901234567890"), 0.25, 0.5f);
+    Basket basket =
+        new Basket(
+            "b-1",
+            List.of(new Item("a", 2)),
+            Map.of("a", new Item("a", 2)),
+            12,
+            null,
+            Size.M,
+            new BigDecimal("12.50"),
+            new BigInteger("123456789012345678901234567890"),
+            0.25,
+            0.5f);
     Customer customer = new Customer();
     customer.setName("Ada");
     customer.setAge(36);
@@ -272,7 +365,9 @@ class EnginesAgreeTest {
     Outcome standard = Outcome.of(() -> STANDARD.read(bytes, type));
     Outcome databind = Outcome.of(() -> DATABIND.read(bytes, type));
 
-    assertEquals(databind.failure(), standard.failure(),
+    assertEquals(
+        databind.failure(),
+        standard.failure(),
         label + ": failure (class and JSON path), databind first");
     if (databind.failure() == null) {
       FieldGraphWalker.firstDifference(databind.value(), standard.value())
@@ -286,10 +381,13 @@ class EnginesAgreeTest {
     Outcome standard = Outcome.of(() -> STANDARD.writeBytes(value));
     Outcome databind = Outcome.of(() -> DATABIND.writeBytes(value));
 
-    assertEquals(databind.failure(), standard.failure(),
+    assertEquals(
+        databind.failure(),
+        standard.failure(),
         name + ": failure (class and JSON path), databind first");
     if (databind.failure() == null) {
-      assertEquals(new String((byte[]) databind.value(), StandardCharsets.UTF_8),
+      assertEquals(
+          new String((byte[]) databind.value(), StandardCharsets.UTF_8),
           new String((byte[]) standard.value(), StandardCharsets.UTF_8));
       assertArrayEquals((byte[]) databind.value(), (byte[]) standard.value());
     }

@@ -69,29 +69,29 @@ class EventEquivalenceTest {
   private static final String EVENTS_PACKAGE = "com/amazonaws/services/lambda/runtime/events/";
 
   /** Classes the runtime lists or the events jar holds that are not tested, and why. */
-  private static final Map<String, String> NOT_TESTED = Map.of(
-      "com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent",
-      "abstract: the common base of the Cognito user pool triggers, each tested on its own",
-      "com.amazonaws.services.s3.event.S3EventNotification",
-      "AWS SDK v1's S3 model: not on core's class path; Lamina reads it with the plain mapper");
+  private static final Map<String, String> NOT_TESTED =
+      Map.of(
+          "com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent",
+          "abstract: the common base of the Cognito user pool triggers, each tested on its own",
+          "com.amazonaws.services.s3.event.S3EventNotification",
+          "AWS SDK v1's S3 model: not on core's class path; Lamina reads it with the plain mapper");
 
   /**
    * Classes Lamina writes differently on purpose, and why; for these the test checks that writing
    * fails with Lamina's {@link OutputEncodingException} instead of guessing.
    */
-  private static final Map<String, String> WRITTEN_DIFFERENTLY = Map.of(
-      "com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent",
-      "its getters return java.time.Instant and joda DateTime, which the runtime writes as decimal"
-          + " seconds and as a bean of twenty calendar fields; Lamina registers no java.time module"
-          + " and does not write joda types as beans. An authorizer reads this event, never"
-          + " returns it");
+  private static final Map<String, String> WRITTEN_DIFFERENTLY =
+      Map.of(
+          "com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent",
+          "its getters return java.time.Instant and joda DateTime, which the runtime writes as decimal"
+              + " seconds and as a bean of twenty calendar fields; Lamina registers no java.time module"
+              + " and does not write joda types as beans. An authorizer reads this event, never"
+              + " returns it");
 
   @Test
   void everyEventClass_hasAFixture() {
-    List<String> missing = eventClasses().stream()
-        .filter(c -> fixturesOf(c).isEmpty())
-        .map(Class::getName)
-        .toList();
+    List<String> missing =
+        eventClasses().stream().filter(c -> fixturesOf(c).isEmpty()).map(Class::getName).toList();
 
     assertTrue(missing.isEmpty(), "no fixture in events/<SimpleName>/ for " + missing);
   }
@@ -102,7 +102,8 @@ class EventEquivalenceTest {
     all.addAll(scannedEventClassNames());
 
     assertTrue(all.containsAll(NOT_TESTED.keySet()), "stale exclusion in " + NOT_TESTED.keySet());
-    assertTrue(all.containsAll(WRITTEN_DIFFERENTLY.keySet()),
+    assertTrue(
+        all.containsAll(WRITTEN_DIFFERENTLY.keySet()),
         "stale entry in " + WRITTEN_DIFFERENTLY.keySet());
   }
 
@@ -139,17 +140,20 @@ class EventEquivalenceTest {
   void fixture_writesLikeTheRuntime(String fixture, Class<?> type) throws IOException {
     byte[] json = fixtureBytes(fixture);
     if (WRITTEN_DIFFERENTLY.containsKey(type.getName())) {
-      assertThrows(OutputEncodingException.class,
-          () -> CODEC.writeBytes(RuntimeOracle.read(json, type)));
+      assertThrows(
+          OutputEncodingException.class, () -> CODEC.writeBytes(RuntimeOracle.read(json, type)));
       return;
     }
     byte[] written;
     try {
       written = RuntimeOracle.write(RuntimeOracle.read(json, type));
     } catch (RuntimeException runtimeFailure) {
-      assertThrows(OutputEncodingException.class,
-          () -> CODEC.writeBytes(RuntimeOracle.read(json, type)), fixture
-              + ": the runtime cannot write it (" + runtimeFailure.getClass().getName()
+      assertThrows(
+          OutputEncodingException.class,
+          () -> CODEC.writeBytes(RuntimeOracle.read(json, type)),
+          fixture
+              + ": the runtime cannot write it ("
+              + runtimeFailure.getClass().getName()
               + "), nor may Lamina");
       return;
     }
@@ -163,8 +167,9 @@ class EventEquivalenceTest {
   /** The eight classes that once read as empty objects: each now carries its values. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("valueProbes")
-  void formerlyEmptyClass_readsItsValues(String fixture, Class<?> type,
-      Function<Object, Object> probe, Object expected) throws IOException {
+  void formerlyEmptyClass_readsItsValues(
+      String fixture, Class<?> type, Function<Object, Object> probe, Object expected)
+      throws IOException {
     byte[] json = fixtureBytes(fixture);
 
     assertEquals(expected, probe.apply(CODEC.read(json, type)));
@@ -178,7 +183,8 @@ class EventEquivalenceTest {
     byte[] json = fixtureBytes(fixture);
     Object plain = LenientMapperFactory.create().readValue(json, type);
 
-    assertTrue(FieldGraphWalker.firstDifference(RuntimeOracle.read(json, type), plain).isPresent(),
+    assertTrue(
+        FieldGraphWalker.firstDifference(RuntimeOracle.read(json, type), plain).isPresent(),
         "the comparison must notice a codec without the event mix-ins");
   }
 
@@ -189,30 +195,53 @@ class EventEquivalenceTest {
 
   static Stream<Arguments> valueProbes() {
     return Stream.of(
-        probe("CloudFormationCustomResourceEvent/cfn_create_request.json",
+        probe(
+            "CloudFormationCustomResourceEvent/cfn_create_request.json",
             CloudFormationCustomResourceEvent.class,
-            e -> e.getRequestType() + " " + e.getLogicalResourceId() + " "
-                + e.getResourceProperties().get("Zone"),
+            e ->
+                e.getRequestType()
+                    + " "
+                    + e.getLogicalResourceId()
+                    + " "
+                    + e.getResourceProperties().get("Zone"),
             "Create OrdersApiRecord orders.example.net"),
-        probe("SecretsManagerRotationEvent/rotation_create_secret.json",
-            SecretsManagerRotationEvent.class, e -> e.getStep() + " " + e.getClientRequestToken(),
+        probe(
+            "SecretsManagerRotationEvent/rotation_create_secret.json",
+            SecretsManagerRotationEvent.class,
+            e -> e.getStep() + " " + e.getClientRequestToken(),
             "createSecret 1f6a8c3e-4b7d-4e2a-9c0f-8d7e6f5a4b3c"),
-        probe("CloudWatchLogsEvent/logs_subscription.json", CloudWatchLogsEvent.class,
-            e -> e.getAwsLogs().getData().substring(0, 12), "H4sIAAAAAAAC"),
-        probe("CloudFrontEvent/viewer_request.json", CloudFrontEvent.class,
-            e -> e.getRecords().get(0).getCf().getConfig().getDistributionId(), "E2QWRUHEXAMPLE"),
-        probe("CodeCommitEvent/reference_changes.json", CodeCommitEvent.class,
-            e -> e.getRecords().get(0).getCodeCommit().getReferences().get(0).getRef() + " "
-                + e.getRecords().get(0).getEventSourceArn(),
+        probe(
+            "CloudWatchLogsEvent/logs_subscription.json",
+            CloudWatchLogsEvent.class,
+            e -> e.getAwsLogs().getData().substring(0, 12),
+            "H4sIAAAAAAAC"),
+        probe(
+            "CloudFrontEvent/viewer_request.json",
+            CloudFrontEvent.class,
+            e -> e.getRecords().get(0).getCf().getConfig().getDistributionId(),
+            "E2QWRUHEXAMPLE"),
+        probe(
+            "CodeCommitEvent/reference_changes.json",
+            CodeCommitEvent.class,
+            e ->
+                e.getRecords().get(0).getCodeCommit().getReferences().get(0).getRef()
+                    + " "
+                    + e.getRecords().get(0).getEventSourceArn(),
             "refs/heads/release-2.4"
                 + " arn:aws:codecommit:eu-central-1:210987654321:inventory-service"),
-        probe("ConnectEvent/contact_flow.json", ConnectEvent.class,
+        probe(
+            "ConnectEvent/contact_flow.json",
+            ConnectEvent.class,
             e -> e.getName() + " " + e.getDetails().getContactData().getContactId(),
             "ContactFlowEvent 9a8b7c6d-5e4f-4a3b-9c2d-1e0f1a2b3c4d"),
-        probe("KinesisTimeWindowEvent/tumbling_window.json", KinesisTimeWindowEvent.class,
+        probe(
+            "KinesisTimeWindowEvent/tumbling_window.json",
+            KinesisTimeWindowEvent.class,
             KinesisTimeWindowEvent::getEventSourceArn,
             "arn:aws:kinesis:eu-west-1:210987654321:stream/telemetry"),
-        probe("DynamodbTimeWindowEvent/tumbling_window.json", DynamodbTimeWindowEvent.class,
+        probe(
+            "DynamodbTimeWindowEvent/tumbling_window.json",
+            DynamodbTimeWindowEvent.class,
             DynamodbTimeWindowEvent::getEventSourceArn,
             "arn:aws:dynamodb:eu-west-1:210987654321:table/orders/stream/2024-03-01T00:00:00.000"));
   }
@@ -245,16 +274,20 @@ class EventEquivalenceTest {
       Class<?> c = load(name);
       Class<?> clash = bySimpleName.put(c.getSimpleName(), c);
       if (clash != null) {
-        throw new IllegalStateException("two event classes named " + c.getSimpleName()
-            + ": fixtures need their own folder scheme");
+        throw new IllegalStateException(
+            "two event classes named "
+                + c.getSimpleName()
+                + ": fixtures need their own folder scheme");
       }
     }
     return new ArrayList<>(bySimpleName.values());
   }
 
   private static List<String> scannedEventClassNames() {
-    try (JarFile jar = new JarFile(Path.of(
-        SQSEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+    try (JarFile jar =
+        new JarFile(
+            Path.of(SQSEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toFile())) {
       return jar.stream()
           .map(e -> e.getName())
           .filter(n -> n.startsWith(EVENTS_PACKAGE) && n.endsWith(".class"))
@@ -279,7 +312,8 @@ class EventEquivalenceTest {
       throw new IllegalStateException(e);
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".json"))
           .sorted()
           .map(n -> type.getSimpleName() + "/" + n)
@@ -293,14 +327,18 @@ class EventEquivalenceTest {
     try {
       return Class.forName(name, false, EventEquivalenceTest.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("[" + name + "] is listed but not on the class path;"
-          + " add it to NOT_TESTED with a reason", e);
+      throw new IllegalStateException(
+          "["
+              + name
+              + "] is listed but not on the class path;"
+              + " add it to NOT_TESTED with a reason",
+          e);
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> Arguments probe(String fixture, Class<T> type, Function<T, Object> probe,
-      Object expected) {
+  private static <T> Arguments probe(
+      String fixture, Class<T> type, Function<T, Object> probe, Object expected) {
     return Arguments.of(fixture, type, (Function<Object, Object>) probe, expected);
   }
 }

@@ -45,7 +45,9 @@ final class FieldGraphWalker {
     if (o == null || (isLeaf(o) && isEmptyLeaf(o))) {
       return 0;
     }
-    if (isLeaf(o) || o instanceof Date || o instanceof ByteBuffer
+    if (isLeaf(o)
+        || o instanceof Date
+        || o instanceof ByteBuffer
         || o.getClass().getName().equals("org.joda.time.DateTime")) {
       return 1;
     }
@@ -110,7 +112,9 @@ final class FieldGraphWalker {
       return a.equals(b) ? null : path + " (" + a + " vs " + b + ")";
     }
     if (a instanceof Date da) {
-      return da.getTime() == ((Date) b).getTime() ? null : path + " (" + da.getTime() + " vs " + ((Date) b).getTime() + ")";
+      return da.getTime() == ((Date) b).getTime()
+          ? null
+          : path + " (" + da.getTime() + " vs " + ((Date) b).getTime() + ")";
     }
     if (a instanceof ByteBuffer ba) {
       return ba.equals(b) ? null : path + " (byte contents differ)";
@@ -198,8 +202,12 @@ final class FieldGraphWalker {
   }
 
   private static boolean isLeaf(Object o) {
-    return o instanceof CharSequence || o instanceof Number || o instanceof Boolean
-        || o instanceof Character || o instanceof Enum<?> || o instanceof Class<?>;
+    return o instanceof CharSequence
+        || o instanceof Number
+        || o instanceof Boolean
+        || o instanceof Character
+        || o instanceof Enum<?>
+        || o instanceof Class<?>;
   }
 
   private static long millisOf(Object dateTime) {

@@ -23,13 +23,15 @@ class FieldGraphWalkerTest {
     SQSEvent actual = sqsEvent("m-1", "body");
     actual.getRecords().get(0).setBody("other body");
 
-    assertEquals("$.records[0].body (body vs other body)",
+    assertEquals(
+        "$.records[0].body (body vs other body)",
         FieldGraphWalker.firstDifference(expected, actual).orElseThrow());
   }
 
   @Test
   void equalGraphs_haveNoDifference() {
-    assertTrue(FieldGraphWalker.firstDifference(sqsEvent("m-1", "b"), sqsEvent("m-1", "b")).isEmpty());
+    assertTrue(
+        FieldGraphWalker.firstDifference(sqsEvent("m-1", "b"), sqsEvent("m-1", "b")).isEmpty());
   }
 
   @Test
@@ -38,7 +40,8 @@ class FieldGraphWalkerTest {
     SQSEvent actual = sqsEvent("m-1", "b");
     actual.getRecords().get(0).setAttributes(Map.of("SentTimestamp", "2"));
 
-    assertEquals("$.records[0].attributes['SentTimestamp'] (1 vs 2)",
+    assertEquals(
+        "$.records[0].attributes['SentTimestamp'] (1 vs 2)",
         FieldGraphWalker.firstDifference(expected, actual).orElseThrow());
   }
 
@@ -53,7 +56,10 @@ class FieldGraphWalkerTest {
     b.setData(ByteBuffer.wrap("abc".getBytes(StandardCharsets.UTF_8)));
     a.setApproximateArrivalTimestamp(new Date(1000));
     b.setApproximateArrivalTimestamp(new Date(1001));
-    assertTrue(FieldGraphWalker.firstDifference(a, b).orElseThrow().startsWith("$.approximateArrivalTimestamp"));
+    assertTrue(
+        FieldGraphWalker.firstDifference(a, b)
+            .orElseThrow()
+            .startsWith("$.approximateArrivalTimestamp"));
   }
 
   @Test
@@ -70,7 +76,10 @@ class FieldGraphWalkerTest {
     SQSEvent actual = sqsEvent("m-1", "b");
     actual.getRecords().get(0).setEventSourceArn(null);
 
-    assertTrue(FieldGraphWalker.firstDifference(expected, actual).orElseThrow().startsWith("$.records[0].eventSourceArn"));
+    assertTrue(
+        FieldGraphWalker.firstDifference(expected, actual)
+            .orElseThrow()
+            .startsWith("$.records[0].eventSourceArn"));
   }
 
   @Test
@@ -81,8 +90,8 @@ class FieldGraphWalkerTest {
     nothingRead.setRecords(List.of(empty));
 
     assertEquals(0, FieldGraphWalker.valueCount(nothingRead));
-    assertEquals(4, FieldGraphWalker.valueCount(sqsEvent("m-1", "b")),
-        "id, body, ARN, one attribute");
+    assertEquals(
+        4, FieldGraphWalker.valueCount(sqsEvent("m-1", "b")), "id, body, ARN, one attribute");
   }
 
   private static SQSEvent sqsEvent(String id, String body) {

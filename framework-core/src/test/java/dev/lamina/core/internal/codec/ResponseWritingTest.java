@@ -25,13 +25,18 @@ class ResponseWritingTest {
   static Stream<Arguments> responses() {
     return Stream.of(
         Arguments.of("SQSBatchResponse/sqs_batch_response.json", SQSBatchResponse.class),
-        Arguments.of("APIGatewayProxyResponseEvent/apigw_proxy_response.json", APIGatewayProxyResponseEvent.class),
-        Arguments.of("APIGatewayV2HTTPResponse/apigw_v2_http_response.json", APIGatewayV2HTTPResponse.class));
+        Arguments.of(
+            "APIGatewayProxyResponseEvent/apigw_proxy_response.json",
+            APIGatewayProxyResponseEvent.class),
+        Arguments.of(
+            "APIGatewayV2HTTPResponse/apigw_v2_http_response.json",
+            APIGatewayV2HTTPResponse.class));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("responses")
-  void response_isWrittenAsTheFixture_andAsTheRuntimeWritesIt(String file, Class<?> type) throws Exception {
+  void response_isWrittenAsTheFixture_andAsTheRuntimeWritesIt(String file, Class<?> type)
+      throws Exception {
     byte[] fixture = EventEquivalenceTest.fixtureBytes(file);
     Object response = CODEC.read(fixture, type);
 
@@ -43,13 +48,17 @@ class ResponseWritingTest {
 
   @Test
   void streamsEventResponse_isWrittenAsTheRuntimeWritesIt() throws Exception {
-    StreamsEventResponse response = new StreamsEventResponse(
-        List.of(new StreamsEventResponse.BatchItemFailure("49590338271490256608559692538361571095921575989136588898")));
+    StreamsEventResponse response =
+        new StreamsEventResponse(
+            List.of(
+                new StreamsEventResponse.BatchItemFailure(
+                    "49590338271490256608559692538361571095921575989136588898")));
 
     JsonNode lamina = TREES.readTree(CODEC.writeBytes(response));
 
     assertEquals(TREES.readTree(RuntimeOracle.write(response)), lamina);
-    assertEquals("49590338271490256608559692538361571095921575989136588898",
+    assertEquals(
+        "49590338271490256608559692538361571095921575989136588898",
         lamina.path("batchItemFailures").path(0).path("itemIdentifier").asText());
   }
 }

@@ -35,7 +35,8 @@ public final class DatabindEngine {
     }
     Class<?> event = (Class<?>) type;
     ObjectMapper mapper = events.get(event);
-    return mapper != null ? mapper
+    return mapper != null
+        ? mapper
         : events.computeIfAbsent(event, c -> EventsMapperFactory.create(base, c));
   }
 }

@@ -71,15 +71,15 @@ public final class BatchResponseWriter {
       if (streams.getBatchItemFailures() == null) {
         return null;
       }
-      streams.getBatchItemFailures().forEach(
-          f -> ids.add(f == null ? null : f.getItemIdentifier()));
+      streams
+          .getBatchItemFailures()
+          .forEach(f -> ids.add(f == null ? null : f.getItemIdentifier()));
     } else {
       TimeWindowEventResponse window = (TimeWindowEventResponse) response;
       if (window.getBatchItemFailures() == null) {
         return null;
       }
-      window.getBatchItemFailures().forEach(
-          f -> ids.add(f == null ? null : f.getItemIdentifier()));
+      window.getBatchItemFailures().forEach(f -> ids.add(f == null ? null : f.getItemIdentifier()));
     }
     return ids;
   }

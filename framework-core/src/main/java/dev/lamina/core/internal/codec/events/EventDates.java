@@ -22,51 +22,60 @@ final class EventDates {
   private EventDates() {}
 
   static void addTo(SimpleModule module) {
-    module.addDeserializer(Date.class, new StdScalarDeserializer<>(Date.class) {
-      private static final long serialVersionUID = 1L;
+    module.addDeserializer(
+        Date.class,
+        new StdScalarDeserializer<>(Date.class) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public Date deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        double seconds = p.getValueAsDouble();
-        if (p.currentToken().isStructStart()) {
-          p.skipChildren();
-        }
-        return seconds == 0 ? null : new Date((long) (seconds * 1000.0));
-      }
-    });
-    module.addSerializer(Date.class, new StdScalarSerializer<>(Date.class) {
-      private static final long serialVersionUID = 1L;
+          @Override
+          public Date deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            double seconds = p.getValueAsDouble();
+            if (p.currentToken().isStructStart()) {
+              p.skipChildren();
+            }
+            return seconds == 0 ? null : new Date((long) (seconds * 1000.0));
+          }
+        });
+    module.addSerializer(
+        Date.class,
+        new StdScalarSerializer<>(Date.class) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public void serialize(Date value, JsonGenerator g, SerializerProvider provider)
-          throws IOException {
-        g.writeNumber(value.getTime() / 1000.0);
-      }
-    });
-    module.addDeserializer(DateTime.class, new StdScalarDeserializer<>(DateTime.class) {
-      private static final long serialVersionUID = 1L;
+          @Override
+          public void serialize(Date value, JsonGenerator g, SerializerProvider provider)
+              throws IOException {
+            g.writeNumber(value.getTime() / 1000.0);
+          }
+        });
+    module.addDeserializer(
+        DateTime.class,
+        new StdScalarDeserializer<>(DateTime.class) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public DateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        String text = p.getValueAsString();
-        if (text == null) {
-          return (DateTime) ctxt.handleUnexpectedToken(DateTime.class, p);
-        }
-        try {
-          return DateTime.parse(text);
-        } catch (IllegalArgumentException e) {
-          throw ctxt.weirdStringException(text, DateTime.class, "not an ISO-8601 date-time");
-        }
-      }
-    });
-    module.addSerializer(DateTime.class, new StdScalarSerializer<>(DateTime.class) {
-      private static final long serialVersionUID = 1L;
+          @Override
+          public DateTime deserialize(JsonParser p, DeserializationContext ctxt)
+              throws IOException {
+            String text = p.getValueAsString();
+            if (text == null) {
+              return (DateTime) ctxt.handleUnexpectedToken(DateTime.class, p);
+            }
+            try {
+              return DateTime.parse(text);
+            } catch (IllegalArgumentException e) {
+              throw ctxt.weirdStringException(text, DateTime.class, "not an ISO-8601 date-time");
+            }
+          }
+        });
+    module.addSerializer(
+        DateTime.class,
+        new StdScalarSerializer<>(DateTime.class) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public void serialize(DateTime value, JsonGenerator g, SerializerProvider provider)
-          throws IOException {
-        g.writeString(ISODateTimeFormat.dateTime().print(value));
-      }
-    });
+          @Override
+          public void serialize(DateTime value, JsonGenerator g, SerializerProvider provider)
+              throws IOException {
+            g.writeString(ISODateTimeFormat.dateTime().print(value));
+          }
+        });
   }
 }

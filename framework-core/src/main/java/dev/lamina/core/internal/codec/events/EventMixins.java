@@ -29,42 +29,67 @@ import java.util.Map;
  * Mix-in fields rename the property of the same name; methods do where getter and setter disagree.
  */
 final class EventMixins {
-  private static final Map<Class<?>, Map<Class<?>, Class<?>>> BY_EVENT = Map.ofEntries(
-      Map.entry(CloudFormationCustomResourceEvent.class, Map.of(
-          CloudFormationCustomResourceEvent.class, CloudFormationCustomResourceEventMixin.class)),
-      Map.entry(CloudFrontEvent.class, Map.of(CloudFrontEvent.class, RecordsMixin.class)),
-      Map.entry(CloudWatchLogsEvent.class,
-          Map.of(CloudWatchLogsEvent.class, CloudWatchLogsEventMixin.class)),
-      Map.entry(CodeCommitEvent.class, Map.of(
-          CodeCommitEvent.class, RecordsMixin.class,
-          CodeCommitEvent.Record.class, CodeCommitRecordMixin.class)),
-      Map.entry(ConnectEvent.class, Map.of(
-          ConnectEvent.class, PascalCaseMixin.class,
-          ConnectEvent.Details.class, PascalCaseMixin.class,
-          ConnectEvent.ContactData.class, ContactDataMixin.class,
-          ConnectEvent.CustomerEndpoint.class, PascalCaseMixin.class,
-          ConnectEvent.Queue.class, PascalCaseMixin.class,
-          ConnectEvent.SystemEndpoint.class, PascalCaseMixin.class)),
-      Map.entry(DynamodbEvent.class, Map.of(
-          DynamodbEvent.class, RecordsMixin.class,
-          DynamodbEvent.DynamodbStreamRecord.class, DynamodbStreamRecordMixin.class,
-          StreamRecord.class, StreamRecordMixin.class,
-          AttributeValue.class, AttributeValueMixin.class)),
-      Map.entry(DynamodbTimeWindowEvent.class, Map.of(
-          DynamodbTimeWindowEvent.class, TimeWindowEventMixin.class,
-          DynamodbEvent.DynamodbStreamRecord.class, DynamodbStreamRecordMixin.class,
-          StreamRecord.class, StreamRecordMixin.class,
-          AttributeValue.class, AttributeValueMixin.class)),
-      Map.entry(KinesisEvent.class, Map.of(KinesisEvent.class, RecordsMixin.class)),
-      Map.entry(KinesisTimeWindowEvent.class,
-          Map.of(KinesisTimeWindowEvent.class, TimeWindowEventMixin.class)),
-      Map.entry(ScheduledEvent.class, Map.of(ScheduledEvent.class, ScheduledEventMixin.class)),
-      Map.entry(SecretsManagerRotationEvent.class,
-          Map.of(SecretsManagerRotationEvent.class, PascalCaseMixin.class)),
-      Map.entry(SNSEvent.class, Map.of(
-          SNSEvent.class, RecordsMixin.class, SNSEvent.SNSRecord.class, SNSRecordMixin.class)),
-      Map.entry(SQSEvent.class, Map.of(
-          SQSEvent.class, RecordsMixin.class, SQSEvent.SQSMessage.class, SQSMessageMixin.class)));
+  private static final Map<Class<?>, Map<Class<?>, Class<?>>> BY_EVENT =
+      Map.ofEntries(
+          Map.entry(
+              CloudFormationCustomResourceEvent.class,
+              Map.of(
+                  CloudFormationCustomResourceEvent.class,
+                  CloudFormationCustomResourceEventMixin.class)),
+          Map.entry(CloudFrontEvent.class, Map.of(CloudFrontEvent.class, RecordsMixin.class)),
+          Map.entry(
+              CloudWatchLogsEvent.class,
+              Map.of(CloudWatchLogsEvent.class, CloudWatchLogsEventMixin.class)),
+          Map.entry(
+              CodeCommitEvent.class,
+              Map.of(
+                  CodeCommitEvent.class, RecordsMixin.class,
+                  CodeCommitEvent.Record.class, CodeCommitRecordMixin.class)),
+          Map.entry(
+              ConnectEvent.class,
+              Map.of(
+                  ConnectEvent.class, PascalCaseMixin.class,
+                  ConnectEvent.Details.class, PascalCaseMixin.class,
+                  ConnectEvent.ContactData.class, ContactDataMixin.class,
+                  ConnectEvent.CustomerEndpoint.class, PascalCaseMixin.class,
+                  ConnectEvent.Queue.class, PascalCaseMixin.class,
+                  ConnectEvent.SystemEndpoint.class, PascalCaseMixin.class)),
+          Map.entry(
+              DynamodbEvent.class,
+              Map.of(
+                  DynamodbEvent.class, RecordsMixin.class,
+                  DynamodbEvent.DynamodbStreamRecord.class, DynamodbStreamRecordMixin.class,
+                  StreamRecord.class, StreamRecordMixin.class,
+                  AttributeValue.class, AttributeValueMixin.class)),
+          Map.entry(
+              DynamodbTimeWindowEvent.class,
+              Map.of(
+                  DynamodbTimeWindowEvent.class, TimeWindowEventMixin.class,
+                  DynamodbEvent.DynamodbStreamRecord.class, DynamodbStreamRecordMixin.class,
+                  StreamRecord.class, StreamRecordMixin.class,
+                  AttributeValue.class, AttributeValueMixin.class)),
+          Map.entry(KinesisEvent.class, Map.of(KinesisEvent.class, RecordsMixin.class)),
+          Map.entry(
+              KinesisTimeWindowEvent.class,
+              Map.of(KinesisTimeWindowEvent.class, TimeWindowEventMixin.class)),
+          Map.entry(ScheduledEvent.class, Map.of(ScheduledEvent.class, ScheduledEventMixin.class)),
+          Map.entry(
+              SecretsManagerRotationEvent.class,
+              Map.of(SecretsManagerRotationEvent.class, PascalCaseMixin.class)),
+          Map.entry(
+              SNSEvent.class,
+              Map.of(
+                  SNSEvent.class,
+                  RecordsMixin.class,
+                  SNSEvent.SNSRecord.class,
+                  SNSRecordMixin.class)),
+          Map.entry(
+              SQSEvent.class,
+              Map.of(
+                  SQSEvent.class,
+                  RecordsMixin.class,
+                  SQSEvent.SQSMessage.class,
+                  SQSMessageMixin.class)));
 
   private EventMixins() {}
 
@@ -75,12 +100,14 @@ final class EventMixins {
 
   /** SQS, SNS, Kinesis, DynamoDB Streams, CloudFront, CodeCommit: records under {@code Records}. */
   abstract static class RecordsMixin {
-    @JsonProperty("Records") Object records;
+    @JsonProperty("Records")
+    Object records;
   }
 
   /** Tumbling windows: {@code Records}, and the stream's ARN as {@code eventSourceARN}. */
   abstract static class TimeWindowEventMixin extends RecordsMixin {
-    @JsonProperty("eventSourceARN") Object eventSourceArn;
+    @JsonProperty("eventSourceARN")
+    Object eventSourceArn;
   }
 
   /** Connect and Secrets Manager rotation: every name in PascalCase. */
@@ -89,34 +116,44 @@ final class EventMixins {
 
   /** Connect's contact data: PascalCase, the instance ARN as {@code InstanceARN}. */
   abstract static class ContactDataMixin extends PascalCaseMixin {
-    @JsonProperty("InstanceARN") Object instanceArn;
+    @JsonProperty("InstanceARN")
+    Object instanceArn;
   }
 
   /** CloudFormation custom resources: PascalCase, the response URL as {@code ResponseURL}. */
   abstract static class CloudFormationCustomResourceEventMixin extends PascalCaseMixin {
-    @JsonProperty("ResponseURL") Object responseUrl;
+    @JsonProperty("ResponseURL")
+    Object responseUrl;
   }
 
   /** CloudWatch Logs subscriptions: the compressed data under {@code awslogs}. */
   abstract static class CloudWatchLogsEventMixin {
-    @JsonProperty("awslogs") Object awsLogs;
+    @JsonProperty("awslogs")
+    Object awsLogs;
   }
 
   /** EventBridge: the detail type as {@code detail-type}. */
   abstract static class ScheduledEventMixin {
-    @JsonProperty("detail-type") Object detailType;
+    @JsonProperty("detail-type")
+    Object detailType;
   }
 
   /** A CodeCommit record: {@code codecommit}, {@code eventSourceARN}, {@code userIdentityARN}. */
   abstract static class CodeCommitRecordMixin {
-    @JsonProperty("codecommit") Object codeCommit;
-    @JsonProperty("eventSourceARN") Object eventSourceArn;
-    @JsonProperty("userIdentityARN") Object userIdentityArn;
+    @JsonProperty("codecommit")
+    Object codeCommit;
+
+    @JsonProperty("eventSourceARN")
+    Object eventSourceArn;
+
+    @JsonProperty("userIdentityARN")
+    Object userIdentityArn;
   }
 
   /** An SQS message: the queue's ARN as {@code eventSourceARN}. */
   abstract static class SQSMessageMixin {
-    @JsonProperty("eventSourceARN") Object eventSourceArn;
+    @JsonProperty("eventSourceARN")
+    Object eventSourceArn;
   }
 
   /**
@@ -140,13 +177,26 @@ final class EventMixins {
 
   /** The {@code dynamodb} part of a stream record, in DynamoDB's PascalCase. */
   abstract static class StreamRecordMixin {
-    @JsonProperty("Keys") Object keys;
-    @JsonProperty("NewImage") Object newImage;
-    @JsonProperty("OldImage") Object oldImage;
-    @JsonProperty("SequenceNumber") Object sequenceNumber;
-    @JsonProperty("SizeBytes") Object sizeBytes;
-    @JsonProperty("StreamViewType") Object streamViewType;
-    @JsonProperty("ApproximateCreationDateTime") Object approximateCreationDateTime;
+    @JsonProperty("Keys")
+    Object keys;
+
+    @JsonProperty("NewImage")
+    Object newImage;
+
+    @JsonProperty("OldImage")
+    Object oldImage;
+
+    @JsonProperty("SequenceNumber")
+    Object sequenceNumber;
+
+    @JsonProperty("SizeBytes")
+    Object sizeBytes;
+
+    @JsonProperty("StreamViewType")
+    Object streamViewType;
+
+    @JsonProperty("ApproximateCreationDateTime")
+    Object approximateCreationDateTime;
   }
 
   /**
@@ -155,10 +205,19 @@ final class EventMixins {
    * bean naming already.
    */
   abstract static class AttributeValueMixin {
-    @JsonProperty("S") Object s;
-    @JsonProperty("N") Object n;
-    @JsonProperty("B") Object b;
-    @JsonProperty("M") Object m;
-    @JsonProperty("L") Object l;
+    @JsonProperty("S")
+    Object s;
+
+    @JsonProperty("N")
+    Object n;
+
+    @JsonProperty("B")
+    Object b;
+
+    @JsonProperty("M")
+    Object m;
+
+    @JsonProperty("L")
+    Object l;
   }
 }

@@ -41,7 +41,8 @@ final class S3EventCodec {
 
   static void addTo(SimpleModule module) {
     module.addDeserializer(S3Event.class, new Reader<>(S3Event.class, S3Event::new));
-    module.addDeserializer(S3EventNotification.class,
+    module.addDeserializer(
+        S3EventNotification.class,
         new Reader<>(S3EventNotification.class, S3EventNotification::new));
     module.addSerializer(S3EventNotification.class, new Writer());
   }
@@ -86,21 +87,35 @@ final class S3EventCodec {
       JsonNode object = object(s3, "object");
       JsonNode response = object(r, "responseElements");
       try {
-        return new S3EventNotificationRecord(text(r, "awsRegion"), text(r, "eventName"),
-            text(r, "eventSource"), text(r, "eventTime"), text(r, "eventVersion"),
+        return new S3EventNotificationRecord(
+            text(r, "awsRegion"),
+            text(r, "eventName"),
+            text(r, "eventSource"),
+            text(r, "eventTime"),
+            text(r, "eventVersion"),
             new RequestParametersEntity(text(object(r, "requestParameters"), "sourceIPAddress")),
-            new ResponseElementsEntity(text(response, "x-amz-id-2"),
-                text(response, "x-amz-request-id")),
-            new S3Entity(text(s3, "configurationId"),
-                new S3BucketEntity(text(bucket, "name"), identity(object(bucket, "ownerIdentity")),
+            new ResponseElementsEntity(
+                text(response, "x-amz-id-2"), text(response, "x-amz-request-id")),
+            new S3Entity(
+                text(s3, "configurationId"),
+                new S3BucketEntity(
+                    text(bucket, "name"),
+                    identity(object(bucket, "ownerIdentity")),
                     text(bucket, "arn")),
-                new S3ObjectEntity(text(object, "key"), size(object.get("size")),
-                    text(object, "eTag"), text(object, "versionId"), text(object, "sequencer")),
+                new S3ObjectEntity(
+                    text(object, "key"),
+                    size(object.get("size")),
+                    text(object, "eTag"),
+                    text(object, "versionId"),
+                    text(object, "sequencer")),
                 text(s3, "s3SchemaVersion")),
             identity(object(r, "userIdentity")));
       } catch (IllegalArgumentException e) {
-        JsonMappingException failure = MismatchedInputException.from(
-            p, org.joda.time.DateTime.class, "eventTime is missing or not an ISO-8601 date-time");
+        JsonMappingException failure =
+            MismatchedInputException.from(
+                p,
+                org.joda.time.DateTime.class,
+                "eventTime is missing or not an ISO-8601 date-time");
         failure.prependPath(new JsonMappingException.Reference(null, "eventTime"));
         throw failure;
       }
@@ -132,7 +147,8 @@ final class S3EventCodec {
       }
       try {
         return node != null && node.isTextual()
-            ? new BigDecimal(node.asText().trim()).longValue() : 0L;
+            ? new BigDecimal(node.asText().trim()).longValue()
+            : 0L;
       } catch (NumberFormatException e) {
         return 0L;
       }
@@ -156,7 +172,9 @@ final class S3EventCodec {
         text(g, "awsRegion", r.getAwsRegion());
         text(g, "eventName", r.getEventName());
         text(g, "eventSource", r.getEventSource());
-        text(g, "eventTime",
+        text(
+            g,
+            "eventTime",
             r.getEventTime() == null ? null : ISODateTimeFormat.dateTime().print(r.getEventTime()));
         text(g, "eventVersion", r.getEventVersion());
         g.writeObjectFieldStart("requestParameters");

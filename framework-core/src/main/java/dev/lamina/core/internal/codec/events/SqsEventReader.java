@@ -24,14 +24,15 @@ import java.util.Map;
  */
 public final class SqsEventReader {
   /** The signal to hand the document to databind. */
-  private static final IOException DECLINED = new IOException("not the plain shape", null) {
-    private static final long serialVersionUID = 1L;
+  private static final IOException DECLINED =
+      new IOException("not the plain shape", null) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-      return this;
-    }
-  };
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+          return this;
+        }
+      };
 
   private SqsEventReader() {}
 

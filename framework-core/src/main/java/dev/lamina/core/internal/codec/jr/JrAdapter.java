@@ -54,8 +54,8 @@ final class JrAdapter extends JacksonJrExtension {
     }
 
     @Override
-    public ValueReader findCollectionReader(JSONReader ctx, Class<?> type, ResolvedType t,
-        ValueReader r) {
+    public ValueReader findCollectionReader(
+        JSONReader ctx, Class<?> type, ResolvedType t, ValueReader r) {
       return declineUnlessTaken(type);
     }
 
@@ -95,8 +95,9 @@ final class JrAdapter extends JacksonJrExtension {
           BeanPropertyIntrospector.instance().pojoDefinitionForSerialization(ctx, type);
       List<String> order = databindOrder(type);
       List<POJODefinition.Prop> props = new ArrayList<>(jr.getProperties());
-      props.sort(Comparator.comparingInt(
-          p -> order.contains(p.name) ? order.indexOf(p.name) : order.size()));
+      props.sort(
+          Comparator.comparingInt(
+              p -> order.contains(p.name) ? order.indexOf(p.name) : order.size()));
       return jr.withProperties(props);
     }
 
@@ -121,8 +122,10 @@ final class JrAdapter extends JacksonJrExtension {
           if (prefix > 0 && n.length() > prefix && m.getParameterCount() == 0) {
             // standard bean naming, as databind's: getURL is URL, getUrl is url
             boolean keep = n.length() > prefix + 1 && Character.isUpperCase(n.charAt(prefix + 1));
-            names.add(keep ? n.substring(prefix)
-                : Character.toLowerCase(n.charAt(prefix)) + n.substring(prefix + 1));
+            names.add(
+                keep
+                    ? n.substring(prefix)
+                    : Character.toLowerCase(n.charAt(prefix)) + n.substring(prefix + 1));
           }
         }
       }
@@ -140,12 +143,18 @@ final class JrAdapter extends JacksonJrExtension {
       this.jr = jr;
       boolean bool = type == Boolean.class || type == boolean.class;
       JsonToken number = JsonToken.VALUE_NUMBER_INT;
-      this.accepted = type == String.class || type.isEnum() ? Set.of(JsonToken.VALUE_STRING)
-          : bool ? Set.of(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE)
-          : INTEGRAL.contains(type) ? Set.of(number)
-          : DECIMAL.contains(type) ? Set.of(number, JsonToken.VALUE_NUMBER_FLOAT)
-          : Collection.class.isAssignableFrom(type) ? Set.of(JsonToken.START_ARRAY)
-          : Set.of(JsonToken.START_OBJECT);
+      this.accepted =
+          type == String.class || type.isEnum()
+              ? Set.of(JsonToken.VALUE_STRING)
+              : bool
+                  ? Set.of(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE)
+                  : INTEGRAL.contains(type)
+                      ? Set.of(number)
+                      : DECIMAL.contains(type)
+                          ? Set.of(number, JsonToken.VALUE_NUMBER_FLOAT)
+                          : Collection.class.isAssignableFrom(type)
+                              ? Set.of(JsonToken.START_ARRAY)
+                              : Set.of(JsonToken.START_OBJECT);
     }
 
     @Override

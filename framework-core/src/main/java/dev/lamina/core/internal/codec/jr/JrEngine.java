@@ -28,12 +28,16 @@ public final class JrEngine {
     // databind reads a duplicate key as an error in a record and as the last value in a bean; jr
     // cannot tell the two apart, so a document with one is databind's
     this.factory = factory.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    this.json = JSON.builder(this.factory)
-        .register(new JrAdapter())
-        .enable(JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
-        .disable(JSON.Feature.USE_DEFERRED_MAPS, JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS,
-            JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY, JSON.Feature.WRITE_NULL_PROPERTIES)
-        .build();
+    this.json =
+        JSON.builder(this.factory)
+            .register(new JrAdapter())
+            .enable(JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
+            .disable(
+                JSON.Feature.USE_DEFERRED_MAPS,
+                JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS,
+                JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY,
+                JSON.Feature.WRITE_NULL_PROPERTIES)
+            .build();
   }
 
   /**
@@ -43,15 +47,20 @@ public final class JrEngine {
    */
   public static boolean shapeFits(Type type) {
     if (type instanceof Class<?> c) {
-      return c == List.class || c == Collection.class || c == Map.class
+      return c == List.class
+          || c == Collection.class
+          || c == Map.class
           || !(Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c));
     }
-    if (!(type instanceof ParameterizedType p) || !(element(p) instanceof Class<?> e)
-        || Collection.class.isAssignableFrom(e) || Map.class.isAssignableFrom(e)) {
+    if (!(type instanceof ParameterizedType p)
+        || !(element(p) instanceof Class<?> e)
+        || Collection.class.isAssignableFrom(e)
+        || Map.class.isAssignableFrom(e)) {
       return false;
     }
     Type raw = p.getRawType();
-    return raw == List.class || raw == Collection.class
+    return raw == List.class
+        || raw == Collection.class
         || (raw == Map.class && p.getActualTypeArguments()[0] == String.class);
   }
 
@@ -75,8 +84,10 @@ public final class JrEngine {
       if ((list && first != JsonToken.START_ARRAY) || (map && first != JsonToken.START_OBJECT)) {
         throw JrDeclined.DOCUMENT;
       }
-      return (T) (list ? json.listOfFrom(element, parser)
-          : map ? json.mapOfFrom(element, parser) : json.beanFrom(raw, parser));
+      return (T)
+          (list
+              ? json.listOfFrom(element, parser)
+              : map ? json.mapOfFrom(element, parser) : json.beanFrom(raw, parser));
     } catch (IOException | RuntimeException e) {
       throw JrDeclined.in(e) == JrDeclined.TYPE ? JrDeclined.TYPE : JrDeclined.DOCUMENT;
     }

@@ -27,20 +27,44 @@ import java.util.Set;
  * declined: dates, {@code Optional}, arrays, {@code short}, {@code char}, event classes, ...
  */
 final class JrTypes {
-  private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class, boolean.class,
-      Integer.class, int.class, Long.class, long.class, Double.class, double.class, Float.class,
-      float.class, BigDecimal.class, BigInteger.class);
+  private static final Set<Class<?>> SCALARS =
+      Set.of(
+          String.class,
+          Boolean.class,
+          boolean.class,
+          Integer.class,
+          int.class,
+          Long.class,
+          long.class,
+          Double.class,
+          double.class,
+          Float.class,
+          float.class,
+          BigDecimal.class,
+          BigInteger.class);
 
-  private static final List<String> FOREIGN = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-      "com.fasterxml.", "com.amazonaws.", "software.amazon.", "org.joda.", "kotlin.", "scala.",
-      "groovy.");
+  private static final List<String> FOREIGN =
+      List.of(
+          "java.",
+          "javax.",
+          "jdk.",
+          "sun.",
+          "com.sun.",
+          "com.fasterxml.",
+          "com.amazonaws.",
+          "software.amazon.",
+          "org.joda.",
+          "kotlin.",
+          "scala.",
+          "groovy.");
 
-  private static final ClassValue<Boolean> TAKEN = new ClassValue<>() {
-    @Override
-    protected Boolean computeValue(Class<?> c) {
-      return decide(c);
-    }
-  };
+  private static final ClassValue<Boolean> TAKEN =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> c) {
+          return decide(c);
+        }
+      };
 
   private JrTypes() {}
 
@@ -61,8 +85,13 @@ final class JrTypes {
       return name.startsWith("java.util.") && !name.startsWith("java.util.concurrent.atomic");
     }
     int mods = c.getModifiers();
-    if (c.isPrimitive() || c.isArray() || c.isInterface() || Modifier.isAbstract(mods)
-        || c.isAnonymousClass() || c.isLocalClass() || c.isSynthetic()
+    if (c.isPrimitive()
+        || c.isArray()
+        || c.isInterface()
+        || Modifier.isAbstract(mods)
+        || c.isAnonymousClass()
+        || c.isLocalClass()
+        || c.isSynthetic()
         || (c.isMemberClass() && !Modifier.isStatic(mods))) {
       return false;
     }
@@ -109,7 +138,9 @@ final class JrTypes {
    */
   private static boolean fits(Type t) {
     if (t instanceof Class<?> raw) {
-      if (raw == Object.class || raw == void.class || Collection.class.isAssignableFrom(raw)
+      if (raw == Object.class
+          || raw == void.class
+          || Collection.class.isAssignableFrom(raw)
           || Map.class.isAssignableFrom(raw)) {
         return true;
       }
@@ -118,11 +149,12 @@ final class JrTypes {
       }
       return !raw.isArray() && !raw.isInterface() && !Modifier.isAbstract(raw.getModifiers());
     }
-    if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+    if (t instanceof ParameterizedType p
+        && p.getRawType() instanceof Class<?> raw
         && (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw))) {
       Type[] args = p.getActualTypeArguments();
-      boolean textKeys = !Map.class.isAssignableFrom(raw) || args[0] == String.class
-          || args[0] == Object.class;
+      boolean textKeys =
+          !Map.class.isAssignableFrom(raw) || args[0] == String.class || args[0] == Object.class;
       return textKeys && allFit(List.of(args));
     }
     return false; // other generic classes, type variables, wildcards, generic arrays

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 class JrEngineTest {
   private final JrEngine jr = new JrEngine(LenientJsonFactory.create());
 
-  public enum Size { S, M }
+  public enum Size {
+    S,
+    M
+  }
 
   public record Line(String sku, int qty, BigDecimal price, Size size, List<String> tags) {}
 
@@ -46,12 +49,20 @@ class JrEngineTest {
 
   public static class Bean {
     private String name;
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
   }
 
   public static class BeanWithDate {
-    public Date getWhen() { return null; }
+    public Date getWhen() {
+      return null;
+    }
   }
 
   public static class TreeNodeBean {
@@ -76,8 +87,8 @@ class JrEngineTest {
   void recordsBeansScalarsAndContainers_areReadByJr() throws Exception {
     String line = "{\"sku\":\"a\",\"qty\":1,\"price\":2.5,\"size\":\"M\",\"tags\":[\"t\"]}";
 
-    assertEquals(new Line("a", 1, new BigDecimal("2.5"), Size.M, List.of("t")),
-        read(line, Line.class));
+    assertEquals(
+        new Line("a", 1, new BigDecimal("2.5"), Size.M, List.of("t")), read(line, Line.class));
     Order order = (Order) read("{\"id\":\"o\",\"lines\":[" + line + "],\"byId\":{}}", Order.class);
     assertEquals("o", order.id());
     assertEquals("n", ((Bean) read("{\"name\":\"n\"}", Bean.class)).getName());
@@ -92,9 +103,21 @@ class JrEngineTest {
 
   @Test
   void typesJrDoesNotHandleAsDatabind_areDeclinedForGood() {
-    for (Type t : List.of(JsonNode.class, SQSEvent.class, APIGatewayV2HTTPEvent.class,
-        WithTree.class, WithInstant.class, WithEvent.class, WithOptional.class, WithIntKeys.class,
-        Annotated.class, BeanWithDate.class, Shouting.class, Instant.class, int[].class)) {
+    for (Type t :
+        List.of(
+            JsonNode.class,
+            SQSEvent.class,
+            APIGatewayV2HTTPEvent.class,
+            WithTree.class,
+            WithInstant.class,
+            WithEvent.class,
+            WithOptional.class,
+            WithIntKeys.class,
+            Annotated.class,
+            BeanWithDate.class,
+            Shouting.class,
+            Instant.class,
+            int[].class)) {
       JrDeclined declined = assertThrows(JrDeclined.class, () -> read("{}", t));
       assertSame(JrDeclined.TYPE, declined, t.getTypeName());
     }
@@ -110,9 +133,16 @@ class JrEngineTest {
 
   @Test
   void documentsNeedingACoercion_areDeclinedThisTimeOnly() {
-    for (String document : List.of("{\"sku\":\"a\",\"qty\":\"2\"}", "{\"qty\":2.5}",
-        "{\"size\":\"XL\"}", "{\"tags\":\"solo\"}", "[{\"sku\":\"a\"}]", "\"\"",
-        "{\"sku\":\"a\",\"sku\":\"b\"}", "{\"sku\":")) {
+    for (String document :
+        List.of(
+            "{\"sku\":\"a\",\"qty\":\"2\"}",
+            "{\"qty\":2.5}",
+            "{\"size\":\"XL\"}",
+            "{\"tags\":\"solo\"}",
+            "[{\"sku\":\"a\"}]",
+            "\"\"",
+            "{\"sku\":\"a\",\"sku\":\"b\"}",
+            "{\"sku\":")) {
       JrDeclined declined = assertThrows(JrDeclined.class, () -> read(document, Line.class));
       assertSame(JrDeclined.DOCUMENT, declined, document);
     }
@@ -124,11 +154,12 @@ class JrEngineTest {
     withInstant.put("at", Instant.EPOCH);
 
     assertSame(JrDeclined.TYPE, assertThrows(JrDeclined.class, () -> jr.write(withInstant)));
-    assertSame(JrDeclined.TYPE,
+    assertSame(
+        JrDeclined.TYPE,
         assertThrows(JrDeclined.class, () -> jr.write(new WithInstant("i", null))));
     assertSame(JrDeclined.TYPE, assertThrows(JrDeclined.class, () -> jr.write(Shouting.LOUD)));
-    assertEquals("{\"name\":\"n\"}",
-        new String(jr.write(Map.of("name", "n")), StandardCharsets.UTF_8));
+    assertEquals(
+        "{\"name\":\"n\"}", new String(jr.write(Map.of("name", "n")), StandardCharsets.UTF_8));
   }
 
   private Object read(String json, Type type) {
