@@ -1,6 +1,7 @@
 package dev.lamina.benchmarks;
 
 import dev.lamina.idempotency.IdempotencyTable;
+import dev.lamina.test.FakeAwsEnvironment;
 import dev.lamina.test.dynamodb.DynamoDbLocal;
 import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import java.nio.file.Files;
@@ -39,16 +40,18 @@ final class IdempotencyBackend implements AutoCloseable {
 
   /** What the function needs to reach it. */
   Map<String, String> environment() {
-    // Credentials as in every variant of the harness (no session token): the figures compare.
+    // Keys without a session token, as in every variant of the harness, so the figures compare;
+    // the same keys as the admin client that created the table, because DynamoDB Local keeps a
+    // separate set of tables per access key.
     return Map.of(
         "LAMINA_IDEMPOTENCY_TABLE",
         TABLE,
         "LAMINA_IDEMPOTENCY_ENDPOINT",
         server.endpoint().toString(),
         "AWS_ACCESS_KEY_ID",
-        "x",
+        FakeAwsEnvironment.ACCESS_KEY_ID,
         "AWS_SECRET_ACCESS_KEY",
-        "y");
+        FakeAwsEnvironment.SECRET_ACCESS_KEY);
   }
 
   @Override
