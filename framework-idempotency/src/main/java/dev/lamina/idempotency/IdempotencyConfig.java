@@ -4,7 +4,6 @@ import dev.lamina.core.FeatureConfig;
 import dev.lamina.core.InitContext;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.internal.EnvironmentReader;
-import dev.lamina.idempotency.internal.DynamoDbClients;
 import dev.lamina.idempotency.internal.IdempotencyInterceptor;
 import dev.lamina.idempotency.internal.JsonPointerPath;
 import java.time.Duration;
@@ -168,22 +167,11 @@ public final class IdempotencyConfig implements FeatureConfig {
    */
   @Override
   public Interceptor createInterceptor(InitContext context) {
-    EnvironmentReader env = new EnvironmentReader(context.environment().variables());
-    IdempotencyInterceptor.checkFits(this, context.handlerClass(), context.inputType(), env);
-    DynamoDbClients.Settings dynamo = store == null ? DynamoDbClients.read(env, table) : null;
-    if (env.hasProblems()) {
-      throw new IdempotencyException(
-          env.describeProblems(
-              "Idempotency for [" + context.handlerClass().getName() + "] cannot be set up"));
-    }
-    IdempotencyStore chosen = store != null ? store : dynamo.newStore(context.resources());
-    return new IdempotencyInterceptor(
+    return IdempotencyInterceptor.create(
         this,
-        chosen,
-        context.codec(),
-        context.inputType(),
-        context.outputType(),
-        context.handlerClass());
+        context,
+        new EnvironmentReader(context.environment().variables()),
+        "Idempotency for [" + context.handlerClass().getName() + "]");
   }
 
   /** The key extractor; never {@code null}. */

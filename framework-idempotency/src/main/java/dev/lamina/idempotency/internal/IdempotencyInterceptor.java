@@ -1,6 +1,7 @@
 package dev.lamina.idempotency.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.core.InitContext;
 import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.codec.PayloadCodec;
@@ -61,6 +62,34 @@ public final class IdempotencyInterceptor implements Interceptor {
               + " this key would not find it; make each record idempotent instead, with"
               + " framework-batch's per-record idempotency");
     }
+  }
+
+  /**
+   * Checks the settings against the handler ({@link #checkFits}) and, without a store in the
+   * settings, the DynamoDB store's variables, adding every problem to {@code env} after those it
+   * already holds; then throws naming them all, or creates the interceptor (and the DynamoDB
+   * store's client as an init-once resource of the handler).
+   *
+   * @param subject starts the message, such as "@Idempotent on [com.example.Orders]"
+   * @throws IdempotencyException naming every problem
+   */
+  public static IdempotencyInterceptor create(
+      IdempotencyConfig config, InitContext context, EnvironmentReader env, String subject) {
+    checkFits(config, context.handlerClass(), context.inputType(), env);
+    DynamoDbClients.Settings dynamo =
+        config.store() == null ? DynamoDbClients.read(env, config.table()) : null;
+    if (env.hasProblems()) {
+      throw new IdempotencyException(env.describeProblems(subject + " cannot be set up"));
+    }
+    IdempotencyStore store =
+        config.store() != null ? config.store() : dynamo.newStore(context.resources());
+    return new IdempotencyInterceptor(
+        config,
+        store,
+        context.codec(),
+        context.inputType(),
+        context.outputType(),
+        context.handlerClass());
   }
 
   /**

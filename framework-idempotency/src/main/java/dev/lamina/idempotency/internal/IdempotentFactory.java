@@ -58,24 +58,24 @@ public final class IdempotentFactory implements InterceptorFactory<Idempotent> {
     } catch (IllegalArgumentException e) {
       env.problem(e.getMessage());
     }
+    String subject = "@Idempotent on [" + context.handlerClass().getName() + "]";
     boolean defaultStore = annotation.store() == IdempotencyStoreProvider.class;
+    if (config != null && (defaultStore || !env.hasProblems())) {
+      // Every remaining check (the handler, the environment) is made once, by create(); a
+      // provider's store is made only for settings without a problem.
+      if (!defaultStore) {
+        config = config.toBuilder().store(store(annotation, context)).build();
+      }
+      return IdempotencyInterceptor.create(config, context, env, subject);
+    }
+    // The settings have problems: report the environment's and the handler's with them.
     if (defaultStore) {
-      // Read now only to report the environment's problems with the settings'; the config reads
-      // it again to create the store.
       DynamoDbClients.read(env, annotation.table());
     }
     if (config != null) {
       IdempotencyInterceptor.checkFits(config, context.handlerClass(), context.inputType(), env);
     }
-    if (env.hasProblems()) {
-      throw new IdempotencyException(
-          env.describeProblems(
-              "@Idempotent on [" + context.handlerClass().getName() + "] cannot be set up"));
-    }
-    if (!defaultStore) {
-      config = config.toBuilder().store(store(annotation, context)).build();
-    }
-    return config.createInterceptor(context);
+    throw new IdempotencyException(env.describeProblems(subject + " cannot be set up"));
   }
 
   private static IdempotencyStore store(Idempotent annotation, InitContext context) {
