@@ -15,7 +15,9 @@ package dev.lamina.core;
  * <p>Implementations are immutable settings: they hold no clients, stores or threads; those are
  * made by {@link #createInterceptor(InitContext)}, once per handler, during init, and registered
  * with {@link InitContext#resources()} where they must be primed or re-created around a SnapStart
- * checkpoint.
+ * checkpoint. A config may be given to several builders: it must be immutable and thread-safe,
+ * and each call of {@link #createInterceptor} returns a new interceptor. Interceptors are
+ * created in chain order, outermost first.
  */
 public interface FeatureConfig {
 

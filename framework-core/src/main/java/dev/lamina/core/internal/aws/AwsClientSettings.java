@@ -40,6 +40,8 @@ import software.amazon.awssdk.regions.Region;
  *       so no connection or credential survives from the snapshot.
  * </ul>
  *
+ * <p>Immutable and thread-safe; {@link #endpoint()} is {@code null} when no override is set.
+ *
  * <p>This class compiles against the SDK, which framework-core declares optional: it is loaded
  * only by the modules that build clients, and they depend on the SDK themselves.
  *
