@@ -2,6 +2,7 @@ package dev.lamina.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lamina.core.internal.DetachedContext;
+import dev.lamina.core.metrics.InvocationMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,6 +217,17 @@ public final class Invocation {
     } else {
       attributes.put(key, key.type().cast(value));
     }
+  }
+
+  /**
+   * The metrics of this invocation: written as CloudWatch metrics when the invocation ends if
+   * the handler has the {@code @Metrics} feature (module {@code framework-metrics}), else a no-op.
+   *
+   * @return the handle; never {@code null}
+   */
+  public InvocationMetrics metrics() {
+    Object handle = attributes.get(InvocationMetrics.KEY);
+    return handle != null ? (InvocationMetrics) handle : InvocationMetrics.disabled();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.lamina.idempotency;
 
 import dev.lamina.core.Invocation;
+import dev.lamina.core.metrics.InvocationMetrics;
+import dev.lamina.core.metrics.LaminaMetric;
 import dev.lamina.idempotency.IdempotencyStore.ClaimResult;
 import dev.lamina.idempotency.internal.Hashes;
 import dev.lamina.idempotency.internal.RecordCache;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -257,6 +260,55 @@ public final class IdempotencyEngine {
         existing = fetched.get();
       }
     }
+  }
+
+  /**
+   * Runs {@code work} as {@link #execute(Call, ResultFormat, Callable)} does, and counts the
+   * outcome in {@code metrics}: a replay of a stored result ({@link
+   * LaminaMetric#IDEMPOTENCY_REPLAYS}), a duplicate rejected while the first is in progress
+   * ({@link LaminaMetric#IDEMPOTENCY_IN_PROGRESS}) or a payload mismatch ({@link
+   * LaminaMetric#IDEMPOTENCY_MISMATCHES}). What {@code work} itself throws is not counted.
+   *
+   * @param call the record id, payload hash, deadline, reserve and clock; not {@code null}
+   * @param format how the result is stored and read back; not {@code null}
+   * @param work the work; runs at most once per call, only with the claim held
+   * @param metrics where to count the outcome, usually {@link Invocation#metrics()}; not {@code
+   *     null}
+   * @param <T> the result type
+   * @return the work's result, or the stored result of the first run
+   * @throws Exception as {@link #execute(Call, ResultFormat, Callable)}
+   */
+  public <T> T execute(
+      Call call, ResultFormat<T> format, Callable<? extends T> work, InvocationMetrics metrics)
+      throws Exception {
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(work, "work");
+    AtomicBoolean ran = new AtomicBoolean();
+    T result;
+    try {
+      result =
+          execute(
+              call,
+              format,
+              () -> {
+                ran.set(true);
+                return work.call();
+              });
+    } catch (IdempotencyInProgressException e) {
+      if (!ran.get()) {
+        metrics.count(LaminaMetric.IDEMPOTENCY_IN_PROGRESS, 1);
+      }
+      throw e;
+    } catch (IdempotencyPayloadMismatchException e) {
+      if (!ran.get()) {
+        metrics.count(LaminaMetric.IDEMPOTENCY_MISMATCHES, 1);
+      }
+      throw e;
+    }
+    if (!ran.get()) {
+      metrics.count(LaminaMetric.IDEMPOTENCY_REPLAYS, 1);
+    }
+    return result;
   }
 
   /** The latest moment a duplicate may still be waiting: leave room to run after it. */

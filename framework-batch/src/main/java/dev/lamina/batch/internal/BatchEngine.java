@@ -6,6 +6,8 @@ import dev.lamina.batch.BatchResponseException;
 import dev.lamina.batch.RecordContext;
 import dev.lamina.batch.RecordHandler;
 import dev.lamina.core.Invocation;
+import dev.lamina.core.metrics.InvocationMetrics;
+import dev.lamina.core.metrics.LaminaMetric;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,6 +92,7 @@ public final class BatchEngine<E> {
         new Summary(
             records.size(), status, reported.size(), (System.nanoTime() - started) / 1_000_000);
     summary.log(source.name());
+    summary.count(invocation.metrics());
     if (summary.allFailed() && config.failWhenAllFail()) {
       throw new BatchFailedException(source.name(), records.size());
     }
@@ -585,6 +588,14 @@ public final class BatchEngine<E> {
       this.cut = c;
       this.reported = reported;
       this.millis = millis;
+    }
+
+    void count(InvocationMetrics metrics) {
+      metrics.count(LaminaMetric.BATCH_RECORDS_SUCCEEDED, succeeded);
+      metrics.count(LaminaMetric.BATCH_RECORDS_FAILED, failed);
+      metrics.count(LaminaMetric.BATCH_RECORDS_SKIPPED, skipped);
+      metrics.count(LaminaMetric.BATCH_RECORDS_NON_RETRYABLE, nonRetryable);
+      metrics.count(LaminaMetric.BATCH_RECORDS_CUT, cut);
     }
 
     boolean allFailed() {

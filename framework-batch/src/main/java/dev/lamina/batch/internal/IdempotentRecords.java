@@ -76,7 +76,8 @@ public final class IdempotentRecords implements PerRecord {
         () -> {
           work.run();
           return null;
-        });
+        },
+        invocation.metrics());
   }
 
   private String keyOf(SourceRecord record) throws Exception {

@@ -4,6 +4,7 @@ import dev.lamina.core.Interceptor;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.Scheduler;
 import dev.lamina.core.TimeGuardConfig;
+import dev.lamina.core.metrics.LaminaMetric;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +59,7 @@ public final class TimeGuardInterceptor implements Interceptor {
       MDC.setContextMap(logContext);
     }
     try {
+      invocation.metrics().count(LaminaMetric.TIME_GUARD_WARNINGS, 1);
       log.atWarn()
           .addKeyValue("elapsed_ms", invocation.elapsed().toMillis())
           .addKeyValue("remaining_ms", invocation.remaining().toMillis())

@@ -143,7 +143,11 @@ public final class IdempotencyInterceptor implements Interceptor {
     }
     String id = IdempotencyEngine.recordId(namespace(invocation), key);
     String hash = config.validatePayload() ? payloadHash(payload) : null;
-    return engine.execute(IdempotencyEngine.Call.of(id, hash, invocation), format, chain::proceed);
+    return engine.execute(
+        IdempotencyEngine.Call.of(id, hash, invocation),
+        format,
+        chain::proceed,
+        invocation.metrics());
   }
 
   private String payloadHash(Payload payload) {
