@@ -1,0 +1,2 @@
+/** The greeting with CloudWatch metrics: {@code @Metrics} and {@code invocation.metrics()}. */
+package dev.lamina.samples.metrics;
