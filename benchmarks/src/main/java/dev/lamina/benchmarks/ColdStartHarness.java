@@ -125,7 +125,13 @@ public final class ColdStartHarness {
                         "AWS_SESSION_TOKEN",
                         "bench",
                         "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
-                        Integer.toString(ssm.port())))));
+                        Integer.toString(ssm.port()))),
+                // The greeting with @Metrics: a cold-start line and the invocation's line.
+                new Variant(
+                    "greeting + @Metrics (EMF lines)",
+                    "dev.lamina.samples.metrics.MeteredGreetingHandler",
+                    functionClassPath(samples),
+                    "{\"name\":\"Ada\"}")));
     // The same greeting written the Powertools way, from its own module (benchmarks-powertools),
     // right after Lamina's greeting so the two sit side by side in the table.
     if (isBuilt(powertools)) {

@@ -79,7 +79,8 @@ class PublishedArtifactsIT {
             "framework-test",
             "framework-testkit",
             "framework-idempotency",
-            "framework-batch"),
+            "framework-batch",
+            "framework-metrics"),
         withoutPendingModules(published.keySet()));
   }
 
