@@ -167,6 +167,51 @@ public final class ColdStartHarness {
             PlainSqsBatchHandler.class.getName(),
             plainBatch,
             sqsBatch(10)));
+    // The validation candidates: one sign-up request, the same constraints, each checker's jars
+    // only (as a function using it would ship them), next to the same handler unvalidated.
+    String signup =
+        "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"age\":36,\"tags\":[\"math\"]}";
+    List<Path> benchmarkJars = functionClassPath(benchmarks);
+    String[][] candidates = {
+      {"sign-up, not validated", "UnvalidatedSignupHandler"},
+      {
+        "sign-up + Hibernate Validator 9 (Jakarta Bean Validation, no EL)",
+        "HibernateValidatedSignupHandler",
+        "hibernate-validator-",
+        "jakarta.validation-api-",
+        "jboss-logging-",
+        "classmate-"
+      },
+      {
+        "sign-up + avaje-validator (generated adapter, Jakarta annotations)",
+        "AvajeValidatedSignupHandler",
+        "avaje-validator-",
+        "avaje-applog-",
+        "jspecify-",
+        "avaje-validator-inject-plugin-",
+        "avaje-validator-http-plugin-",
+        "jakarta.validation-api-"
+      },
+      {
+        "sign-up + JSON Schema (networknt 2.0, draft 2020-12)",
+        "SchemaValidatedSignupHandler",
+        "json-schema-validator-",
+        "itu-"
+      }
+    };
+    for (String[] c : candidates) {
+      List<Path> path = new ArrayList<>();
+      path.add(benchmarks.resolve("target/classes"));
+      path.addAll(functionClassPath(samples));
+      for (int i = 2; i < c.length; i++) {
+        for (Path jar : jarsNamed(benchmarkJars, c[i])) {
+          if (!path.contains(jar)) {
+            path.add(jar);
+          }
+        }
+      }
+      variants.add(new Variant(c[0], "dev.lamina.benchmarks.validation." + c[1], path, signup));
+    }
     // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
     IdempotencyBackend backend = IdempotencyBackend.startIfAvailable(opts.get("dynamodb-local"));
     if (backend != null) {
@@ -499,6 +544,22 @@ public final class ColdStartHarness {
   private static boolean isBuilt(Path module) {
     return Files.isDirectory(module.resolve("target/classes"))
         && Files.isRegularFile(module.resolve("target/lamina/runtime.classpath"));
+  }
+
+  /** The jars of a class path whose file names start with {@code prefix}; at least one. */
+  private static List<Path> jarsNamed(List<Path> classPath, String prefix) {
+    List<Path> found = new ArrayList<>();
+    for (Path p : classPath) {
+      String name = p.getFileName().toString();
+      if (name.startsWith(prefix) && name.endsWith(".jar")) {
+        found.add(p);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new IllegalStateException(
+          "No [" + prefix + "*.jar] on the benchmarks module's class path; rebuild it");
+    }
+    return found;
   }
 
   private static Path jarOf(Class<?> type) throws URISyntaxException {

@@ -68,6 +68,7 @@ public abstract class BatchHandler<E, T> extends LambdaHandler<E, Object> {
               .config(config)
               .handlerClass(getClass())
               .codec(codec())
+              .inputValidator(inputValidator())
               .environment(environment)
               .build();
     } catch (IllegalArgumentException e) {

@@ -16,6 +16,7 @@ import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.Lamina;
 import dev.lamina.core.codec.Codecs;
+import dev.lamina.core.codec.InputValidator;
 import dev.lamina.core.codec.PayloadCodec;
 import java.lang.reflect.Type;
 import java.time.Clock;
@@ -115,6 +116,7 @@ public final class BatchProcessor<E> {
     private BatchConfig config = BatchConfig.defaults();
     private Class<?> handlerClass;
     private PayloadCodec codec;
+    private InputValidator inputValidator;
     private HandlerEnvironment environment;
 
     private Builder(Class<E> eventType, Type payloadType, RecordHandler<T> handler) {
@@ -136,6 +138,20 @@ public final class BatchProcessor<E> {
      */
     public Builder<E, T> handlerClass(Class<?> type) {
       this.handlerClass = Objects.requireNonNull(type, "handlerClass");
+      return this;
+    }
+
+    /**
+     * Checks every decoded payload before its record handler runs (for example {@code
+     * ValidationConfig.ofDefaults().validator()} from {@code framework-validation}); a payload it
+     * rejects fails that record only. {@code BatchHandler} passes the checks its features
+     * registered.
+     *
+     * @param validator the check; not {@code null}
+     * @return this builder
+     */
+    public Builder<E, T> inputValidator(InputValidator validator) {
+      this.inputValidator = Objects.requireNonNull(validator, "validator");
       return this;
     }
 
@@ -161,7 +177,8 @@ public final class BatchProcessor<E> {
     public BatchProcessor<E> build() {
       PayloadCodec c = codec != null ? codec : Codecs.standard();
       RecordSource<E> source = sourceFor(eventType);
-      RecordDecoder decoder = new RecordDecoder(c, payloadType, recordClassOf(eventType));
+      RecordDecoder decoder =
+          new RecordDecoder(c, payloadType, recordClassOf(eventType), inputValidator);
       Class<?> namer = handlerClass != null ? handlerClass : handler.getClass();
       PerRecord perRecord =
           config.idempotency() == null

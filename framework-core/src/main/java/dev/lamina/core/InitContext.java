@@ -1,5 +1,6 @@
 package dev.lamina.core;
 
+import dev.lamina.core.codec.InputValidator;
 import dev.lamina.core.codec.PayloadCodec;
 import java.lang.reflect.Type;
 
@@ -26,4 +27,16 @@ public interface InitContext {
 
   /** The handler's init-once resources, primed before a SnapStart checkpoint. */
   Resources resources();
+
+  /**
+   * Registers a check of every decoded input, run before the handler (and, in batch handlers,
+   * before each record's handler); what it throws fails the invocation, or only that record.
+   *
+   * @param validator the check; not {@code null}
+   * @throws UnsupportedOperationException if this context does not decode inputs
+   */
+  default void addInputValidator(InputValidator validator) {
+    throw new UnsupportedOperationException(
+        "[" + handlerClass().getName() + "] does not decode its inputs through Lamina");
+  }
 }

@@ -2,6 +2,7 @@ package dev.lamina.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lamina.core.codec.InputValidator;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.core.internal.FeatureScanner;
 import dev.lamina.core.internal.HandlerRuntime;
@@ -118,6 +119,15 @@ public abstract class LambdaHandler<I, O> implements RequestStreamHandler {
   /** The codec that reads inputs and writes outputs. */
   protected final PayloadCodec codec() {
     return runtime.codec();
+  }
+
+  /**
+   * The input checks features registered at init (such as {@code @Validated}), as one, for a
+   * subclass that decodes further values itself, as {@code BatchHandler} does each record's
+   * payload. A no-op while none is registered; sees checks registered later.
+   */
+  protected final InputValidator inputValidator() {
+    return runtime.inputValidator();
   }
 
   /** The interceptors of this handler's chain, outermost first, for diagnostics and tests. */

@@ -80,7 +80,8 @@ class PublishedArtifactsIT {
             "framework-testkit",
             "framework-idempotency",
             "framework-batch",
-            "framework-metrics"),
+            "framework-metrics",
+            "framework-validation"),
         withoutPendingModules(published.keySet()));
   }
 

@@ -1,6 +1,7 @@
 package dev.lamina.batch.internal;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.lamina.core.codec.InputValidator;
 import dev.lamina.core.codec.PayloadCodec;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -29,10 +30,12 @@ import java.util.Map;
  *       JSON values first ({@code {"S":"a"}} becomes {@code "a"}, numbers stay exact).
  * </ul>
  *
- * <p>A payload that cannot be decoded throws the codec's exception, which fails that record.
+ * <p>A payload that cannot be decoded throws the codec's exception, and one the validator rejects
+ * an {@link dev.lamina.core.codec.InputValidationException}; either fails that record only.
  */
 public final class RecordDecoder {
   private final PayloadCodec codec;
+  private final InputValidator validator;
   private final Type type;
   private final Class<?> raw;
   private final Class<?> sourceRecordType;
@@ -42,9 +45,12 @@ public final class RecordDecoder {
    * @param codec reads JSON
    * @param type the record handler's payload type
    * @param sourceRecordType the class of the source's records
+   * @param validator checks each payload the codec decoded; {@code null} for none
    */
-  public RecordDecoder(PayloadCodec codec, Type type, Class<?> sourceRecordType) {
+  public RecordDecoder(
+      PayloadCodec codec, Type type, Class<?> sourceRecordType, InputValidator validator) {
     this.codec = codec;
+    this.validator = validator;
     this.type = type;
     this.raw = rawClass(type);
     this.sourceRecordType = sourceRecordType;
@@ -71,7 +77,7 @@ public final class RecordDecoder {
       if (raw == byte[].class) {
         return text.getBytes(StandardCharsets.UTF_8);
       }
-      return codec.read(snsMessage(text).getBytes(StandardCharsets.UTF_8), type);
+      return validated(codec.read(snsMessage(text).getBytes(StandardCharsets.UTF_8), type));
     }
     if (delivered instanceof byte[]) {
       byte[] bytes = (byte[]) delivered;
@@ -81,7 +87,7 @@ public final class RecordDecoder {
       if (raw == String.class) {
         return new String(bytes, StandardCharsets.UTF_8);
       }
-      return codec.read(bytes, type);
+      return validated(codec.read(bytes, type));
     }
     @SuppressWarnings("unchecked")
     Map<String, AttributeValue> image = (Map<String, AttributeValue>) delivered;
@@ -91,7 +97,15 @@ public final class RecordDecoder {
     Map<String, Object> plain = plain(image);
     return raw == Map.class || raw == Object.class
         ? plain
-        : codec.read(codec.writeBytes(plain), type);
+        : validated(codec.read(codec.writeBytes(plain), type));
+  }
+
+  /** A decoded payload, after the validator's check: a violation fails this record. */
+  private Object validated(Object value) {
+    if (validator != null && value != null) {
+      validator.validate(value, type);
+    }
+    return value;
   }
 
   /** An SNS notification's message, or the body itself if it is not one. */

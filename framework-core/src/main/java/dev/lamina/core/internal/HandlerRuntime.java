@@ -8,6 +8,8 @@ import dev.lamina.core.Invocation;
 import dev.lamina.core.LaminaException;
 import dev.lamina.core.Resources;
 import dev.lamina.core.codec.Codecs;
+import dev.lamina.core.codec.InputValidationException;
+import dev.lamina.core.codec.InputValidator;
 import dev.lamina.core.codec.PayloadCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,6 +37,7 @@ public final class HandlerRuntime implements InitContext {
   private final boolean onDemand;
   private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
   private volatile Pipeline pipeline;
+  private final List<InputValidator> validators = new CopyOnWriteArrayList<>();
 
   /**
    * Creates the runtime; call {@link #build} to assemble the pipeline.
@@ -119,7 +123,7 @@ public final class HandlerRuntime implements InitContext {
               invocation,
               inputType == byte[].class
                   ? () -> payload // raw input: the bytes as they arrived
-                  : () -> codec.read(payload, inputType));
+                  : () -> validated(codec.read(payload, inputType)));
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
@@ -132,12 +136,57 @@ public final class HandlerRuntime implements InitContext {
   /** Runs the chain on an already decoded input (the decorator path). */
   public Object handleObject(Object input, Context context) {
     try {
-      return pipeline.run(newInvocation(context), () -> input);
+      return pipeline.run(newInvocation(context), () -> validated(input));
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
       throw Sneaky.rethrow(e);
     }
+  }
+
+  private Object validated(Object input) {
+    if (input != null && !validators.isEmpty()) {
+      validate(input, inputType);
+    }
+    return input;
+  }
+
+  /**
+   * Runs every registered validator, so the violations of all are reported in one exception.
+   */
+  private void validate(Object value, Type type) {
+    if (value == null) {
+      return;
+    }
+    List<InputValidationException.Violation> violations = null;
+    String target = null;
+    for (InputValidator v : validators) {
+      try {
+        v.validate(value, type);
+      } catch (InputValidationException e) {
+        if (violations == null) {
+          violations = new ArrayList<>();
+          target = e.targetType();
+        }
+        violations.addAll(e.violations());
+      }
+    }
+    if (violations != null) {
+      throw new InputValidationException(target, violations);
+    }
+  }
+
+  /**
+   * Every registered validator as one, for code that decodes further values itself (a batch
+   * handler's records); a no-op while none is registered. Live: sees validators registered later.
+   */
+  public InputValidator inputValidator() {
+    return this::validate;
+  }
+
+  @Override
+  public void addInputValidator(InputValidator validator) {
+    validators.add(java.util.Objects.requireNonNull(validator, "validator"));
   }
 
   private Invocation newInvocation(Context context) {

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code $['x-amz-id-2']}. Property names come from the document's keys, never its values; very
  * deep paths are cut after {@value #MAX_SEGMENTS} segments and end in {@code [...]}.
  */
-final class JsonPaths {
+public final class JsonPaths {
   static final int MAX_SEGMENTS = 24;
 
   private JsonPaths() {}
@@ -41,7 +41,14 @@ final class JsonPaths {
     return render(segments);
   }
 
-  private static String render(List<Object> segments) {
+  /**
+   * Renders segments as a JSON path: a {@code String} is a property name, an {@code Integer} an
+   * array index. Used by every module that reports where in a document something is.
+   *
+   * @param segments root first
+   * @return the path, starting with {@code $}
+   */
+  public static String render(List<Object> segments) {
     StringBuilder path = new StringBuilder("$");
     for (int i = 0; i < segments.size(); i++) {
       if (i == MAX_SEGMENTS) {

@@ -1,0 +1,67 @@
+package dev.lamina.core.codec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The input was read, but breaks the constraints its type declares: every violation, each with
+ * the JSON path (in the JSON property names the payload uses) and the rule, never the value.
+ * Thrown before the handler runs; in a batch it fails that record only.
+ *
+ * <pre>{@code
+ * Input [SignupRequest] breaks 2 constraints: $.email Email; $.age Min(18)
+ * }</pre>
+ */
+public final class InputValidationException extends CodecException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * One broken constraint.
+   *
+   * @param path where, as a JSON path starting with {@code $}, such as {@code $.items[2].qty}
+   * @param rule the constraint and its parameters, such as {@code NotBlank} or {@code Min(1)};
+   *     never the value
+   */
+  public record Violation(String path, String rule) {
+    /** Checks the fields. */
+    public Violation {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(rule, "rule");
+    }
+
+    @Override
+    public String toString() {
+      return path + " " + rule;
+    }
+  }
+
+  /** The violations, kept as a plain list so the exception serialises. */
+  private final List<Violation> violations;
+
+  /**
+   * @param targetType the input's type, as a readable name
+   * @param violations every violation, in a stable order; not empty
+   */
+  public InputValidationException(String targetType, List<Violation> violations) {
+    super(message(targetType, violations), targetType, violations.get(0).path(), null);
+    this.violations = List.copyOf(violations);
+  }
+
+  private static String message(String targetType, List<Violation> violations) {
+    StringBuilder b =
+        new StringBuilder("Input [")
+            .append(targetType)
+            .append("] breaks ")
+            .append(violations.size())
+            .append(violations.size() == 1 ? " constraint: " : " constraints: ");
+    for (int i = 0; i < violations.size(); i++) {
+      b.append(i == 0 ? "" : "; ").append(violations.get(i));
+    }
+    return b.toString();
+  }
+
+  /** Every violation, in a stable order (by path, then rule); never empty. */
+  public List<Violation> violations() {
+    return violations;
+  }
+}
