@@ -40,7 +40,7 @@ public final class HttpProblemsInterceptor implements Interceptor {
         throw e;
       }
       logAnswer(e, problem);
-      return HttpResponses.of(family, problem, requestOf(chain));
+      return HttpResponses.of(family, problem, family == HttpFamily.ALB ? requestOf(chain) : null);
     }
   }
 
@@ -61,7 +61,7 @@ public final class HttpProblemsInterceptor implements Interceptor {
     return null;
   }
 
-  /** The request, if it can be read: ALB's answer follows its header style. */
+  /** The request, if it can be read (decoded once, unless decoding failed): ALB's answer follows its header style. */
   private static Object requestOf(Chain chain) {
     try {
       return chain.input();
