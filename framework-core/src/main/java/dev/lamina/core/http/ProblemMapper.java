@@ -31,7 +31,7 @@ public interface ProblemMapper {
    * The problem for an exception, if this mapper knows it.
    *
    * @param exception what the handler (or an inner feature) threw; not {@code null}
-   * @return the problem to answer with, or empty to leave the exception as it is
+   * @return the problem to answer with, or empty (or {@code null}) to leave the exception as it is
    */
   Optional<Problem> problemFor(Exception exception);
 
