@@ -44,21 +44,24 @@ public final class HttpProblemsInterceptor implements Interceptor {
     }
   }
 
-  private Problem problemFor(Exception e, Chain chain) throws Exception {
-    Optional<Problem> mapped;
+  /**
+   * The problem for the exception, or {@code null} to rethrow it. If the mapper or the exception
+   * fails to give one, that failure fails the invocation, with the original as suppressed.
+   */
+  private Problem problemFor(Exception e, Chain chain) {
     try {
-      mapped = mapper.problemFor(e);
-    } catch (RuntimeException mapperFailed) {
-      mapperFailed.addSuppressed(e);
-      throw mapperFailed;
+      Optional<Problem> mapped = mapper.problemFor(e);
+      if (mapped != null && mapped.isPresent()) {
+        return mapped.get();
+      }
+      if (e instanceof ProblemSource source) {
+        return source.problem(chain.invocation().clock().instant());
+      }
+      return null;
+    } catch (RuntimeException failed) {
+      failed.addSuppressed(e);
+      throw failed;
     }
-    if (mapped != null && mapped.isPresent()) {
-      return mapped.get();
-    }
-    if (e instanceof ProblemSource source) {
-      return source.problem(chain.invocation().clock().instant());
-    }
-    return null;
   }
 
   /** The request, if it can be read (decoded once, unless decoding failed): ALB's answer follows its header style. */
