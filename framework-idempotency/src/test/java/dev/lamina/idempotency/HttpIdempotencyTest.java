@@ -162,18 +162,25 @@ class HttpIdempotencyTest {
   }
 
   @Test
-  void sameKey_withAnotherBody_isRejected() {
+  void sameKey_withAnotherBody_isRejected_with422() {
     Payments payments = new Payments(environment());
     invoke(payments, delivery("apigw-1"), "lambda-1");
 
-    assertThrows(
-        IdempotencyPayloadMismatchException.class,
-        () ->
-            invoke(
-                payments,
-                delivery("apigw-2", e -> e.put("body", BODY.replace("89", "88"))),
-                "lambda-2"));
+    JsonNode reused =
+        invoke(
+            payments,
+            delivery("apigw-2", e -> e.put("body", BODY.replace("89", "88"))),
+            "lambda-2");
+
+    assertProblem(reused, 422);
     assertEquals(1, payments.runs.get());
+  }
+
+  /** An HTTP answer with a problem body, as the HTTP problems feature gives it. */
+  private static void assertProblem(JsonNode response, int status) {
+    assertEquals(status, response.get("statusCode").asInt(), response.toString());
+    assertEquals("application/problem+json", response.get("headers").get("Content-Type").asText());
+    assertEquals(status, Events.parse(response.get("body").asText()).get("status").asInt());
   }
 
   @Test
@@ -226,7 +233,7 @@ class HttpIdempotencyTest {
   }
 
   @Test
-  void duplicateInProgress_payloadMismatch_andMissingKey_logOneWarningEach_withoutAStack()
+  void duplicateInProgress_payloadMismatch_andMissingKey_answer409_422_400_withOneWarningEach()
       throws Exception {
     Payments payments = new Payments(environment());
     payments.started = new CountDownLatch(1);
@@ -237,11 +244,7 @@ class HttpIdempotencyTest {
     String recordId = text(only(dynamo.items(table)), "id");
 
     assertOneWarning(
-        logOf(
-            () ->
-                assertThrows(
-                    IdempotencyInProgressException.class,
-                    () -> invoke(payments, delivery("apigw-2"), "lambda-2"))),
+        logOf(() -> assertProblem(invoke(payments, delivery("apigw-2"), "lambda-2"), 409)),
         IdempotencyInProgressException.class,
         recordId);
     payments.release.countDown();
@@ -249,24 +252,21 @@ class HttpIdempotencyTest {
     assertOneWarning(
         logOf(
             () ->
-                assertThrows(
-                    IdempotencyPayloadMismatchException.class,
-                    () ->
-                        invoke(
-                            payments, delivery("apigw-3", e -> e.put("body", "{}")), "lambda-3"))),
+                assertProblem(
+                    invoke(payments, delivery("apigw-3", e -> e.put("body", "{}")), "lambda-3"),
+                    422)),
         IdempotencyPayloadMismatchException.class,
         recordId);
     assertOneWarning(
         logOf(
             () ->
-                assertThrows(
-                    IdempotencyKeyMissingException.class,
-                    () ->
-                        invoke(
-                            payments,
-                            delivery(
-                                "apigw-4", e -> Events.at(e, "/headers").remove("idempotency-key")),
-                            "lambda-4"))),
+                assertProblem(
+                    invoke(
+                        payments,
+                        delivery(
+                            "apigw-4", e -> Events.at(e, "/headers").remove("idempotency-key")),
+                        "lambda-4"),
+                    400)),
         IdempotencyKeyMissingException.class,
         "header(Idempotency-Key)");
   }
@@ -332,15 +332,14 @@ class HttpIdempotencyTest {
   }
 
   @Test
-  void scopedKeys_withoutAnAuthenticatedCaller_areMissingKeys() {
+  void scopedKeys_withoutAnAuthenticatedCaller_areMissingKeys_answered400() {
     ScopedPayments payments = new ScopedPayments(environment());
 
-    IdempotencyKeyMissingException e =
-        assertThrows(
-            IdempotencyKeyMissingException.class,
-            () -> invoke(payments, delivery("apigw-1"), "lambda-1"));
+    JsonNode response = invoke(payments, delivery("apigw-1"), "lambda-1");
 
-    assertTrue(e.getMessage().contains("no authenticated caller"), e.getMessage());
+    assertProblem(response, 400);
+    String detail = Events.parse(response.get("body").asText()).get("detail").asText();
+    assertTrue(detail.contains("no authenticated caller"), detail);
     assertEquals(0, payments.runs.get());
     assertEquals(List.of(), dynamo.items(table));
   }

@@ -58,6 +58,21 @@ public final class FeatureScanner {
       return new Link(order, INTERCEPTOR, interceptor);
     }
 
+    /**
+     * Whether this link is the given feature, by its annotation or its config.
+     *
+     * @param annotationType the feature's annotation type
+     * @param configType the feature's config class
+     * @return {@code true} if the link is an annotation of {@code annotationType} or a config
+     *     of {@code configType}
+     */
+    public boolean isFeature(
+        Class<? extends Annotation> annotationType, Class<? extends FeatureConfig> configType) {
+      return kind == ANNOTATION
+          ? ((Annotation) source).annotationType() == annotationType
+          : kind == CONFIG && configType.isInstance(source);
+    }
+
     boolean comesBefore(Link other) {
       if (order != other.order) {
         return order < other.order;

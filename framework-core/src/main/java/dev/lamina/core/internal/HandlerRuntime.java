@@ -11,6 +11,9 @@ import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.InputValidationException;
 import dev.lamina.core.codec.InputValidator;
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.core.http.HttpProblems;
+import dev.lamina.core.http.HttpProblemsConfig;
+import dev.lamina.core.internal.http.HttpFamily;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +65,9 @@ public final class HandlerRuntime implements InitContext {
 
   /**
    * Assembles the chain: the log context, then (for stream handlers) the response encoder, then
-   * the interceptors of {@code links} in the order given, then the handler.
+   * the interceptors of {@code links} in the order given, then the handler. A handler of an HTTP
+   * event pair that does not declare {@link HttpProblems} gets its defaults, outermost of the
+   * features.
    *
    * @param links feature annotations, feature configs and interceptors added in code, in chain
    *     order
@@ -76,9 +81,24 @@ public final class HandlerRuntime implements InitContext {
     if (encodeResponse) {
       chain.add(Interceptor.named("ResponseEncoder", this::encode));
     }
-    chain.addAll(FeatureScanner.interceptors(links, this));
+    chain.addAll(FeatureScanner.interceptors(withHttpProblems(links), this));
     this.pipeline = new Pipeline(chain, terminal);
     return this;
+  }
+
+  /** The links, with HTTP problems on by default for handlers of an HTTP event pair. */
+  private List<FeatureScanner.Link> withHttpProblems(List<FeatureScanner.Link> links) {
+    if (HttpFamily.of(inputType, outputType) == null) {
+      return links;
+    }
+    for (FeatureScanner.Link link : links) {
+      if (link.isFeature(HttpProblems.class, HttpProblemsConfig.class)) {
+        return links;
+      }
+    }
+    List<FeatureScanner.Link> with = new ArrayList<>(links);
+    with.add(FeatureScanner.Link.of(HttpProblemsConfig.ofDefaults()));
+    return FeatureScanner.inChainOrder(with);
   }
 
   private void primeCodec(PayloadCodec c) {

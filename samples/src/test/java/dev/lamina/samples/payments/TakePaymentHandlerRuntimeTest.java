@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lamina.idempotency.IdempotencyPayloadMismatchException;
 import dev.lamina.idempotency.IdempotencyTable;
 import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
@@ -60,7 +59,7 @@ class TakePaymentHandlerRuntimeTest {
   }
 
   @Test
-  void clientRetries_getTheFirstResponse_andAReusedKeyWithAnotherBodyIsRejected(
+  void clientRetries_getTheFirstResponse_aReusedKeyIs422_andABodyThatIsNotJsonIs400(
       DynamoDbLocalTables dynamo) throws Exception {
     String table = dynamo.create("payments-idempotency", IdempotencyTable::create);
     try (LocalLambda lambda =
@@ -74,13 +73,22 @@ class TakePaymentHandlerRuntimeTest {
       InvocationResult retry = lambda.invoke(attempt(2, BODY, false));
       InvocationResult base64Retry = lambda.invoke(attempt(3, BODY, true));
       InvocationResult reused = lambda.invoke(attempt(4, BODY.replace("12.50", "125.00"), false));
+      InvocationResult malformed =
+          lambda.invoke(attempt(5, BODY.replace(",", ";"), false).replace("pay-7f3a", "pay-8e4b"));
 
       assertFalse(taken.isError(), taken::toString);
       assertTrue(taken.body().contains("\"statusCode\":201"), taken.body());
       assertTrue(taken.body().contains(taken.requestId()), "taken by the first invocation");
       assertEquals(taken.body(), retry.body(), "a new requestContext and trace: the same payment");
       assertEquals(taken.body(), base64Retry.body(), "a base64 body is the same request");
-      assertEquals(IdempotencyPayloadMismatchException.class.getName(), reused.errorType());
+      // Answered as HTTP (application/problem+json), not as an invocation error API Gateway
+      // would turn into a 502.
+      assertFalse(reused.isError(), reused::toString);
+      assertTrue(reused.body().contains("\"statusCode\":422"), reused.body());
+      assertTrue(reused.body().contains("application/problem+json"), reused.body());
+      assertFalse(malformed.isError(), malformed::toString);
+      assertTrue(malformed.body().contains("\"statusCode\":400"), malformed.body());
+      assertFalse(malformed.body().contains("12.50"), "no body value: " + malformed.body());
     }
   }
 }
