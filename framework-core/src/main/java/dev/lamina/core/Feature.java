@@ -35,9 +35,9 @@ public @interface Feature {
   Class<? extends InterceptorFactory> value();
 
   /**
-   * Position in the chain: lower runs first (further out). Lamina's own features: HTTP problems
-   * 50 (on by default for HTTP event handlers), time guard 100, configuration 200, idempotency
-   * 500; the default, 1000, puts a feature inside all of them. The log context is not a feature: it always runs outermost, before any order (and, for
+   * Position in the chain: lower runs first (further out). Lamina's own features: metrics 40,
+   * HTTP problems 50 (on by default for HTTP event handlers), time guard 100, configuration 200,
+   * input validation 300, idempotency 500; the default, 1000, puts a feature inside all of them. The log context is not a feature: it always runs outermost, before any order (and, for
    * stream handlers, the response encoder right inside it), so every feature logs with the
    * invocation's context.
    */

@@ -33,8 +33,11 @@ import java.util.Set;
  * POWERTOOLS_METRICS_DISABLED} set to {@code true} turns writing off.
  */
 public final class MetricsConfig implements FeatureConfig {
-  /** The chain position of metrics: outside the time guard, so its warning is counted. */
-  public static final int ORDER = 50;
+  /**
+   * The chain position of metrics: the outermost feature, outside HTTP problem answers (50) and
+   * the time guard (100), so everything they do is counted.
+   */
+  public static final int ORDER = 40;
 
   private final String namespace;
   private final String service;
@@ -85,7 +88,7 @@ public final class MetricsConfig implements FeatureConfig {
     return defaultDimensions;
   }
 
-  /** {@value #ORDER}: outside the time guard, configuration and idempotency. */
+  /** {@value #ORDER}: outside every other Lamina feature. */
   @Override
   public int order() {
     return ORDER;

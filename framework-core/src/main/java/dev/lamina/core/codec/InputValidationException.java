@@ -1,18 +1,26 @@
 package dev.lamina.core.codec;
 
+import dev.lamina.core.http.Problem;
+import dev.lamina.core.http.ProblemSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The input was read, but breaks the constraints its type declares: every violation, each with
  * the JSON path (in the JSON property names the payload uses) and the rule, never the value.
- * Thrown before the handler runs; in a batch it fails that record only.
+ * Thrown before the handler runs; in a batch it fails that record only. An HTTP handler answers
+ * it as 400 Bad Request with every violation in the problem's {@code errors} member ({@link
+ * #problem()}): the request is what is wrong, in the same way as malformed JSON, and 400 is what
+ * API Gateway's own request validation answers.
  *
  * <pre>{@code
  * Input [SignupRequest] breaks 2 constraints: $.email Email; $.age Min(18)
  * }</pre>
  */
-public final class InputValidationException extends CodecException {
+public final class InputValidationException extends CodecException implements ProblemSource {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -63,5 +71,28 @@ public final class InputValidationException extends CodecException {
   /** Every violation, in a stable order (by path, then rule); never empty. */
   public List<Violation> violations() {
     return violations;
+  }
+
+  /**
+   * 400, with {@code errors}: one {@code {"path": .., "rule": ..}} per violation, no values.
+   *
+   * @return the problem
+   */
+  @Override
+  public Problem problem() {
+    List<Map<String, Object>> errors = new ArrayList<>(violations.size());
+    for (Violation v : violations) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("path", v.path());
+      e.put("rule", v.rule());
+      errors.add(e);
+    }
+    return Problem.builder(400)
+        .detail(
+            "The request breaks "
+                + violations.size()
+                + (violations.size() == 1 ? " constraint" : " constraints"))
+        .extension("errors", errors)
+        .build();
   }
 }
