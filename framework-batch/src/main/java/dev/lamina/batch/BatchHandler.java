@@ -67,8 +67,7 @@ public abstract class BatchHandler<E, T> extends LambdaHandler<E, Object> {
           BatchProcessor.<E, T>builder(eventType, types[1], records)
               .config(config)
               .handlerClass(getClass())
-              .codec(codec())
-              .inputValidator(inputValidator())
+              .codec(codec()) // checked by the validators features registered (@Validated)
               .environment(environment)
               .build();
     } catch (IllegalArgumentException e) {

@@ -2,7 +2,6 @@ package dev.lamina.core;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.lamina.core.codec.InputValidator;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.core.internal.FeatureScanner;
 import dev.lamina.core.internal.HandlerRuntime;
@@ -116,18 +115,13 @@ public abstract class LambdaHandler<I, O> implements RequestStreamHandler {
     return runtime.environment();
   }
 
-  /** The codec that reads inputs and writes outputs. */
-  protected final PayloadCodec codec() {
-    return runtime.codec();
-  }
-
   /**
-   * The input checks features registered at init (such as {@code @Validated}), as one, for a
-   * subclass that decodes further values itself, as {@code BatchHandler} does each record's
-   * payload. A no-op while none is registered; sees checks registered later.
+   * The codec that reads inputs and writes outputs, for payloads the handler reads itself (an
+   * HTTP body, a message inside a message). What it reads is checked by the input validators
+   * features registered, such as {@code @Validated}, as the handler's input is.
    */
-  protected final InputValidator inputValidator() {
-    return runtime.inputValidator();
+  protected final PayloadCodec codec() {
+    return runtime.checkedCodec();
   }
 
   /** The interceptors of this handler's chain, outermost first, for diagnostics and tests. */

@@ -41,6 +41,7 @@ public final class HandlerRuntime implements InitContext {
   private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
   private volatile Pipeline pipeline;
   private final List<InputValidator> validators = new CopyOnWriteArrayList<>();
+  private volatile PayloadCodec checkedCodec;
 
   /**
    * Creates the runtime; call {@link #build} to assemble the pipeline.
@@ -175,7 +176,7 @@ public final class HandlerRuntime implements InitContext {
    * Runs every registered validator, so the violations of all are reported in one exception.
    */
   private void validate(Object value, Type type) {
-    if (value == null) {
+    if (value == null || validators.isEmpty()) {
       return;
     }
     List<InputValidationException.Violation> violations = null;
@@ -197,11 +198,49 @@ public final class HandlerRuntime implements InitContext {
   }
 
   /**
-   * Every registered validator as one, for code that decodes further values itself (a batch
-   * handler's records); a no-op while none is registered. Live: sees validators registered later.
+   * The codec for the handler's own code ({@code LambdaHandler.codec()}): the handler's codec,
+   * whose reads are checked by every registered validator, so a batch handler's records and an
+   * HTTP handler's bodies are validated as the input is. Sees validators registered later.
    */
-  public InputValidator inputValidator() {
-    return this::validate;
+  public PayloadCodec checkedCodec() {
+    PayloadCodec c = checkedCodec;
+    if (c == null) {
+      c = new CheckedCodec();
+      checkedCodec = c;
+    }
+    return c;
+  }
+
+  /** The handler's codec, with every value it reads checked by the registered validators. */
+  private final class CheckedCodec implements PayloadCodec {
+    @Override
+    public <T> T read(InputStream in, Type type) {
+      T value = codec.read(in, type);
+      validate(value, type);
+      return value;
+    }
+
+    @Override
+    public <T> T read(byte[] json, Type type) {
+      T value = codec.read(json, type);
+      validate(value, type);
+      return value;
+    }
+
+    @Override
+    public void write(OutputStream out, Object value) {
+      codec.write(out, value);
+    }
+
+    @Override
+    public byte[] writeBytes(Object value) {
+      return codec.writeBytes(value);
+    }
+
+    @Override
+    public String toString() {
+      return codec + " (inputs checked)";
+    }
   }
 
   @Override
