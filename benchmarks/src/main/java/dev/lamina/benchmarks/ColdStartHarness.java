@@ -126,6 +126,12 @@ public final class ColdStartHarness {
                         "bench",
                         "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
                         Integer.toString(ssm.port()))),
+                // The greeting with @Validated: avaje-validator checks the request first.
+                new Variant(
+                    "greeting + @Validated (avaje-validator)",
+                    "dev.lamina.samples.validation.ValidatedGreetingHandler",
+                    functionClassPath(samples),
+                    "{\"name\":\"Ada\"}"),
                 // The greeting with @Metrics: a cold-start line and the invocation's line.
                 new Variant(
                     "greeting + @Metrics (EMF lines)",
