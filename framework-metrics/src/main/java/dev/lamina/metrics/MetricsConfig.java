@@ -190,7 +190,9 @@ public final class MetricsConfig implements FeatureConfig {
                 + " dimensions; with Service a set holds at most "
                 + MetricRules.MAX_DIMENSIONS);
       }
-      defaultDimensions.forEach(MetricRules::checkDimension);
+      for (Map.Entry<String, String> d : defaultDimensions.entrySet()) {
+        MetricRules.checkDimension(d.getKey(), d.getValue());
+      }
       if (defaultDimensions.containsKey(MetricRules.SERVICE)) {
         throw new dev.lamina.core.metrics.InvalidMetricException(
             "[defaultDimensions] names [Service], which Lamina sets; use service(..) instead");

@@ -41,13 +41,11 @@ final class EmfRecorder implements InvocationMetrics {
     this.invocation = invocation;
     dimensionValues.put(MetricRules.SERVICE, settings.service());
     defaultSet.add(MetricRules.SERVICE);
-    settings
-        .defaultDimensions()
-        .forEach(
-            (name, value) -> {
-              dimensionValues.put(name, value);
-              defaultSet.add(name);
-            });
+    // Loops, not lambdas, on the invocation path: each lambda costs a bootstrap on first use.
+    for (Map.Entry<String, String> d : settings.defaultDimensions().entrySet()) {
+      dimensionValues.put(d.getKey(), d.getValue());
+      defaultSet.add(d.getKey());
+    }
   }
 
   @Override
@@ -122,7 +120,9 @@ final class EmfRecorder implements InvocationMetrics {
               + " dimensions was given; a set holds at most "
               + MetricRules.MAX_DIMENSIONS);
     }
-    dimensions.forEach(MetricRules::checkDimension);
+    for (Map.Entry<String, String> d : dimensions.entrySet()) {
+      MetricRules.checkDimension(d.getKey(), d.getValue());
+    }
     for (Map.Entry<String, String> e : dimensions.entrySet()) {
       String known = dimensionValues.get(e.getKey());
       if (known != null && !known.equals(e.getValue())) {
@@ -194,7 +194,10 @@ final class EmfRecorder implements InvocationMetrics {
     sets.addAll(extraSets);
     Map<String, Object> properties = new LinkedHashMap<>(metadata);
     properties.putIfAbsent(LogFields.REQUEST_ID, invocation.requestId());
-    invocation.traceId().ifPresent(id -> properties.putIfAbsent(LogFields.XRAY_TRACE_ID, id));
+    String traceId = invocation.traceId().orElse(null);
+    if (traceId != null) {
+      properties.putIfAbsent(LogFields.XRAY_TRACE_ID, traceId);
+    }
     return new EmfDocument(
         settings.namespace(),
         invocation.clock().millis(),

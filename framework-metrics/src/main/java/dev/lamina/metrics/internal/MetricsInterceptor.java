@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,9 +82,11 @@ public final class MetricsInterceptor implements Interceptor {
       namespace = env.get(namespaceFrom);
     }
     if (namespace != null) {
-      String resolved = namespace;
-      String from = namespaceFrom;
-      check(env, () -> MetricRules.checkNamespace(resolved, from));
+      try {
+        MetricRules.checkNamespace(namespace, namespaceFrom);
+      } catch (InvalidMetricException e) {
+        env.problem(e.getMessage());
+      }
     } else if (writing) {
       env.problem(
           "no CloudWatch namespace: set @Metrics(namespace = ..), MetricsConfig.custom()"
@@ -105,8 +109,11 @@ public final class MetricsInterceptor implements Interceptor {
     if (service == null) {
       service = UNDEFINED_SERVICE;
     }
-    String resolvedService = service;
-    check(env, () -> MetricRules.checkDimension(MetricRules.SERVICE, resolvedService));
+    try {
+      MetricRules.checkDimension(MetricRules.SERVICE, service);
+    } catch (InvalidMetricException e) {
+      env.problem(e.getMessage());
+    }
 
     if (env.hasProblems()) {
       throw new MetricsConfigurationException(
@@ -119,20 +126,26 @@ public final class MetricsInterceptor implements Interceptor {
     MetricsInterceptor interceptor = new MetricsInterceptor(settings);
     // Before a SnapStart checkpoint, render a line without writing it, so the snapshot holds
     // the generator and the first invocation after a restore does not load it.
+    // Anonymous classes, not lambdas: init pays no lambda bootstrap for them.
     context
         .resources()
-        .define("lamina-metrics", () -> interceptor)
-        .primeWith(MetricsInterceptor::prime)
+        .define(
+            "lamina-metrics",
+            new Supplier<MetricsInterceptor>() {
+              @Override
+              public MetricsInterceptor get() {
+                return interceptor;
+              }
+            })
+        .primeWith(
+            new Consumer<MetricsInterceptor>() {
+              @Override
+              public void accept(MetricsInterceptor m) {
+                m.prime();
+              }
+            })
         .create();
     return interceptor;
-  }
-
-  private static void check(EnvironmentReader env, Runnable rule) {
-    try {
-      rule.run();
-    } catch (InvalidMetricException e) {
-      env.problem(e.getMessage());
-    }
   }
 
   @Override
