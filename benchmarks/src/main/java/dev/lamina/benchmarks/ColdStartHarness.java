@@ -262,8 +262,18 @@ public final class ColdStartHarness {
       }
     }
 
+    // --only=a,b keeps the variants whose names contain one of the parts, and the reference:
+    // more rounds of a few rows in the same time, for a figure the full table leaves in noise.
+    String only = opts.get("only");
+    if (only != null) {
+      List<String> parts = List.of(only.split(","));
+      variants.removeIf(
+          v -> !v.name().equals(REFERENCE) && parts.stream().noneMatch(p -> v.name().contains(p)));
+    }
+
     try {
-      String command = command(rounds, logLevel, baseline, docOption);
+      String command =
+          command(rounds, logLevel, only != null ? "--only=" + only : baseline, docOption);
       run(variants, rounds, benchmarks, ssm, logLevel, command, baseline, doc);
     } finally {
       ssm.close();
@@ -445,7 +455,9 @@ public final class ColdStartHarness {
       command.append(" -Dcold-start.log-level=").append(logLevel);
     }
     if (baseline != null) {
-      command.append(" -Dcold-start.args=--baseline-samples=").append(baseline);
+      command
+          .append(" -Dcold-start.args=")
+          .append(baseline.startsWith("--") ? baseline : "--baseline-samples=" + baseline);
     }
     if (!doc.isBlank()) {
       command.append(" -Dcold-start.doc=").append(doc);
