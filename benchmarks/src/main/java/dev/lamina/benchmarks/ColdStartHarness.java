@@ -271,10 +271,20 @@ public final class ColdStartHarness {
           v -> !v.name().equals(REFERENCE) && parts.stream().noneMatch(p -> v.name().contains(p)));
     }
 
+    // --class-budget=FILE (relative to the repository root): fail if a sample loads more
+    // classes than its committed baseline allows. --warmup=false skips the uncounted first run,
+    // for a one-round class check.
+    String budgetOption = opts.getOrDefault("class-budget", "");
+    Path budget =
+        budgetOption.isBlank()
+            ? null
+            : benchmarks.getParent().resolve(budgetOption).toAbsolutePath().normalize();
+    boolean warmup = !"false".equals(opts.get("warmup"));
+
     try {
       String command =
           command(rounds, logLevel, only != null ? "--only=" + only : baseline, docOption);
-      run(variants, rounds, benchmarks, ssm, logLevel, command, baseline, doc);
+      run(variants, rounds, benchmarks, ssm, logLevel, command, baseline, doc, budget, warmup);
     } finally {
       ssm.close();
       if (backend != null) {
@@ -291,13 +301,17 @@ public final class ColdStartHarness {
       String logLevel,
       String command,
       String baseline,
-      Path doc)
+      Path doc,
+      Path budget,
+      boolean warmup)
       throws IOException {
     String header = describeRun(rounds, logLevel, command, baseline, benchmarks.getParent(), doc);
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
     variants.forEach(v -> results.put(v, new ArrayList<>()));
-    for (Variant v : variants) {
-      measure(v, logLevel); // warm the file cache; not counted
+    if (warmup) {
+      for (Variant v : variants) {
+        measure(v, logLevel); // warm the file cache; not counted
+      }
     }
     // Every variant ran once above; divide by how many read SSM each way (a baseline doubles them).
     long sdkVariants =
@@ -370,6 +384,27 @@ public final class ColdStartHarness {
             + "); of the extension variant: "
             + extensionCallsPerColdStart
             + " local GETs\n";
+    // The samples' class counts, in the budget file's form, and the check against it.
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Map.Entry<Variant, List<Sample>> e : results.entrySet()) {
+      Variant v = e.getKey();
+      if (v.handler().startsWith("dev.lamina.samples.") && !v.name().endsWith("[baseline]")) {
+        List<Integer> classes = e.getValue().stream().map(Sample::classes).sorted().toList();
+        counts.put(v.name(), classes.get(classes.size() / 2));
+      }
+    }
+    Path countsFile = benchmarks.resolve("target/class-counts.tsv");
+    Files.createDirectories(countsFile.getParent());
+    Files.writeString(countsFile, ClassBudget.format(counts, header.strip()));
+    ClassBudget.ClassBudgetExceededException exceeded = null;
+    if (budget != null) {
+      try {
+        report += ClassBudget.check(ClassBudget.read(budget), counts);
+      } catch (ClassBudget.ClassBudgetExceededException e) {
+        exceeded = e;
+        report += "\n" + e.getMessage();
+      }
+    }
     System.out.println();
     System.out.println(report);
     Path out = benchmarks.resolve("target/cold-start.md");
@@ -379,6 +414,9 @@ public final class ColdStartHarness {
     if (doc != null) {
       MarkedSection.write(doc, report);
       System.out.println("Table replaced in " + doc);
+    }
+    if (exceeded != null) {
+      throw exceeded;
     }
   }
 
