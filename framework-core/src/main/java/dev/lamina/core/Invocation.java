@@ -47,6 +47,7 @@ public final class Invocation {
   private final Instant start;
   private final Instant deadline;
   private final boolean coldStart;
+  private final boolean restore;
   private final String traceId;
   private final Map<AttributeKey<?>, Object> attributes = new ConcurrentHashMap<>();
 
@@ -58,6 +59,20 @@ public final class Invocation {
    * @param coldStart whether this is the first invocation of an on-demand environment
    */
   public Invocation(Context context, Clock clock, boolean coldStart) {
+    this(context, clock, coldStart, false);
+  }
+
+  /**
+   * Creates an invocation that may be the first after a SnapStart restore.
+   *
+   * @param context the Lambda context; not {@code null}
+   * @param clock the clock for remaining time; not {@code null}
+   * @param coldStart whether this is the first invocation of an on-demand environment
+   * @param restore whether this is the first invocation after the environment was restored from
+   *     a SnapStart snapshot
+   */
+  public Invocation(Context context, Clock clock, boolean coldStart, boolean restore) {
+    this.restore = restore;
     this.context = Objects.requireNonNull(context, "context");
     this.clock = Objects.requireNonNull(clock, "clock");
     // Remaining time first, then the clock: the runtime derives the remaining time from its own
@@ -125,6 +140,16 @@ public final class Invocation {
   /** {@code true} only for the first invocation of an on-demand execution environment. */
   public boolean isColdStart() {
     return coldStart;
+  }
+
+  /**
+   * {@code true} only for the first invocation after the environment was restored from a
+   * SnapStart snapshot (or any CRaC checkpoint): the restore's counterpart of {@link
+   * #isColdStart()}, which is {@code false} then. Logged as {@value LogFields#SNAP_START_RESTORE}
+   * and counted by {@code @Metrics} as {@code SnapStartRestore}.
+   */
+  public boolean isRestore() {
+    return restore;
   }
 
   /** The X-Ray trace id, if tracing is on. */

@@ -27,6 +27,12 @@ public final class LogFields {
   /** {@code true} for the first invocation of an on-demand execution environment. */
   public static final String COLD_START = "cold_start";
 
+  /**
+   * {@code true} on the first invocation after a SnapStart restore; absent otherwise (a restored
+   * environment's first invocation has {@value #COLD_START} {@code false}).
+   */
+  public static final String SNAP_START_RESTORE = "snap_start_restore";
+
   /** The X-Ray trace id, when tracing is on. */
   public static final String XRAY_TRACE_ID = "xray_trace_id";
 

@@ -39,6 +39,7 @@ public final class HandlerRuntime implements InitContext {
   private final PayloadCodec codec;
   private final boolean onDemand;
   private final AtomicBoolean firstInvocation = new AtomicBoolean(true);
+  private final AtomicBoolean restorePending = new AtomicBoolean();
   private volatile Pipeline pipeline;
   private final List<InputValidator> validators = new CopyOnWriteArrayList<>();
   private volatile PayloadCodec checkedCodec;
@@ -58,7 +59,12 @@ public final class HandlerRuntime implements InitContext {
     // type's introspection and the first invocation after a restore does not pay for it.
     PayloadCodec created = Codecs.standard();
     this.codec =
-        resources.define("lamina-codec", () -> created).primeWith(this::primeCodec).create().get();
+        resources
+            .define("lamina-codec", () -> created)
+            .primeWith(this::primeCodec)
+            .onRestore(new RestoreMarker())
+            .create()
+            .get();
     String initType =
         new EnvironmentReader(environment.variables()).get("AWS_LAMBDA_INITIALIZATION_TYPE");
     this.onDemand = initType == null || "on-demand".equals(initType);
@@ -250,7 +256,19 @@ public final class HandlerRuntime implements InitContext {
 
   private Invocation newInvocation(Context context) {
     boolean cold = firstInvocation.compareAndSet(true, false) && onDemand;
-    return new Invocation(context, environment.clock(), cold);
+    boolean restored = restorePending.get() && restorePending.compareAndSet(true, false);
+    return new Invocation(context, environment.clock(), cold, restored);
+  }
+
+  /**
+   * Marks the next invocation as the first after a SnapStart restore. A class, not a lambda:
+   * init pays no bootstrap for it.
+   */
+  private final class RestoreMarker implements java.util.function.Consumer<PayloadCodec> {
+    @Override
+    public void accept(PayloadCodec ignored) {
+      restorePending.set(true);
+    }
   }
 
   @Override

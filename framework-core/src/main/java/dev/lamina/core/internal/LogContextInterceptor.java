@@ -30,6 +30,9 @@ public final class LogContextInterceptor implements Interceptor {
     putIfPresent(LogFields.FUNCTION_ARN, inv.invokedFunctionArn());
     MDC.put(LogFields.FUNCTION_MEMORY_SIZE, Integer.toString(inv.memoryLimitInMb()));
     MDC.put(LogFields.COLD_START, Boolean.toString(inv.isColdStart()));
+    if (inv.isRestore()) {
+      MDC.put(LogFields.SNAP_START_RESTORE, "true");
+    }
     inv.traceId().ifPresent(id -> MDC.put(LogFields.XRAY_TRACE_ID, id));
     try {
       return chain.proceed();

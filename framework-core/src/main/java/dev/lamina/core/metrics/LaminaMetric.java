@@ -8,6 +8,11 @@ package dev.lamina.core.metrics;
 public enum LaminaMetric {
   /** The first invocation of an on-demand execution environment; never a SnapStart restore. */
   COLD_START("ColdStart", Group.COLD_START),
+  /**
+   * The first invocation after a SnapStart restore, on a line of its own like {@link
+   * #COLD_START}, in the same group.
+   */
+  SNAP_START_RESTORE("SnapStartRestore", Group.COLD_START),
   /** A stored idempotent result returned instead of running the handler again. */
   IDEMPOTENCY_REPLAYS("IdempotencyReplays", Group.IDEMPOTENCY),
   /** A duplicate rejected because the first call still held its claim. */
@@ -29,7 +34,7 @@ public enum LaminaMetric {
 
   /** A set of built-in metrics switched on or off together. */
   public enum Group {
-    /** {@link #COLD_START}. */
+    /** {@link #COLD_START} and {@link #SNAP_START_RESTORE}. */
     COLD_START,
     /** Idempotency replays, in-progress rejections and payload mismatches. */
     IDEMPOTENCY,

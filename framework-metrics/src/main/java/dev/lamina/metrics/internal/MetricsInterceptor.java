@@ -153,8 +153,13 @@ public final class MetricsInterceptor implements Interceptor {
     Invocation invocation = chain.invocation();
     EmfRecorder recorder = new EmfRecorder(settings, invocation);
     invocation.setAttribute(InvocationMetrics.KEY, recorder);
-    if (invocation.isColdStart() && settings.builtIns().contains(LaminaMetric.Group.COLD_START)) {
-      write(coldStart(invocation), invocation);
+    if ((invocation.isColdStart() || invocation.isRestore())
+        && settings.builtIns().contains(LaminaMetric.Group.COLD_START)) {
+      write(
+          coldStart(
+              invocation,
+              invocation.isColdStart() ? LaminaMetric.COLD_START : LaminaMetric.SNAP_START_RESTORE),
+          invocation);
     }
     try {
       return chain.proceed();
@@ -163,8 +168,11 @@ public final class MetricsInterceptor implements Interceptor {
     }
   }
 
-  /** The cold-start line: its own dimension set, so it counts environments, not invocations. */
-  private EmfDocument coldStart(Invocation invocation) {
+  /**
+   * The cold-start (or restore) line: its own dimension set, so it counts environments, not
+   * invocations.
+   */
+  private EmfDocument coldStart(Invocation invocation, LaminaMetric which) {
     Map<String, String> values = new LinkedHashMap<>();
     List<String> set = new ArrayList<>(2);
     String function = invocation.functionName();
@@ -175,8 +183,7 @@ public final class MetricsInterceptor implements Interceptor {
     values.put(MetricRules.SERVICE, settings.service());
     set.add(MetricRules.SERVICE);
     EmfDocument.Metric metric =
-        new EmfDocument.Metric(
-            LaminaMetric.COLD_START.metricName(), MetricUnit.COUNT, MetricResolution.STANDARD);
+        new EmfDocument.Metric(which.metricName(), MetricUnit.COUNT, MetricResolution.STANDARD);
     metric.values().add(1.0);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put(LogFields.REQUEST_ID, invocation.requestId());

@@ -3,6 +3,7 @@ package dev.lamina.samples.batch;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.lamina.batch.BatchHandler;
 import dev.lamina.batch.RecordContext;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.TimeGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,20 @@ import org.slf4j.LoggerFactory;
 @TimeGuard(safetyMarginMillis = 1_000)
 public class DynamoChangesHandler extends BatchHandler<DynamodbEvent, OrderItem> {
   private static final Logger log = LoggerFactory.getLogger(DynamoChangesHandler.class);
+
+  /** The constructor the Lambda runtime calls. */
+  public DynamoChangesHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public DynamoChangesHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected void handleRecord(OrderItem item, RecordContext context) {

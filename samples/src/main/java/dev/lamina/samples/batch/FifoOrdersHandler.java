@@ -3,6 +3,7 @@ package dev.lamina.samples.batch;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lamina.batch.BatchHandler;
 import dev.lamina.batch.RecordContext;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.TimeGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,20 @@ import org.slf4j.LoggerFactory;
 @TimeGuard(safetyMarginMillis = 1_000)
 public class FifoOrdersHandler extends BatchHandler<SQSEvent, OrderMessage> {
   private static final Logger log = LoggerFactory.getLogger(FifoOrdersHandler.class);
+
+  /** The constructor the Lambda runtime calls. */
+  public FifoOrdersHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public FifoOrdersHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected void handleRecord(OrderMessage order, RecordContext context) {

@@ -3,6 +3,7 @@ package dev.lamina.samples.batch;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import dev.lamina.batch.BatchHandler;
 import dev.lamina.batch.RecordContext;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.TimeGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,20 @@ import org.slf4j.LoggerFactory;
 @TimeGuard(safetyMarginMillis = 1_000)
 public class KinesisEventsHandler extends BatchHandler<KinesisEvent, ClickEvent> {
   private static final Logger log = LoggerFactory.getLogger(KinesisEventsHandler.class);
+
+  /** The constructor the Lambda runtime calls. */
+  public KinesisEventsHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public KinesisEventsHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected void handleRecord(ClickEvent click, RecordContext context) {

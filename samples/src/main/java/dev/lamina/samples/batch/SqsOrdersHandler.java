@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lamina.batch.Batch;
 import dev.lamina.batch.BatchHandler;
 import dev.lamina.batch.RecordContext;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.TimeGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,20 @@ import org.slf4j.LoggerFactory;
 @Batch(parallelism = 4)
 public class SqsOrdersHandler extends BatchHandler<SQSEvent, OrderMessage> {
   private static final Logger log = LoggerFactory.getLogger(SqsOrdersHandler.class);
+
+  /** The constructor the Lambda runtime calls. */
+  public SqsOrdersHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public SqsOrdersHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected void handleRecord(OrderMessage order, RecordContext context) {

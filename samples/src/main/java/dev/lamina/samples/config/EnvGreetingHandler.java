@@ -2,6 +2,7 @@ package dev.lamina.samples.config;
 
 import dev.lamina.config.Config;
 import dev.lamina.config.Configs;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuard;
@@ -12,6 +13,19 @@ import dev.lamina.samples.greeting.GreetingRequest;
 @TimeGuard(safetyMarginMillis = 500)
 @Config(GreetingSettings.class)
 public class EnvGreetingHandler extends LambdaHandler<GreetingRequest, Greeting> {
+  /** The constructor the Lambda runtime calls. */
+  public EnvGreetingHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public EnvGreetingHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected Greeting handle(GreetingRequest request, Invocation invocation) {

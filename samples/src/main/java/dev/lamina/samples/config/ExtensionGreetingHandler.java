@@ -3,6 +3,7 @@ package dev.lamina.samples.config;
 import dev.lamina.config.Config;
 import dev.lamina.config.Configs;
 import dev.lamina.config.ParameterAccess;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuard;
@@ -17,6 +18,19 @@ import dev.lamina.samples.greeting.GreetingRequest;
 @TimeGuard(safetyMarginMillis = 500)
 @Config(value = GreeterConfig.class, access = ParameterAccess.EXTENSION)
 public class ExtensionGreetingHandler extends LambdaHandler<GreetingRequest, Greeting> {
+  /** The constructor the Lambda runtime calls. */
+  public ExtensionGreetingHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public ExtensionGreetingHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected Greeting handle(GreetingRequest request, Invocation invocation) {

@@ -1,5 +1,6 @@
 package dev.lamina.samples.orders;
 
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuard;
@@ -17,6 +18,20 @@ import org.slf4j.LoggerFactory;
 @Idempotent(key = "/orderId")
 public class PlaceOrderHandler extends LambdaHandler<PlaceOrder, OrderPlaced> {
   private static final Logger log = LoggerFactory.getLogger(PlaceOrderHandler.class);
+
+  /** The constructor the Lambda runtime calls. */
+  public PlaceOrderHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public PlaceOrderHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected OrderPlaced handle(PlaceOrder order, Invocation invocation) {

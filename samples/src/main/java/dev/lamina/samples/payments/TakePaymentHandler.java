@@ -2,6 +2,7 @@ package dev.lamina.samples.payments;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.TimeGuard;
@@ -25,6 +26,20 @@ import org.slf4j.LoggerFactory;
 public class TakePaymentHandler
     extends LambdaHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger log = LoggerFactory.getLogger(TakePaymentHandler.class);
+
+  /** The constructor the Lambda runtime calls. */
+  public TakePaymentHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public TakePaymentHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   /** What the client sends. */
   public record PaymentRequest(String amount, String currency) {}

@@ -2,6 +2,7 @@ package dev.lamina.samples.validation;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.core.Invocation;
 import dev.lamina.core.LambdaHandler;
 import dev.lamina.core.http.HttpBody;
@@ -17,6 +18,19 @@ import java.util.Map;
  */
 @Validated
 public class SignupHandler extends LambdaHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  /** The constructor the Lambda runtime calls. */
+  public SignupHandler() {
+    super();
+  }
+
+  /**
+   * For tests: a handler with an injected clock, environment and checkpoint registry.
+   *
+   * @param environment the environment; not {@code null}
+   */
+  public SignupHandler(HandlerEnvironment environment) {
+    super(environment);
+  }
 
   @Override
   protected APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request, Invocation invocation) {
