@@ -413,12 +413,22 @@ public final class LocalLambda implements AutoCloseable {
   /** Stops the child (gently, then forcibly), the server, and deletes the working directory. Idempotent. */
   @Override
   public void close() {
+    stop(Duration.ofSeconds(3));
+  }
+
+  /**
+   * Stops as {@link #close()} does, giving the child up to {@code grace} to exit on its own after
+   * the stop signal, as a JVM writing a class-data archive at exit needs. Idempotent.
+   *
+   * @param grace how long to wait before stopping the child forcibly; not negative
+   */
+  public void stop(Duration grace) {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
       process.destroy();
-      if (!process.waitFor(3, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
       }
