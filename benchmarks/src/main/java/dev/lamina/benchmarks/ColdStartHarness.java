@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.LocalLambda;
+import dev.lamina.test.cds.CdsArchive;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
 import java.io.IOException;
@@ -281,6 +282,20 @@ public final class ColdStartHarness {
             : benchmarks.getParent().resolve(budgetOption).toAbsolutePath().normalize();
     boolean warmup = !"false".equals(opts.get("warmup"));
 
+    // Trained CDS archives (--cds=false skips them): the greeting and the orders sample again,
+    // their classes in jars (a CDS archive takes no directories), each started with the
+    // JAVA_TOOL_OPTIONS line of an archive trained on the same class path and JVM just before.
+    if (!"false".equals(opts.get("cds"))) {
+      Path samplesJar = samplesJar(samples);
+      Path archives = benchmarks.resolve("target/cds");
+      for (int i = variants.size() - 1; i >= 0; i--) {
+        Variant v = variants.get(i);
+        if (v.name().equals(REFERENCE) || v.name().startsWith("Lamina orders sample")) {
+          variants.add(i + 1, withTrainedArchive(v, samplesJar, archives));
+        }
+      }
+    }
+
     try {
       String command =
           command(rounds, logLevel, only != null ? "--only=" + only : baseline, docOption);
@@ -388,7 +403,9 @@ public final class ColdStartHarness {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Map.Entry<Variant, List<Sample>> e : results.entrySet()) {
       Variant v = e.getKey();
-      if (v.handler().startsWith("dev.lamina.samples.") && !v.name().endsWith("[baseline]")) {
+      if (v.handler().startsWith("dev.lamina.samples.")
+          && !v.name().endsWith("[baseline]")
+          && !v.environment().containsKey("JAVA_TOOL_OPTIONS")) {
         List<Integer> classes = e.getValue().stream().map(Sample::classes).sorted().toList();
         counts.put(v.name(), classes.get(classes.size() / 2));
       }
@@ -600,6 +617,59 @@ public final class ColdStartHarness {
   private static boolean isBuilt(Path module) {
     return Files.isDirectory(module.resolve("target/classes"))
         && Files.isRegularFile(module.resolve("target/lamina/runtime.classpath"));
+  }
+
+  /** The samples module's jar, which holds what its target/classes does. */
+  private static Path samplesJar(Path samples) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(samples.resolve("target"))) {
+      return files
+          .filter(
+              f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith("samples-")
+                    && n.endsWith(".jar")
+                    && !n.endsWith("-sources.jar")
+                    && !n.endsWith("-javadoc.jar")
+                    && !n.endsWith("-tests.jar");
+              })
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "No samples jar in [" + samples.resolve("target") + "]: run mvn install"));
+    }
+  }
+
+  /**
+   * A variant started with a CDS archive trained for it: its classes from the module's jar
+   * instead of target/classes, the rest of its class path unchanged, and the archive's {@code
+   * JAVA_TOOL_OPTIONS} line in its environment, as a container image would set it.
+   */
+  private static Variant withTrainedArchive(Variant v, Path samplesJar, Path archives) {
+    List<Path> classPath = new ArrayList<>();
+    classPath.add(samplesJar);
+    classPath.addAll(v.classPath().subList(1, v.classPath().size()));
+    String slug = v.handler().substring(v.handler().lastIndexOf('.') + 1);
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      events.add(
+          v.event() != null
+              ? v.event()
+              : "{\"orderId\":\"train-"
+                  + java.util.UUID.randomUUID()
+                  + "\",\"sku\":\"a\",\"quantity\":1}");
+    }
+    CdsArchive.Trained trained =
+        CdsArchive.builder()
+            .handler(v.handler())
+            .classPath(classPath)
+            .environment(v.environment())
+            .events(events)
+            .archive(archives.resolve(slug + ".jsa"))
+            .train();
+    Map<String, String> env = new LinkedHashMap<>(v.environment());
+    env.put("JAVA_TOOL_OPTIONS", trained.javaToolOptions());
+    return new Variant(v.name() + " + trained CDS archive", v.handler(), classPath, v.event(), env);
   }
 
   /** The jars of a class path whose file names start with {@code prefix}; at least one. */

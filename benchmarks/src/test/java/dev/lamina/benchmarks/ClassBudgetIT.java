@@ -22,6 +22,7 @@ class ClassBudgetIT {
         new String[] {
           "--rounds=1",
           "--warmup=false",
+          "--cds=false",
           "--class-budget=benchmarks/class-budget.tsv",
           "--samples=" + root.resolve("samples"),
           "--benchmarks=" + module,
