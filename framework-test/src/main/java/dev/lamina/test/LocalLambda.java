@@ -522,7 +522,17 @@ public final class LocalLambda implements AutoCloseable {
       cmd.add("-Xlog:class+load=info:file=" + classLoadLog);
     }
     List<Path> cp = new ArrayList<>(b.classPath);
-    cp.addAll(RuntimeClientClassPath.locate());
+    // A function that ships its own runtime client (a container image's lib/) keeps its copy and
+    // its class path exactly as given, which a CDS archive trained on it depends on.
+    java.util.Set<String> shipped = new java.util.HashSet<>();
+    for (Path p : b.classPath) {
+      shipped.add(String.valueOf(p.getFileName()));
+    }
+    for (Path p : RuntimeClientClassPath.locate()) {
+      if (!shipped.contains(String.valueOf(p.getFileName()))) {
+        cp.add(p);
+      }
+    }
     cmd.add("-cp");
     cmd.add(
         cp.stream()

@@ -60,6 +60,53 @@ class CdsArchiveTest {
   }
 
   @Test
+  void theCommand_trainsFromALibDirectory_andTheWrittenClassPathUsesTheArchive() throws Exception {
+    Path lib = Files.createDirectories(dir.resolve("task/lib"));
+    for (Path jar : jars) {
+      Files.copy(jar, lib.resolve(jar.getFileName()));
+    }
+    for (Path jar : dev.lamina.test.internal.RuntimeClientClassPath.locate()) {
+      Files.copy(
+          jar, lib.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Path events = Files.createDirectories(dir.resolve("events"));
+    Files.writeString(events.resolve("1.json"), "{\"a\":1}");
+    Path archive = dir.resolve("task/app.jsa");
+
+    TrainCds.main(
+        new String[] {
+          "--handler=" + TestHandlers.handler(EchoHandler.class),
+          "--lib=" + lib,
+          "--events=" + events,
+          "--archive=" + archive,
+          "--env=GREETING=hi"
+        });
+
+    String classPath = Files.readString(dir.resolve("task/classpath")).strip();
+    assertEquals(
+        "-XX:SharedArchiveFile=" + archive + " -Xshare:auto",
+        Files.readString(dir.resolve("task/java-tool-options")).strip());
+    List<Path> entries = new ArrayList<>();
+    for (String e : classPath.split(":")) {
+      entries.add(Path.of(e));
+    }
+    assertEquals(TrainCds.jars(lib), entries);
+    Path log = dir.resolve("command.log");
+    List<String> flags = new ArrayList<>(LocalLambda.Builder.lambdaLikeFlags(512));
+    flags.add("-Xlog:class+load=info:file=" + log);
+    try (LocalLambda lambda =
+        LocalLambda.builder()
+            .handler(TestHandlers.handler(EchoHandler.class))
+            .classPath(entries)
+            .environment("JAVA_TOOL_OPTIONS", "-XX:SharedArchiveFile=" + archive + " -Xshare:auto")
+            .jvmFlags(flags)
+            .start()) {
+      assertEquals("{\"b\":2}", lambda.invoke("{\"b\":2}").body());
+    }
+    assertTrue(fromTheArchive(Files.readAllLines(log)) > 50, "the archive was used");
+  }
+
+  @Test
   void aDirectoryOnTheClassPath_isRefused_namingIt() {
     IllegalStateException e =
         org.junit.jupiter.api.Assertions.assertThrows(
