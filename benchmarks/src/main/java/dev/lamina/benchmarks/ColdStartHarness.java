@@ -229,6 +229,33 @@ public final class ColdStartHarness {
               functionClassPath(samples),
               null,
               backend.environment()));
+      // The SDK HTTP clients for start-up: one GetItem, each client with only its own jars.
+      String[][] clients = {
+        {"url-connection"},
+        {"apache5", "apache5-client-", "httpclient5-", "httpcore5-"},
+        {"crt", "aws-crt-client-", "aws-crt-", "crt-core-"}
+      };
+      for (String[] c : clients) {
+        List<Path> path = new ArrayList<>();
+        path.add(benchmarks.resolve("target/classes"));
+        path.addAll(functionClassPath(samples));
+        for (int i = 1; i < c.length; i++) {
+          for (Path jar : jarsNamed(benchmarkJars, c[i])) {
+            if (!path.contains(jar)) {
+              path.add(jar);
+            }
+          }
+        }
+        Map<String, String> env = new LinkedHashMap<>(backend.environment());
+        env.put("PROBE_HTTP_CLIENT", c[0]);
+        variants.add(
+            new Variant(
+                "one DynamoDB GetItem, SDK HTTP client " + c[0],
+                HttpClientProbeHandler.class.getName(),
+                path,
+                "{}",
+                env));
+      }
       // The same work by hand: plain RequestHandler, bare SDK client, same table.
       List<Path> handWritten = new ArrayList<>();
       handWritten.add(benchmarks.resolve("target/classes"));
