@@ -721,7 +721,14 @@ public final class ColdStartHarness {
 
   private static Map<String, String> options(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
+    // The pom passes -Dcold-start.args as one argument: " --" inside it starts another option.
+    List<String> all = new ArrayList<>();
     for (String a : args) {
+      if (a != null) {
+        all.addAll(List.of(a.split(" (?=--)")));
+      }
+    }
+    for (String a : all) {
       if (a == null || a.isBlank()) {
         continue; // an unset optional argument from the pom (Maven passes it as null)
       }
@@ -738,7 +745,9 @@ public final class ColdStartHarness {
                 + " --samples=DIR, --benchmarks=DIR, --powertools=DIR,"
                 + " --dynamodb-local=CLASSPATH_FILE, --log-level=WARN|INFO,"
                 + " --baseline-samples=DIR (another checkout's built samples module),"
-                + " --doc=FILE (a document with the table markers, relative to the repository)");
+                + " --doc=FILE (a document with the table markers, relative to the repository),"
+                + " --only=A,B (rows whose names contain A or B, and the reference),"
+                + " --class-budget=FILE, --warmup=false, --cds=false");
       }
     }
     return opts;

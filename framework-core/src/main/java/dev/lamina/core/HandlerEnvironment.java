@@ -91,13 +91,20 @@ public final class HandlerEnvironment {
     void register(org.crac.Resource resource);
   }
 
+  /** Registers with the JVM's global CRaC context. A class, not a lambda: no bootstrap at init. */
+  private static final class GlobalCracRegistry implements CheckpointRegistry {
+    @Override
+    public void register(org.crac.Resource resource) {
+      org.crac.Core.getGlobalContext().register(resource);
+    }
+  }
+
   /** Builds a {@link HandlerEnvironment}. Not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
     private Map<String, String> variables = System.getenv();
     private Scheduler scheduler = new DaemonScheduler();
-    private CheckpointRegistry checkpointRegistry =
-        resource -> org.crac.Core.getGlobalContext().register(resource);
+    private CheckpointRegistry checkpointRegistry = new GlobalCracRegistry();
 
     private Builder() {}
 

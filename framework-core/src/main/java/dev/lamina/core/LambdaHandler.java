@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.core.internal.FeatureScanner;
 import dev.lamina.core.internal.HandlerRuntime;
+import dev.lamina.core.internal.Pipeline;
 import dev.lamina.core.internal.TypeArguments;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,9 +75,15 @@ public abstract class LambdaHandler<I, O> implements RequestStreamHandler {
     Type[] types = TypeArguments.of(getClass(), LambdaHandler.class);
     this.runtime = new HandlerRuntime(getClass(), types[0], types[1], environment);
     this.runtime.build(
-        FeatureScanner.features(getClass(), LambdaHandler.class),
-        true,
-        (input, invocation) -> handleUnchecked(input, invocation));
+        FeatureScanner.features(getClass(), LambdaHandler.class), true, new Handle());
+  }
+
+  /** The end of the chain: {@link #handle}. A class, not a lambda: one bootstrap less at init. */
+  private final class Handle implements Pipeline.Terminal {
+    @Override
+    public Object handle(Object input, Invocation invocation) throws Exception {
+      return handleUnchecked(input, invocation);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -17,7 +17,31 @@ public final class DaemonScheduler implements Scheduler {
   public Cancellable schedule(Duration delay, Runnable task) {
     ScheduledFuture<?> f =
         executor().schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-    return () -> f.cancel(false);
+    return new Cancel(f);
+  }
+
+  /** Cancels a scheduled task. A class, not a lambda: no bootstrap on the invocation path. */
+  private static final class Cancel implements Cancellable {
+    private final ScheduledFuture<?> future;
+
+    Cancel(ScheduledFuture<?> future) {
+      this.future = future;
+    }
+
+    @Override
+    public void cancel() {
+      future.cancel(false);
+    }
+  }
+
+  /** Makes the watchdog's daemon thread. */
+  private static final class WatchdogThreads implements java.util.concurrent.ThreadFactory {
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "lamina-watchdog");
+      t.setDaemon(true);
+      return t;
+    }
   }
 
   private ScheduledThreadPoolExecutor executor() {
@@ -26,14 +50,7 @@ public final class DaemonScheduler implements Scheduler {
       synchronized (this) {
         e = executor;
         if (e == null) {
-          e =
-              new ScheduledThreadPoolExecutor(
-                  1,
-                  r -> {
-                    Thread t = new Thread(r, "lamina-watchdog");
-                    t.setDaemon(true);
-                    return t;
-                  });
+          e = new ScheduledThreadPoolExecutor(1, new WatchdogThreads());
           e.setRemoveOnCancelPolicy(true);
           executor = e;
         }

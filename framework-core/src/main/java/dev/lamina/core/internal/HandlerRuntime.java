@@ -60,8 +60,8 @@ public final class HandlerRuntime implements InitContext {
     PayloadCodec created = Codecs.standard();
     this.codec =
         resources
-            .define("lamina-codec", () -> created)
-            .primeWith(this::primeCodec)
+            .define("lamina-codec", new Fixed<>(created))
+            .primeWith(new CodecPrimer())
             .onRestore(new RestoreMarker())
             .create()
             .get();
@@ -86,7 +86,7 @@ public final class HandlerRuntime implements InitContext {
     List<Interceptor> chain = new ArrayList<>();
     chain.add(new LogContextInterceptor());
     if (encodeResponse) {
-      chain.add(Interceptor.named("ResponseEncoder", this::encode));
+      chain.add(new ResponseEncoder());
     }
     chain.addAll(FeatureScanner.interceptors(withHttpProblems(links), this));
     this.pipeline = new Pipeline(chain, terminal);
@@ -147,10 +147,7 @@ public final class HandlerRuntime implements InitContext {
     try {
       result =
           pipeline.run(
-              invocation,
-              inputType == byte[].class
-                  ? () -> payload // raw input: the bytes as they arrived
-                  : () -> validated(codec.read(payload, inputType)));
+              invocation, new Decode(payload)); // raw input (byte[]): the bytes as they arrived
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
@@ -163,7 +160,7 @@ public final class HandlerRuntime implements InitContext {
   /** Runs the chain on an already decoded input (the decorator path). */
   public Object handleObject(Object input, Context context) {
     try {
-      return pipeline.run(newInvocation(context), () -> validated(input));
+      return pipeline.run(newInvocation(context), new Decoded(input));
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
@@ -258,6 +255,77 @@ public final class HandlerRuntime implements InitContext {
     boolean cold = firstInvocation.compareAndSet(true, false) && onDemand;
     boolean restored = restorePending.get() && restorePending.compareAndSet(true, false);
     return new Invocation(context, environment.clock(), cold, restored);
+  }
+
+  // Named classes instead of lambdas on the init and invocation paths: each lambda costs a
+  // bootstrap (a generated class) the first time it is evaluated, at cold start.
+
+  /** A value made before its resource was declared. */
+  private static final class Fixed<T> implements java.util.function.Supplier<T> {
+    private final T value;
+
+    Fixed(T value) {
+      this.value = value;
+    }
+
+    @Override
+    public T get() {
+      return value;
+    }
+  }
+
+  /** Primes the codec before a checkpoint. */
+  private final class CodecPrimer implements java.util.function.Consumer<PayloadCodec> {
+    @Override
+    public void accept(PayloadCodec c) {
+      primeCodec(c);
+    }
+  }
+
+  /** Writes the chain's result as the response bytes (stream handlers). */
+  private final class ResponseEncoder implements Interceptor {
+    @Override
+    public Object intercept(Chain chain) throws Exception {
+      return encode(chain);
+    }
+
+    @Override
+    public String name() {
+      return "ResponseEncoder";
+    }
+
+    @Override
+    public String toString() {
+      return name();
+    }
+  }
+
+  /** Decodes (and checks) the payload on first use; raw payloads are given as they arrived. */
+  private final class Decode implements java.util.function.Supplier<Object> {
+    private final byte[] payload;
+
+    Decode(byte[] payload) {
+      this.payload = payload;
+    }
+
+    @Override
+    public Object get() {
+      return inputType == byte[].class ? payload : validated(codec.read(payload, inputType));
+    }
+  }
+
+  /** An input the runtime already decoded (the decorator path), checked on first use. */
+  private final class Decoded implements java.util.function.Supplier<Object> {
+    private final Object input;
+
+    Decoded(Object input) {
+      this.input = input;
+    }
+
+    @Override
+    public Object get() {
+      return validated(input);
+    }
   }
 
   /**

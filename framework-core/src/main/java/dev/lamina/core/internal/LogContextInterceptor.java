@@ -33,7 +33,10 @@ public final class LogContextInterceptor implements Interceptor {
     if (inv.isRestore()) {
       MDC.put(LogFields.SNAP_START_RESTORE, "true");
     }
-    inv.traceId().ifPresent(id -> MDC.put(LogFields.XRAY_TRACE_ID, id));
+    String traceId = inv.traceId().orElse(null);
+    if (traceId != null) {
+      MDC.put(LogFields.XRAY_TRACE_ID, traceId);
+    }
     try {
       return chain.proceed();
     } catch (Throwable t) {

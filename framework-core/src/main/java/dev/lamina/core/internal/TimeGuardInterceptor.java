@@ -41,7 +41,7 @@ public final class TimeGuardInterceptor implements Interceptor {
     Map<String, String> logContext = MDC.getCopyOfContextMap();
     Scheduler.Cancellable watch =
         scheduler.schedule(
-            invocation.remaining().minus(watchdogAt), () -> warn(invocation, running, logContext));
+            invocation.remaining().minus(watchdogAt), new Warning(invocation, running, logContext));
     try {
       return chain.proceed();
     } finally {
@@ -66,6 +66,24 @@ public final class TimeGuardInterceptor implements Interceptor {
           .log("Invocation [{}] is still running close to its deadline", invocation.requestId());
     } finally {
       MDC.clear();
+    }
+  }
+
+  /** The watchdog's task. A class, not a lambda: no bootstrap on the first invocation. */
+  private static final class Warning implements Runnable {
+    private final Invocation invocation;
+    private final AtomicBoolean running;
+    private final Map<String, String> logContext;
+
+    Warning(Invocation invocation, AtomicBoolean running, Map<String, String> logContext) {
+      this.invocation = invocation;
+      this.running = running;
+      this.logContext = logContext;
+    }
+
+    @Override
+    public void run() {
+      warn(invocation, running, logContext);
     }
   }
 
