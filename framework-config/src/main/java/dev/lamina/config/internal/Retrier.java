@@ -22,8 +22,8 @@ public final class Retrier {
   /** The first backoff ceiling: 50 ms. */
   public static final Duration BASE = Duration.ofMillis(50);
 
-  /** The largest backoff ceiling: 1 s. */
-  public static final Duration CAP = Duration.ofSeconds(1);
+  /** The largest backoff ceiling: 2 s. */
+  public static final Duration CAP = Duration.ofSeconds(2);
 
   /** What a failure is worth. */
   public enum Kind {
