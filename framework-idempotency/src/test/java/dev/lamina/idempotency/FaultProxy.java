@@ -2,6 +2,7 @@ package dev.lamina.idempotency;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lamina.test.TokenBucket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +19,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A loopback HTTP proxy in front of DynamoDB Local that records every request's operation (so the
  * default, environment-configured client's calls can be counted) and answers chosen operations
  * with a fault instead of forwarding them.
+ *
+ * <p>Throttling mode ({@link #throttle(TokenBucket)}): every request takes a token from a bucket
+ * first, and one with no token is answered as DynamoDB answers a request over a table's or a
+ * partition's throughput: HTTP 400, {@code Content-Type: application/x-amz-json-1.0} and {@code
+ * {"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+ * "message":...}}. The real SDK client sees the real error and retries it as it would
+ * (throttling backoff, retry quota), so a test measures the whole path. {@link
+ * #forwarded(String)} and {@link #throttled(String)} count per operation.
  */
 final class FaultProxy implements AutoCloseable {
   /** What to answer instead of forwarding. */
@@ -61,11 +71,15 @@ final class FaultProxy implements AutoCloseable {
   private final Map<String, Fault> faults = new ConcurrentHashMap<>();
   private final Map<String, ResponseHook> hooks = new ConcurrentHashMap<>();
   private final List<String> requests = new ArrayList<>();
+  private final Map<String, LongAdder> forwarded = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+  private volatile TokenBucket bucket;
 
   FaultProxy(URI target) throws IOException {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     this.target = target;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1_024);
     server.createContext("/", this::handle);
     server.setExecutor(
         Executors.newCachedThreadPool(
@@ -107,6 +121,31 @@ final class FaultProxy implements AutoCloseable {
   void heal() {
     faults.clear();
     hooks.clear();
+    bucket = null;
+  }
+
+  /** Throttles every request with {@code bucket}; {@link #heal()} ends it. */
+  void throttle(TokenBucket bucket) {
+    this.bucket = bucket;
+  }
+
+  /** How many requests for {@code operation} reached DynamoDB Local. */
+  long forwarded(String operation) {
+    LongAdder n = forwarded.get(operation);
+    return n == null ? 0 : n.sum();
+  }
+
+  /** How many requests for {@code operation} were answered {@code ProvisionedThroughputExceeded}. */
+  long throttled(String operation) {
+    LongAdder n = throttled.get(operation);
+    return n == null ? 0 : n.sum();
+  }
+
+  /** Every operation seen so far, forwarded or throttled. */
+  Set<String> operations() {
+    Set<String> all = new java.util.TreeSet<>(forwarded.keySet());
+    all.addAll(throttled.keySet());
+    return all;
   }
 
   /** The operations requested so far (HTTP requests, so retries count), and forgets them. */
@@ -131,9 +170,24 @@ final class FaultProxy implements AutoCloseable {
         requests.add(operation);
       }
       Fault fault = faults.get(operation);
+      TokenBucket limit = bucket;
+      if (fault == null && limit != null && !limit.tryAcquire()) {
+        throttled.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        fault = Fault.THROTTLE;
+      } else if (fault == null) {
+        forwarded.computeIfAbsent(operation, k -> new LongAdder()).increment();
+      }
       if (fault != null) {
         byte[] error =
-            ("{\"__type\":\"" + fault.type + "\",\"message\":\"injected by FaultProxy\"}")
+            ("{\"__type\":\""
+                    + fault.type
+                    + "\",\"message\":\""
+                    + (fault == Fault.THROTTLE
+                        ? "The level of configured provisioned throughput for the table was"
+                            + " exceeded. Consider increasing your provisioning level with the"
+                            + " UpdateTable API."
+                        : "injected by FaultProxy")
+                    + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
         exchange.sendResponseHeaders(fault.status, error.length);
