@@ -74,6 +74,9 @@ public final class IdempotencyEngine {
   /** The largest backoff ceiling for a throttled store. */
   private static final long THROTTLE_CAP_MILLIS = 1_000;
 
+  /** The longest one store operation is retried after throttling, whatever time is left. */
+  static final Duration THROTTLE_BUDGET = Duration.ofSeconds(5);
+
   /** Refused writes in a row whose holder vanished before the engine reports contention. */
   private static final int MAX_VANISHED_HOLDERS = 3;
 
@@ -330,7 +333,8 @@ public final class IdempotencyEngine {
    * Runs one store operation, and when the store answers {@link
    * IdempotencyStoreException.Reason#THROTTLED throttled} (the SDK's own retries spent: a hot key
    * under a duplicate storm), tries again after a jittered exponential backoff (uniform between
-   * zero and {@code min(1 s, 50 ms * 2^n)}) until {@code until}. A throttled request was not
+   * zero and {@code min(1 s, 50 ms * 2^n)}) until {@code until}, and for {@link #THROTTLE_BUDGET}
+   * at most, so a table that stays throttled fails fast enough to be seen. A throttled request was not
    * executed by DynamoDB, so trying it again is safe; a claim keeps its owner token, so a write
    * that did succeed is recognised as ours.
    *
@@ -339,6 +343,7 @@ public final class IdempotencyEngine {
    */
   private <T> T throttleSafe(Call call, Instant until, Supplier<T> operation) {
     int failures = 0;
+    Instant stop = min(until, call.clock().instant().plus(THROTTLE_BUDGET));
     while (true) {
       try {
         return operation.get();
@@ -352,7 +357,7 @@ public final class IdempotencyEngine {
         Duration wait =
             Duration.ofMillis(
                 Math.max(1, (long) (ThreadLocalRandom.current().nextDouble() * ceiling)));
-        if (!call.clock().instant().plus(wait).isBefore(until)) {
+        if (!call.clock().instant().plus(wait).isBefore(stop)) {
           throw e;
         }
         try {

@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(DynamoDbLocalExtension.class)
 class DuplicateStormTest {
   static final int DUPLICATES = 200;
-  static final int RATE = 40;
+  static final int RATE = 50;
   static final int BURST = 20;
   private static final String ORDER = "{\"orderId\":\"o-storm\",\"quantity\":1}";
   private static final String RECEIPT = "{\"orderId\":\"o-storm\",\"run\":1}";
