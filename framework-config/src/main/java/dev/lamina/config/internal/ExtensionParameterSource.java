@@ -84,7 +84,7 @@ public final class ExtensionParameterSource implements ParameterSource {
     Retrier.Run run =
         retrier.start(
             "The Parameters and Secrets extension (SSM Parameter Store)",
-            names.size() + " names",
+            names.size() + " names through the extension",
             ExtensionParameterSource::classify);
     List<ParameterValue> out = new ArrayList<>();
     for (String name : new TreeSet<>(names)) {

@@ -98,7 +98,8 @@ public final class SsmParameterSource implements ParameterSource, AutoCloseable 
     Retrier.Run run =
         retrier.start(
             "SSM Parameter Store",
-            names.size() + " names and paths " + new TreeSet<>(paths),
+            (names.isEmpty() ? "" : names.size() + " names ")
+                + (paths.isEmpty() ? "" : "paths " + new TreeSet<>(paths)),
             SsmParameterSource::classify);
     List<ParameterValue> out = new ArrayList<>();
     for (String path : new TreeSet<>(paths)) {
