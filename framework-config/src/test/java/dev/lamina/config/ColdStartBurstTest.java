@@ -263,7 +263,7 @@ class ColdStartBurstTest {
             .orElse(0);
     System.out.printf(
         "%s: inits %d, failures %d, SSM calls per init %d served (%.2f made on average, throttled"
-            + " retries included; %d made by the busiest failed init), served %d, throttled %d,"
+            + " retries included; %s), served %d, throttled %d,"
             + " slowest successful init %d ms"
             + " virtual, slowest init %d ms real, burst %d ms real%n",
         name,
@@ -271,7 +271,7 @@ class ColdStartBurstTest {
         burst.failures().size(),
         successfulCallsPerInit,
         meanCalls,
-        maxCalls,
+        maxCalls == 0 ? "no init failed" : maxCalls + " made by the busiest failed init",
         store.served("GetParametersByPath"),
         store.throttled("GetParametersByPath"),
         burst.slowestVirtualMillis(),
