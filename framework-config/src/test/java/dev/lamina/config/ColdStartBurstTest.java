@@ -55,6 +55,9 @@ import org.junit.jupiter.api.Test;
  *       that every failure is the typed {@link ConfigThrottledException} (naming SSM throttling, the
  *       calls made and what to set) and that no more inits succeed than the bucket allows, and
  *       prints how many exceeded the budget.
+ *   <li>At Lambda's own scaling rate (the 1,000 spread over 10 s) arrivals outpace the quota
+ *       from the start; the test asserts the typed failures and the bucket's bound, and prints how
+ *       many fail.
  *   <li>The same 1,000 with 10,000 parameters in the store (200 paths of 50): each init reads its
  *       own path in {@code ceil(50 / 10) = 5} pages, whatever else the store holds; arrivals spread
  *       over the 124 s that 5,000 calls need at 40 a second.
@@ -330,6 +333,28 @@ class ColdStartBurstTest {
     }
     ConfigThrottledException sample = (ConfigThrottledException) burst.failures().get(0).failure();
     System.out.println("the init error: " + sample.getMessage());
+  }
+
+  @Test
+  void thousandColdStarts_atLambdasOwnScalingRate_outpaceTheQuota_andTheRestFailTyped()
+      throws Exception {
+    startStore();
+    seedOnePathPerInit();
+    store.clearRequests();
+
+    // Lambda adds up to 1,000 environments per 10 s per function: 100 a second, above 40.
+    Burst burst =
+        burst(
+            spread(INITS, 10_000, 19), ColdStartBurstTest::environmentPath, i -> BurstHandler::new);
+
+    report("Lambda's scaling rate, 1,000 over 10 s", burst, 1);
+    long succeeded = INITS - burst.failures().size();
+    assertEquals(succeeded, store.served("GetParametersByPath"));
+    // By the last arrival plus the budget (17.5 s) the bucket has served at most 40 + 40 * 17.5.
+    assertTrue(succeeded <= BURST + RATE * 17_500 / 1_000 + 1, succeeded + " succeeded");
+    for (Outcome o : burst.failures()) {
+      assertInstanceOf(ConfigThrottledException.class, o.failure());
+    }
   }
 
   @Test
