@@ -7,6 +7,7 @@ import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
 import dev.lamina.test.TokenBucket;
+import dev.lamina.test.dynamodb.DynamoDbFaultProxy;
 import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
 import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import dev.lamina.testkit.FeatureEnvironment;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A storm of 200 duplicates of one idempotency key at once, on 200 threads, against DynamoDB Local
- * behind a {@link FaultProxy} that throttles like a hot partition: a token bucket of {@value
+ * behind a {@link DynamoDbFaultProxy} that throttles like a hot partition: a token bucket of {@value
  * #RATE} requests a second with a burst of {@value #BURST}, answering the rest {@code
  * ProvisionedThroughputExceededException} as DynamoDB does. The handler is {@code @Idempotent}
  * with its client built from the environment (the SDK's standard retries, as in production), and
@@ -52,7 +53,7 @@ class DuplicateStormTest {
   private static final String RECEIPT = "{\"orderId\":\"o-storm\",\"run\":1}";
 
   private final DynamoDbLocalTables dynamo;
-  private FaultProxy proxy;
+  private DynamoDbFaultProxy proxy;
   private ExecutorService threads;
   private DynamoDbClient scanner;
   private String table;
@@ -64,7 +65,7 @@ class DuplicateStormTest {
   @BeforeEach
   void setUp() throws Exception {
     table = dynamo.create("idempotency", IdempotencyTable::create);
-    proxy = new FaultProxy(dynamo.endpoint());
+    proxy = new DynamoDbFaultProxy(dynamo.endpoint());
     threads = Executors.newFixedThreadPool(DUPLICATES);
     scanner = DynamoDbLocalTables.client(dynamo.endpoint());
   }

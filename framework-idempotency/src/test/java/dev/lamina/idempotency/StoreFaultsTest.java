@@ -11,6 +11,7 @@ import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.idempotency.IdempotencyStoreException.Reason;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
+import dev.lamina.test.dynamodb.DynamoDbFaultProxy;
 import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
 import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import dev.lamina.testkit.FeatureEnvironment;
@@ -35,7 +36,7 @@ class StoreFaultsTest {
   private static final String ORDER = "{\"orderId\":\"o-1\",\"quantity\":2}";
 
   private final DynamoDbLocalTables dynamo;
-  private FaultProxy proxy;
+  private DynamoDbFaultProxy proxy;
   private String table;
 
   StoreFaultsTest(DynamoDbLocalTables dynamo) {
@@ -44,7 +45,7 @@ class StoreFaultsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    proxy = new FaultProxy(dynamo.endpoint());
+    proxy = new DynamoDbFaultProxy(dynamo.endpoint());
     table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 
@@ -84,7 +85,7 @@ class StoreFaultsTest {
 
   @Test
   void throttledClaim_afterTheSdksRetries_isTypedAndTheHandlerDoesNotRun() {
-    proxy.fail("PutItem", FaultProxy.Fault.THROTTLE);
+    proxy.fail("PutItem", DynamoDbFaultProxy.Fault.THROTTLE);
     proxy.drain();
 
     IdempotencyStoreException e = claimFails(handler(table, proxy.endpoint()));
@@ -103,14 +104,14 @@ class StoreFaultsTest {
 
   @Test
   void serverErrorOnClaim_isTyped() {
-    proxy.fail("PutItem", FaultProxy.Fault.SERVER_ERROR);
+    proxy.fail("PutItem", DynamoDbFaultProxy.Fault.SERVER_ERROR);
 
     assertEquals(Reason.SERVICE_ERROR, claimFails(handler(table, proxy.endpoint())).reason());
   }
 
   @Test
   void accessDenied_isTyped_andSaysWhichPermissions() {
-    proxy.fail("PutItem", FaultProxy.Fault.ACCESS_DENIED);
+    proxy.fail("PutItem", DynamoDbFaultProxy.Fault.ACCESS_DENIED);
 
     IdempotencyStoreException e = claimFails(handler(table, proxy.endpoint()));
 
@@ -140,7 +141,7 @@ class StoreFaultsTest {
   @Test
   void failureToStoreTheResult_stillReturnsIt_andTheClaimHoldsUntilItLapses() {
     Orders.ByOrderId handler = handler(table, proxy.endpoint());
-    proxy.fail("UpdateItem", FaultProxy.Fault.SERVER_ERROR);
+    proxy.fail("UpdateItem", DynamoDbFaultProxy.Fault.SERVER_ERROR);
 
     assertEquals("{\"orderId\":\"o-1\",\"run\":1}", invoke(handler, "req-1"));
 
@@ -155,7 +156,7 @@ class StoreFaultsTest {
     Orders.ByOrderId handler = handler(table, proxy.endpoint());
     IllegalArgumentException failure = new IllegalArgumentException("bad order");
     handler.failing = failure;
-    proxy.fail("DeleteItem", FaultProxy.Fault.THROTTLE);
+    proxy.fail("DeleteItem", DynamoDbFaultProxy.Fault.THROTTLE);
 
     assertSame(
         failure, assertThrows(IllegalArgumentException.class, () -> invoke(handler, "req-1")));
