@@ -25,8 +25,10 @@ import java.util.TreeSet;
  */
 public final class ExtensionParameterSource implements ParameterSource {
   private static final String TOKEN_HEADER = "X-Aws-Parameters-Secrets-Token";
-  private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
-  private static final int READ_TIMEOUT_MILLIS = 5_000;
+  // The same bounds as the SDK path's (SsmClients), so a call started just before the budget's
+  // end cannot carry loading past Lambda's init limit; a read that times out is retried.
+  private static final int CONNECT_TIMEOUT_MILLIS = 500;
+  private static final int READ_TIMEOUT_MILLIS = 1_000;
 
   private final String base;
   private final String token;
