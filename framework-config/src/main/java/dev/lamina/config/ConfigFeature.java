@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Configuration as a feature in plain Java: the form of {@link Config @Config} for
  * {@code Lamina.handler(..).feature(..)}. At init, the type is loaded from the handler's
- * environment (its variables and clock, and SSM through a client that is an init-once resource,
+ * environment (its variables, clock and sleeper, and SSM through a client that is an init-once resource,
  * re-created after a SnapStart restore) and validated, every problem in one
  * {@link ConfigurationException}; per invocation, the current values are handed to
  * {@link Configs#get(dev.lamina.core.Invocation, Class)}. Immutable.
@@ -28,8 +28,10 @@ public final class ConfigFeature implements FeatureConfig {
   private final Duration maxAge;
   private final ParameterAccess access;
   private final ParameterSource source;
+  private final Duration initBudget;
 
   private ConfigFeature(Builder b) {
+    this.initBudget = b.initBudget;
     this.type = b.type;
     this.maxAge = b.maxAge;
     this.access = b.access;
@@ -74,12 +76,16 @@ public final class ConfigFeature implements FeatureConfig {
         ConfigLoader.builder()
             .environment(context.environment().variables())
             .clock(context.environment().clock())
+            .sleeper(context.environment().sleeper())
             .codec(context.codec())
             .resources(context.resources())
             .maxAge(maxAge)
             .parameterAccess(access);
     if (source != null) {
       builder.parameterSource(source);
+    }
+    if (initBudget != null) {
+      builder.initBudget(initBudget);
     }
     ConfigLoader loader = builder.build();
     context.resources().add("config-loader " + type.getName(), () -> loader);
@@ -98,9 +104,20 @@ public final class ConfigFeature implements FeatureConfig {
     private Duration maxAge = ConfigLoader.DEFAULT_MAX_AGE;
     private ParameterAccess access = ParameterAccess.SDK;
     private ParameterSource source;
+    private Duration initBudget;
 
     private Builder(Class<?> type) {
       this.type = type;
+    }
+
+    /**
+     * @param initBudget as {@link ConfigLoader.Builder#initBudget(Duration)}; default {@value
+     *     ConfigLoader#INIT_BUDGET_VARIABLE} from the handler's environment, else {@link
+     *     ConfigLoader#DEFAULT_INIT_BUDGET}
+     */
+    public Builder initBudget(Duration initBudget) {
+      this.initBudget = Objects.requireNonNull(initBudget, "initBudget");
+      return this;
     }
 
     /** @param maxAge as {@link Config#maxAgeSeconds()}; zero means never refresh */

@@ -3,12 +3,16 @@ package dev.lamina.config;
 import dev.lamina.config.ConfigurationException.Problem;
 import dev.lamina.config.internal.Binder;
 import dev.lamina.config.internal.Binding;
+import dev.lamina.config.internal.ConfigDefaults;
 import dev.lamina.config.internal.ConfigPlan;
+import dev.lamina.config.internal.Retrier;
 import dev.lamina.config.internal.SsmClients;
 import dev.lamina.config.internal.SsmParameterSource;
 import dev.lamina.core.Resources;
+import dev.lamina.core.Sleeper;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.core.internal.EnvironmentReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Loads configuration types from environment variables and SSM Parameter Store: the plain-Java
@@ -48,6 +54,19 @@ public final class ConfigLoader implements AutoCloseable {
   /** The default max age of cached values: 5 minutes. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
 
+  /**
+   * The default budget of one load from SSM, retries and backoff included: 7.5 s. With the last
+   * call bounded by the client's timeouts (1.5 s), loading ends within 9 s, under Lambda's 10 s
+   * on-demand init limit.
+   */
+  public static final Duration DEFAULT_INIT_BUDGET = ConfigDefaults.INIT_BUDGET;
+
+  /**
+   * The environment variable that sets the budget of one load in milliseconds (1 to 60000), when
+   * the builder is given none.
+   */
+  public static final String INIT_BUDGET_VARIABLE = "LAMINA_CONFIG_INIT_BUDGET_MS";
+
   private final Map<String, String> environment;
   private final Clock clock;
   private final Duration maxAge;
@@ -55,6 +74,7 @@ public final class ConfigLoader implements AutoCloseable {
   private final ParameterAccess access;
   private final PayloadCodec givenCodec;
   private final Resources resources;
+  private final Retrier retrier;
   private ParameterSource ownSource;
   private PayloadCodec ownCodec;
 
@@ -66,6 +86,7 @@ public final class ConfigLoader implements AutoCloseable {
     this.access = b.access;
     this.givenCodec = b.codec;
     this.resources = b.resources;
+    this.retrier = new Retrier(b.initBudget, b.clock, b.sleeper, b.random);
   }
 
   /** A builder starting from the defaults: {@code System.getenv()}, the UTC clock, 5 minutes. */
@@ -101,6 +122,11 @@ public final class ConfigLoader implements AutoCloseable {
   /** The max age of cached values; {@link Duration#ZERO} means they never expire. */
   public Duration maxAge() {
     return maxAge;
+  }
+
+  /** The budget of one load, retries and backoff included. */
+  public Duration initBudget() {
+    return retrier.budget();
   }
 
   /** The clock that ages cached values. */
@@ -174,11 +200,11 @@ public final class ConfigLoader implements AutoCloseable {
     if (ownSource == null) {
       ownSource =
           access == ParameterAccess.EXTENSION
-              ? ParametersExtension.fromEnvironment(environment, codec())
+              ? ParametersExtension.fromEnvironment(environment, codec(), retrier)
               : resources != null
                   ? new SsmParameterSource(
-                      SsmClients.fromEnvironment(resources, environment)::get, false)
-                  : SsmParameters.fromEnvironment(environment);
+                      SsmClients.fromEnvironment(resources, environment)::get, false, retrier)
+                  : SsmParameterSource.owning(SsmClients.fromEnvironment(environment), retrier);
     }
     return ownSource;
   }
@@ -215,8 +241,37 @@ public final class ConfigLoader implements AutoCloseable {
     private ParameterAccess access = ParameterAccess.SDK;
     private PayloadCodec codec;
     private Resources resources;
+    private Duration initBudget;
+    private Sleeper sleeper = Sleeper.system();
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
+
+    /**
+     * @param initBudget how long one load may take, SSM's throttled and failed calls retried with
+     *     jittered exponential backoff meanwhile; default {@value #INIT_BUDGET_VARIABLE} from the
+     *     environment, else {@link ConfigLoader#DEFAULT_INIT_BUDGET}. When it runs out the load
+     *     fails with {@link ConfigThrottledException}
+     */
+    public Builder initBudget(Duration initBudget) {
+      this.initBudget = Objects.requireNonNull(initBudget, "initBudget");
+      return this;
+    }
+
+    /**
+     * @param sleeper how the backoff waits; default {@code Thread.sleep}. Tests pass one that moves
+     *     {@link #clock(Clock) the clock} instead
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** @param random the backoff's jitter, uniform in [0, 1); default a thread-local random */
+    Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
 
     /**
      * @param resources when given, the SSM client this loader creates is an init-once resource
@@ -275,10 +330,32 @@ public final class ConfigLoader implements AutoCloseable {
 
     /**
      * @return the loader
-     * @throws IllegalArgumentException if {@code maxAge} is negative
+     * @throws IllegalArgumentException if {@code maxAge} is negative or {@code initBudget} is not
+     *     positive
+     * @throws ConfigurationException if {@value #INIT_BUDGET_VARIABLE} is set but not a number of
+     *     milliseconds from 1 to 60000
      */
     public ConfigLoader build() {
       requireValidMaxAge(maxAge);
+      if (initBudget == null) {
+        EnvironmentReader env = new EnvironmentReader(environment);
+        Long millis =
+            env.wholeNumber(
+                INIT_BUDGET_VARIABLE,
+                1,
+                60_000,
+                "must be the milliseconds one configuration load may take (1 to 60000), or unset"
+                    + " for "
+                    + DEFAULT_INIT_BUDGET.toMillis());
+        if (env.hasProblems()) {
+          throw new ConfigurationException(
+              env.describeProblems("Configuration loading cannot be set up"), null);
+        }
+        initBudget = millis == null ? DEFAULT_INIT_BUDGET : Duration.ofMillis(millis);
+      } else if (initBudget.isNegative() || initBudget.isZero()) {
+        throw new IllegalArgumentException(
+            "[initBudget] must be positive, was " + initBudget.toMillis() + " ms");
+      }
       return new ConfigLoader(this);
     }
   }

@@ -1,6 +1,8 @@
 package dev.lamina.config;
 
+import dev.lamina.config.internal.ConfigDefaults;
 import dev.lamina.config.internal.ExtensionParameterSource;
+import dev.lamina.config.internal.Retrier;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.core.internal.EnvironmentReader;
 import java.util.Map;
@@ -36,6 +38,11 @@ public final class ParametersExtension {
    */
   public static ParameterSource fromEnvironment(
       Map<String, String> environment, PayloadCodec codec) {
+    return fromEnvironment(environment, codec, Retrier.system(ConfigDefaults.INIT_BUDGET));
+  }
+
+  static ParameterSource fromEnvironment(
+      Map<String, String> environment, PayloadCodec codec, Retrier retrier) {
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(codec, "codec");
     EnvironmentReader env = new EnvironmentReader(environment);
@@ -56,6 +63,6 @@ public final class ParametersExtension {
     }
     String token = env.get("AWS_SESSION_TOKEN");
     return new ExtensionParameterSource(
-        "http://localhost:" + (port == null ? DEFAULT_PORT : port), token, codec);
+        "http://localhost:" + (port == null ? DEFAULT_PORT : port), token, codec, retrier);
   }
 }

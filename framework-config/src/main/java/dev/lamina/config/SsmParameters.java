@@ -29,7 +29,9 @@ public final class SsmParameters {
   private SsmParameters() {}
 
   /**
-   * A source over a client you own; Lamina never closes it.
+   * A source over a client you own; Lamina never closes it. Throttled and transient failures are
+   * retried with jittered backoff within {@link ConfigLoader#DEFAULT_INIT_BUDGET} per load, on top
+   * of whatever retries the client itself makes.
    *
    * @param client the client; not {@code null}
    * @return a thread-safe source
@@ -43,9 +45,11 @@ public final class SsmParameters {
    * {@code AWS_REGION} (or {@code AWS_DEFAULT_REGION}); credentials from
    * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN} in
    * {@code environment}, else the container credentials endpoint (SnapStart), else the SDK's
-   * default chain; the url-connection HTTP client; standard defaults mode and retries; no profile
-   * files. {@link ENDPOINT_VARIABLE} overrides the endpoint. The source is {@link AutoCloseable}
-   * and closing it closes the client.
+   * default chain; the url-connection HTTP client with a 0.5 s connect and a 1 s read timeout;
+   * standard defaults mode; the SDK's retries off, since the source itself retries throttled and
+   * transient failures with jittered backoff within {@link ConfigLoader#DEFAULT_INIT_BUDGET}; no
+   * profile files. {@link ENDPOINT_VARIABLE} overrides the endpoint. The source is {@link
+   * AutoCloseable} and closing it closes the client.
    *
    * @param environment the environment variables; not {@code null}
    * @return a thread-safe source that owns its client

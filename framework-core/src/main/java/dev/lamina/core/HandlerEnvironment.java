@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What a handler reads from the world outside it: the clock, the environment variables, the
- * scheduler for the watchdog, and where SnapStart/CRaC hooks are registered. Everything Lamina
+ * scheduler for the watchdog, the {@link Sleeper} for its waits, and where SnapStart/CRaC hooks are registered. Everything Lamina
  * would otherwise read statically sits here, so tests replace it instead of mocking statics.
  *
  * <p>Immutable and thread-safe.
@@ -27,12 +27,14 @@ public final class HandlerEnvironment {
   private final Map<String, String> variables;
   private final Scheduler scheduler;
   private final CheckpointRegistry checkpointRegistry;
+  private final Sleeper sleeper;
 
   private HandlerEnvironment(Builder b) {
     this.clock = b.clock;
     this.variables = Map.copyOf(b.variables);
     this.scheduler = b.scheduler;
     this.checkpointRegistry = b.checkpointRegistry;
+    this.sleeper = b.sleeper;
   }
 
   /**
@@ -75,6 +77,14 @@ public final class HandlerEnvironment {
     return scheduler;
   }
 
+  /**
+   * How features wait, such as configuration loading backing off after SSM throttling; default
+   * {@link Sleeper#system()}. Tests pair a sleeper that returns at once with a clock it moves.
+   */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
   /** Where the handler registers its SnapStart/CRaC hooks. */
   public CheckpointRegistry checkpointRegistry() {
     return checkpointRegistry;
@@ -105,8 +115,15 @@ public final class HandlerEnvironment {
     private Map<String, String> variables = System.getenv();
     private Scheduler scheduler = new DaemonScheduler();
     private CheckpointRegistry checkpointRegistry = new GlobalCracRegistry();
+    private Sleeper sleeper = Sleeper.system();
 
     private Builder() {}
+
+    /** @param sleeper how features wait; not {@code null} */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
 
     /** @param clock the clock; not {@code null} */
     public Builder clock(Clock clock) {

@@ -66,17 +66,12 @@ public final class IdempotencyConfig implements FeatureConfig {
   /** The chain position of idempotency, the same as {@link Idempotent}'s. */
   public static final int ORDER = 500;
 
-  /** Sleeps between polls of an in-progress record; a seam for tests. */
+  /**
+   * Sleeps between polls of an in-progress record; a seam for tests. The same seam as core's
+   * {@link dev.lamina.core.Sleeper}, so one test sleeper ({@code ManualSleeper::sleep}) serves both.
+   */
   @FunctionalInterface
-  public interface Sleeper {
-    /**
-     * Sleeps.
-     *
-     * @param duration how long; positive
-     * @throws InterruptedException if interrupted
-     */
-    void sleep(Duration duration) throws InterruptedException;
-  }
+  public interface Sleeper extends dev.lamina.core.Sleeper {}
 
   private final IdempotencyStore store;
   private final String table;

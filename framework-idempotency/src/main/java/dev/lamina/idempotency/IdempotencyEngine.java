@@ -14,7 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,15 @@ public final class IdempotencyEngine {
   private static final Logger log = LoggerFactory.getLogger(IdempotencyEngine.class);
   private static final Duration FIRST_POLL = Duration.ofMillis(50);
   private static final Duration MAX_POLL = Duration.ofSeconds(1);
+
+  /** The first backoff ceiling after the store stays throttled past the SDK's own retries. */
+  private static final long THROTTLE_BASE_MILLIS = 50;
+
+  /** The largest backoff ceiling for a throttled store. */
+  private static final long THROTTLE_CAP_MILLIS = 1_000;
+
+  /** The longest one store operation is retried after throttling, whatever time is left. */
+  static final Duration THROTTLE_BUDGET = Duration.ofSeconds(5);
 
   /** Refused writes in a row whose holder vanished before the engine reports contention. */
   private static final int MAX_VANISHED_HOLDERS = 3;
@@ -221,7 +232,8 @@ public final class IdempotencyEngine {
     int vanished = 0;
     while (true) {
       IdempotencyRecord claim = newClaim(call, now);
-      ClaimResult result = store.claim(claim, now);
+      ClaimResult result =
+          throttleSafe(call, runBy(call), () -> store.claim(claim, clock.instant()));
       if (result.outcome() == ClaimResult.Outcome.HOLDER_GONE) {
         if (++vanished > MAX_VANISHED_HOLDERS) {
           throw new IdempotencyInProgressException(call.recordId(), null);
@@ -252,7 +264,8 @@ public final class IdempotencyEngine {
           throw new IdempotencyInProgressException(call.recordId(), existing.inProgressExpiry());
         }
         pause = min(pause.multipliedBy(2), MAX_POLL);
-        Optional<IdempotencyRecord> fetched = store.fetch(call.recordId());
+        Optional<IdempotencyRecord> fetched =
+            throttleSafe(call, waitUntil, () -> store.fetch(call.recordId()));
         now = clock.instant();
         if (fetched.isEmpty() || fetched.get().isClaimableAt(now)) {
           break;
@@ -311,6 +324,52 @@ public final class IdempotencyEngine {
     return result;
   }
 
+  /** The latest moment a claim may still be tried: leave room to run the work after it. */
+  private Instant runBy(Call call) {
+    return call.deadline().minus(max(call.reserve(), minimumRunTime));
+  }
+
+  /**
+   * Runs one store operation, and when the store answers {@link
+   * IdempotencyStoreException.Reason#THROTTLED throttled} (the SDK's own retries spent: a hot key
+   * under a duplicate storm), tries again after a jittered exponential backoff (uniform between
+   * zero and {@code min(1 s, 50 ms * 2^n)}) until {@code until}, and for {@link #THROTTLE_BUDGET}
+   * at most, so a table that stays throttled fails fast enough to be seen. A throttled request was not
+   * executed by DynamoDB, so trying it again is safe; a claim keeps its owner token, so a write
+   * that did succeed is recognised as ours.
+   *
+   * @throws IdempotencyStoreException the last throttled failure, if {@code until} comes first,
+   *     or any other store failure at once
+   */
+  private <T> T throttleSafe(Call call, Instant until, Supplier<T> operation) {
+    int failures = 0;
+    Instant stop = min(until, call.clock().instant().plus(THROTTLE_BUDGET));
+    while (true) {
+      try {
+        return operation.get();
+      } catch (IdempotencyStoreException e) {
+        if (e.reason() != IdempotencyStoreException.Reason.THROTTLED) {
+          throw e;
+        }
+        failures++;
+        long ceiling =
+            Math.min(THROTTLE_CAP_MILLIS, THROTTLE_BASE_MILLIS << Math.min(failures - 1, 20));
+        Duration wait =
+            Duration.ofMillis(
+                Math.max(1, (long) (ThreadLocalRandom.current().nextDouble() * ceiling)));
+        if (!call.clock().instant().plus(wait).isBefore(stop)) {
+          throw e;
+        }
+        try {
+          sleeper.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   /** The latest moment a duplicate may still be waiting: leave room to run after it. */
   private Instant waitUntil(Call call, Instant now) {
     Duration reserve = max(call.reserve(), minimumRunTime);
@@ -347,16 +406,22 @@ public final class IdempotencyEngine {
     try {
       result = work.call();
     } catch (Throwable failure) {
-      release(claim);
+      release(call, claim);
       throw failure;
     }
     complete(call, claim, format, result);
     return result;
   }
 
-  private void release(IdempotencyRecord claim) {
+  private void release(Call call, IdempotencyRecord claim) {
     try {
-      store.release(claim);
+      throttleSafe(
+          call,
+          call.deadline().minus(call.reserve()),
+          () -> {
+            store.release(claim);
+            return null;
+          });
     } catch (RuntimeException e) {
       log.atWarn()
           .addKeyValue("idempotency_record", claim.id())
@@ -374,7 +439,9 @@ public final class IdempotencyEngine {
     IdempotencyRecord completed = claim.completed(call.clock().instant().plus(expiry), data);
     boolean stored;
     try {
-      stored = store.complete(completed);
+      stored =
+          throttleSafe(
+              call, call.deadline().minus(call.reserve()), () -> store.complete(completed));
     } catch (RuntimeException e) {
       log.atWarn()
           .addKeyValue("idempotency_record", claim.id())

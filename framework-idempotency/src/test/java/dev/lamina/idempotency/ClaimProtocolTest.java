@@ -19,6 +19,7 @@ import dev.lamina.test.CapturedStdout;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
+import dev.lamina.test.dynamodb.DynamoDbFaultProxy;
 import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
 import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class ClaimProtocolTest {
   private final DynamoDbLocalTables dynamo;
   // Real time: DynamoDB Local's TTL deletes items whose expiration is in the real past.
   private final MutableClock clock = MutableClock.atSystemTime();
-  private FaultProxy proxy;
+  private DynamoDbFaultProxy proxy;
   private DynamoDbClient client;
   private String table;
 
@@ -59,7 +60,7 @@ class ClaimProtocolTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    proxy = new FaultProxy(dynamo.endpoint());
+    proxy = new DynamoDbFaultProxy(dynamo.endpoint());
     client = DynamoDbLocalTables.client(proxy.endpoint());
     table = dynamo.create("idempotency", IdempotencyTable::create);
   }
@@ -110,7 +111,7 @@ class ClaimProtocolTest {
         "PutItem",
         (status, body) ->
             putItems.incrementAndGet() == 1
-                ? new FaultProxy.Answer(
+                ? new DynamoDbFaultProxy.Answer(
                     500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\"}")
                 : null);
     Orders.GatedOrders orders = new Orders.GatedOrders();
@@ -171,7 +172,7 @@ class ClaimProtocolTest {
             dynamo
                 .admin()
                 .deleteItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
-            return new FaultProxy.Answer(
+            return new DynamoDbFaultProxy.Answer(
                 400,
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810"
                     + "#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");

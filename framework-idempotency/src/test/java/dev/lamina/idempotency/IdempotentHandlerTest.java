@@ -13,6 +13,7 @@ import dev.lamina.core.HandlerEnvironment;
 import dev.lamina.test.FakeContext;
 import dev.lamina.test.Invoke;
 import dev.lamina.test.MutableClock;
+import dev.lamina.test.dynamodb.DynamoDbFaultProxy;
 import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
 import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import dev.lamina.testkit.FeatureEnvironment;
@@ -43,7 +44,7 @@ class IdempotentHandlerTest {
   private final DynamoDbLocalTables dynamo;
   // Real time: DynamoDB Local's TTL deletes items whose expiration is in the real past.
   private final MutableClock clock = MutableClock.atSystemTime();
-  private FaultProxy proxy;
+  private DynamoDbFaultProxy proxy;
   private String table;
 
   IdempotentHandlerTest(DynamoDbLocalTables dynamo) {
@@ -52,7 +53,7 @@ class IdempotentHandlerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    proxy = new FaultProxy(dynamo.endpoint());
+    proxy = new DynamoDbFaultProxy(dynamo.endpoint());
     table = dynamo.create("idempotency", IdempotencyTable::create);
   }
 

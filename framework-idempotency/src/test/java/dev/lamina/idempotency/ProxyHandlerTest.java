@@ -14,6 +14,7 @@ import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.InvocationResult;
 import dev.lamina.test.Invoke;
 import dev.lamina.test.LocalLambda;
+import dev.lamina.test.dynamodb.DynamoDbFaultProxy;
 import dev.lamina.test.dynamodb.DynamoDbLocalExtension;
 import dev.lamina.test.dynamodb.DynamoDbLocalTables;
 import dev.lamina.testkit.FeatureEnvironment;
@@ -242,7 +243,7 @@ class ProxyHandlerTest {
   void snapStart_primesTheProxysClientBeforeCheckpoint_andRecreatesItAfterRestore()
       throws Exception {
     String table = dynamo.create("idempotency", IdempotencyTable::create);
-    try (FaultProxy http = new FaultProxy(dynamo.endpoint())) {
+    try (DynamoDbFaultProxy http = new DynamoDbFaultProxy(dynamo.endpoint())) {
       Map<String, String> env = FeatureEnvironment.idempotency(table, http.endpoint());
       env.put("LAMINA_IDEMPOTENCY_HANDLER", EchoStreamHandler.class.getName());
       List<org.crac.Resource> hooks = new ArrayList<>();

@@ -19,15 +19,21 @@ import java.util.TreeSet;
 /**
  * Reads parameters one by one from the Parameters and Secrets Lambda Extension over
  * {@link HttpURLConnection} (already part of the JDK's start-up cost; no SDK, no extra client).
+ * The extension passes SSM's throttling on when its cache misses: an answer of 429, a 5xx, or a
+ * 400 naming {@code ThrottlingException}, and a read that times out, are retried by a {@link
+ * Retrier} within the load's budget, like the SDK path.
  */
 public final class ExtensionParameterSource implements ParameterSource {
   private static final String TOKEN_HEADER = "X-Aws-Parameters-Secrets-Token";
-  private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
-  private static final int READ_TIMEOUT_MILLIS = 5_000;
+  // The same bounds as the SDK path's (SsmClients), so a call started just before the budget's
+  // end cannot carry loading past Lambda's init limit; a read that times out is retried.
+  private static final int CONNECT_TIMEOUT_MILLIS = 500;
+  private static final int READ_TIMEOUT_MILLIS = 1_000;
 
   private final String base;
   private final String token;
   private final PayloadCodec codec;
+  private final Retrier retrier;
 
   /**
    * @param base {@code http://localhost:<port>}
@@ -35,9 +41,35 @@ public final class ExtensionParameterSource implements ParameterSource {
    * @param codec reads the JSON answers
    */
   public ExtensionParameterSource(String base, String token, PayloadCodec codec) {
+    this(base, token, codec, Retrier.system(ConfigDefaults.INIT_BUDGET));
+  }
+
+  /**
+   * @param base {@code http://localhost:<port>}
+   * @param token the session token the extension checks
+   * @param codec reads the JSON answers
+   * @param retrier retries throttled and transient answers within its budget
+   */
+  public ExtensionParameterSource(String base, String token, PayloadCodec codec, Retrier retrier) {
     this.base = base;
     this.token = token;
     this.codec = codec;
+    this.retrier = retrier;
+  }
+
+  /** A throttled or transient answer of the extension: worth a retry. */
+  private static final class RetryableAnswer extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Retrier.Kind kind;
+
+    RetryableAnswer(String message, Retrier.Kind kind, Throwable cause) {
+      super(message, cause);
+      this.kind = kind;
+    }
+  }
+
+  private static Retrier.Kind classify(RuntimeException e) {
+    return e instanceof RetryableAnswer ? ((RetryableAnswer) e).kind : Retrier.Kind.FATAL;
   }
 
   @Override
@@ -51,9 +83,14 @@ public final class ExtensionParameterSource implements ParameterSource {
       throw new IllegalArgumentException(
           "The Parameters and Secrets extension reads names, not" + " paths " + paths);
     }
+    Retrier.Run run =
+        retrier.start(
+            "The Parameters and Secrets extension (SSM Parameter Store)",
+            names.size() + " names through the extension",
+            ExtensionParameterSource::classify);
     List<ParameterValue> out = new ArrayList<>();
     for (String name : new TreeSet<>(names)) {
-      ParameterValue p = get(name);
+      ParameterValue p = run.call(() -> get(name));
       if (p != null) {
         out.add(p);
       }
@@ -93,6 +130,18 @@ public final class ExtensionParameterSource implements ParameterSource {
       if (status == 404 || (status == 400 && error.contains("ParameterNotFound"))) {
         return null;
       }
+      if (status == 429 || (status == 400 && error.contains("ThrottlingException"))) {
+        throw new RetryableAnswer(
+            "The Parameters and Secrets extension answered HTTP " + status + " (throttled)",
+            Retrier.Kind.THROTTLED,
+            null);
+      }
+      if (status >= 500) {
+        throw new RetryableAnswer(
+            "The Parameters and Secrets extension answered HTTP " + status,
+            Retrier.Kind.TRANSIENT,
+            null);
+      }
       throw new IllegalStateException(
           "The Parameters and Secrets extension answered HTTP "
               + status
@@ -103,6 +152,11 @@ public final class ExtensionParameterSource implements ParameterSource {
                   ? ": it rejected the session token"
                   : ": check its log lines and the function's ssm:GetParameter (and kms:Decrypt)"
                       + " permissions"));
+    } catch (java.net.SocketTimeoutException e) {
+      throw new RetryableAnswer(
+          "The Parameters and Secrets extension did not answer in time for [" + name + "]",
+          Retrier.Kind.TRANSIENT,
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "The Parameters and Secrets extension at ["

@@ -8,5 +8,8 @@
  * {@link dev.lamina.test.dynamodb.DynamoDbLocal#endpoint()}.
  * {@link dev.lamina.test.dynamodb.DynamoDbLocalTables} (fresh tables, clients, item reads) uses the
  * SDK's {@code DynamoDbClient}, which tests that use it bring.
+ * {@link dev.lamina.test.dynamodb.DynamoDbFaultProxy} sits in front of the server, counts the
+ * requests per operation and injects faults, including throttling by a token bucket answered as
+ * DynamoDB answers it.
  */
 package dev.lamina.test.dynamodb;

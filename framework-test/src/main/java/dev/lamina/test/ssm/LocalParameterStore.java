@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lamina.test.TokenBucket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,15 +19,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A local SSM Parameter Store: the SSM JSON protocol ({@code POST /},
@@ -56,6 +59,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * path, {@code NextToken}, status; never values). Faults on demand: {@link #throttleNext(int)} and
  * {@link #failNext(int, String)} answer the next requests with a 400 error of that type.
  *
+ * <p>Throttling as SSM does it: {@link Builder#throttle(double, int)} puts a {@link TokenBucket} in
+ * front of every read ({@code GetParameter}, {@code GetParameters}, {@code GetParametersByPath} and
+ * the extension's {@code GET}, which share one quota in SSM: 40 a second by default). A read with no
+ * token is answered as SSM answers it: HTTP 400, {@code x-amzn-ErrorType: ThrottlingException} and
+ * the JSON body {@code {"__type":"ThrottlingException","message":"Rate exceeded"}}, which the SDK
+ * maps to an {@code SsmException} whose error code is {@code ThrottlingException} and which it
+ * counts as throttling. {@link #served(String)} and {@link #throttled(String)} count the answers per
+ * operation. The bucket reads {@link Builder#clock(Clock) the clock}, so a test that moves a
+ * {@code MutableClock} decides exactly when tokens come back.
+ *
  * <p>Thread-safe. Creating the first server sets {@code sun.net.httpserver.nodelay=true} unless already
  * set (without it each answer is delayed about 40 ms). Always {@link #close()} it.
  *
@@ -84,6 +97,9 @@ public final class LocalParameterStore implements AutoCloseable {
   private static final String EXTENSION_PATH = "/systemsmanager/parameters/get";
   private static final String ACCOUNT = "123456789012";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String THROTTLING = "ThrottlingException";
+  private static final java.util.Set<String> READS =
+      java.util.Set.of("GetParameter", "GetParameters", "GetParametersByPath");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -91,17 +107,22 @@ public final class LocalParameterStore implements AutoCloseable {
   private final int pageSize;
   private final String region;
   private final NavigableMap<String, Stored> parameters = new TreeMap<>();
-  private final List<SsmRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<SsmRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<Fault> faults = new ArrayList<>();
+  private final TokenBucket bucket;
+  private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
 
   private LocalParameterStore(Builder b) throws IOException {
     this.clock = b.clock;
     this.pageSize = b.pageSize;
     this.region = b.region;
+    this.bucket = b.rate > 0 ? new TokenBucket(b.rate, b.burst, b.clock) : null;
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1_024);
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -184,17 +205,50 @@ public final class LocalParameterStore implements AutoCloseable {
 
   /** Every request received so far, in order of arrival. */
   public List<SsmRequest> requests() {
-    return List.copyOf(requests);
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
   }
 
   /** The requests received so far for one operation, e.g. {@code "GetParameters"}. */
   public List<SsmRequest> requests(String operation) {
-    return requests.stream().filter(r -> r.operation().equals(operation)).toList();
+    return requests().stream().filter(r -> r.operation().equals(operation)).toList();
   }
 
-  /** Forgets the requests received so far. */
+  /** Forgets the requests received so far, and the counts of {@link #served} and {@link #throttled}. */
   public void clearRequests() {
     requests.clear();
+    served.clear();
+    throttled.clear();
+  }
+
+  /**
+   * How many requests for {@code operation} were answered by the store itself (whatever the
+   * status), that is neither throttled nor answered with an injected fault.
+   *
+   * @param operation such as {@code "GetParametersByPath"} or {@value #EXTENSION_GET}
+   * @return the count since the start or the last {@link #clearRequests()}
+   */
+  public long served(String operation) {
+    LongAdder n = served.get(operation);
+    return n == null ? 0 : n.sum();
+  }
+
+  /**
+   * How many requests for {@code operation} were answered {@code ThrottlingException}: by the token
+   * bucket of {@link Builder#throttle(double, int)} or by {@link #throttleNext(int)}.
+   *
+   * @param operation such as {@code "GetParameters"} or {@value #EXTENSION_GET}
+   * @return the count since the start or the last {@link #clearRequests()}
+   */
+  public long throttled(String operation) {
+    LongAdder n = throttled.get(operation);
+    return n == null ? 0 : n.sum();
+  }
+
+  /** The token bucket of {@link Builder#throttle(double, int)}, or {@code null} if there is none. */
+  public TokenBucket throttling() {
+    return bucket;
   }
 
   /** Answers the next {@code count} requests with 400 {@code ThrottlingException}, as SSM does over its rate. */
@@ -252,9 +306,17 @@ public final class LocalParameterStore implements AutoCloseable {
       Fault fault = nextFault();
       if (fault != null) {
         record(operation, body, 400, fault.errorType);
+        count(fault.errorType.equals(THROTTLING) ? throttled : null, operation);
         send(exchange, 400, error(fault.errorType, "Injected fault: " + fault.errorType));
         return;
       }
+      if (READS.contains(operation) && bucket != null && !bucket.tryAcquire()) {
+        record(operation, body, 400, THROTTLING);
+        count(throttled, operation);
+        send(exchange, 400, error(THROTTLING, "Rate exceeded"));
+        return;
+      }
+      count(served, operation);
       Answer answer = answer(operation, body);
       record(
           operation,
@@ -284,9 +346,17 @@ public final class LocalParameterStore implements AutoCloseable {
       Fault fault = nextFault();
       if (fault != null) {
         record(EXTENSION_GET, name, decrypt, 400, fault.errorType);
+        count(fault.errorType.equals(THROTTLING) ? throttled : null, EXTENSION_GET);
         send(exchange, 400, error(fault.errorType, "Injected fault: " + fault.errorType));
         return;
       }
+      if (bucket != null && !bucket.tryAcquire()) {
+        record(EXTENSION_GET, name, decrypt, 400, THROTTLING);
+        count(throttled, EXTENSION_GET);
+        send(exchange, 400, error(THROTTLING, "Rate exceeded"));
+        return;
+      }
+      count(served, EXTENSION_GET);
       ObjectNode body = JSON.createObjectNode();
       body.put("Name", name);
       body.put("WithDecryption", decrypt);
@@ -320,6 +390,12 @@ public final class LocalParameterStore implements AutoCloseable {
           java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
+  }
+
+  private static void count(Map<String, LongAdder> counts, String operation) {
+    if (counts != null) {
+      counts.computeIfAbsent(operation, k -> new LongAdder()).increment();
+    }
   }
 
   private Fault nextFault() {
@@ -586,8 +662,35 @@ public final class LocalParameterStore implements AutoCloseable {
     private int pageSize = MAX_BATCH;
     private Clock clock = Clock.systemUTC();
     private String region = "us-east-1";
+    private double rate;
+    private int burst;
 
     private Builder() {}
+
+    /**
+     * Throttles reads with a token bucket, as SSM does per account and region: {@code
+     * ratePerSecond} calls a second on average, {@code burst} at once. SSM's default is 40 and 40
+     * (shared by {@code GetParameter}, {@code GetParameters} and {@code GetParametersByPath}); its
+     * higher-throughput setting allows up to 100 {@code GetParametersByPath} and 3,000 {@code
+     * GetParameter(s)} a second. The bucket reads {@link #clock(Clock) the clock}. Default: no
+     * throttling.
+     *
+     * @param ratePerSecond tokens a second; positive
+     * @param burst the bucket's size, and its initial tokens; at least 1
+     * @return this builder
+     */
+    public Builder throttle(double ratePerSecond, int burst) {
+      if (!(ratePerSecond > 0) || burst < 1) {
+        throw new IllegalArgumentException(
+            "[throttle] needs a positive rate and a burst of 1 or more, was "
+                + ratePerSecond
+                + " and "
+                + burst);
+      }
+      this.rate = ratePerSecond;
+      this.burst = burst;
+      return this;
+    }
 
     /** The page size of {@code GetParametersByPath} when the request gives no {@code MaxResults}: 1 to 10, default 10. */
     public Builder pageSize(int pageSize) {
@@ -595,7 +698,10 @@ public final class LocalParameterStore implements AutoCloseable {
       return this;
     }
 
-    /** Where {@code LastModifiedDate} is read from; default the system UTC clock. */
+    /**
+     * Where {@code LastModifiedDate} and the {@link #throttle(double, int) token bucket} read time
+     * from; default the system UTC clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

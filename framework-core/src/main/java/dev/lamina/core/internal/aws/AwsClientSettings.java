@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -112,13 +113,34 @@ public record AwsClientSettings(Region region, AwsCredentialsProvider credential
    * @return the client
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+    return build(builder, o -> {}, h -> {});
+  }
+
+  /**
+   * As {@link #build(AwsClientBuilder)}, then changes the recipe's override configuration and
+   * HTTP client: for a caller that retries on its own, turns the SDK's retries off and bounds each
+   * attempt with the HTTP client's timeouts.
+   *
+   * @param builder a service client builder, with any service-specific settings already made
+   * @param overrides applied after the recipe's settings (retry mode, no profile files)
+   * @param http applied to the url-connection HTTP client's builder before it is built
+   * @param <B> the builder type
+   * @param <C> the client type
+   * @return the client
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+      B builder,
+      Consumer<ClientOverrideConfiguration.Builder> overrides,
+      Consumer<UrlConnectionHttpClient.Builder> http) {
+    UrlConnectionHttpClient.Builder httpClient = UrlConnectionHttpClient.builder();
+    http.accept(httpClient);
     ProfileFile noProfiles =
         ProfileFile.builder()
             .content(new ByteArrayInputStream(new byte[0]))
             .type(ProfileFile.Type.CONFIGURATION)
             .build();
     builder
-        .httpClient(UrlConnectionHttpClient.builder().build())
+        .httpClient(httpClient.build())
         .region(region)
         .credentialsProvider(credentials)
         .defaultsMode(DefaultsMode.STANDARD)
@@ -128,7 +150,8 @@ public record AwsClientSettings(Region region, AwsCredentialsProvider credential
             o ->
                 o.retryStrategy(RetryMode.STANDARD)
                     .defaultProfileFile(noProfiles)
-                    .defaultProfileName("default"));
+                    .defaultProfileName("default")
+                    .applyMutation(overrides));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

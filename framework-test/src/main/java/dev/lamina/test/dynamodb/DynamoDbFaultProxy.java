@@ -1,7 +1,8 @@
-package dev.lamina.idempotency;
+package dev.lamina.test.dynamodb;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lamina.test.TokenBucket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,17 +19,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A loopback HTTP proxy in front of DynamoDB Local that records every request's operation (so the
- * default, environment-configured client's calls can be counted) and answers chosen operations
- * with a fault instead of forwarding them.
+ * A loopback HTTP proxy in front of DynamoDB Local (or any DynamoDB endpoint) that records every
+ * request's operation (so the calls of a client configured from the environment can be counted)
+ * and answers chosen operations with a fault instead of forwarding them. Point the client under
+ * test at {@link #endpoint()}.
+ *
+ * <p>Throttling mode ({@link #throttle(TokenBucket)}): every request takes a token from a bucket
+ * first, and one with no token is answered as DynamoDB answers a request over a table's or a
+ * partition's throughput: HTTP 400, {@code Content-Type: application/x-amz-json-1.0} and {@code
+ * {"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+ * "message":...}}. The real SDK client sees the real error and retries it as it would
+ * (throttling backoff, retry quota), so a test measures the whole path. {@link
+ * #forwarded(String)} and {@link #throttled(String)} count per operation.
  */
-final class FaultProxy implements AutoCloseable {
-  /** What to answer instead of forwarding. */
-  enum Fault {
+public final class DynamoDbFaultProxy implements AutoCloseable {
+  /** What to answer instead of forwarding: DynamoDB's status and {@code __type} for each. */
+  public enum Fault {
+    /** HTTP 400 {@code ProvisionedThroughputExceededException}, which the SDK retries. */
     THROTTLE(400, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException"),
+    /** HTTP 500 {@code InternalServerError}. */
     SERVER_ERROR(500, "com.amazonaws.dynamodb.v20120810#InternalServerError"),
+    /** HTTP 400 {@code AccessDeniedException}. */
     ACCESS_DENIED(400, "com.amazonaws.dynamodb.v20120810#AccessDeniedException");
 
     final int status;
@@ -61,11 +75,21 @@ final class FaultProxy implements AutoCloseable {
   private final Map<String, Fault> faults = new ConcurrentHashMap<>();
   private final Map<String, ResponseHook> hooks = new ConcurrentHashMap<>();
   private final List<String> requests = new ArrayList<>();
+  private final Map<String, LongAdder> forwarded = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+  private volatile TokenBucket bucket;
 
-  FaultProxy(URI target) throws IOException {
+  /**
+   * Starts the proxy on an ephemeral loopback port. Always {@link #close()} it.
+   *
+   * @param target the DynamoDB endpoint to forward to, such as {@code DynamoDbLocal.endpoint()}
+   * @throws IOException if it cannot listen
+   */
+  public DynamoDbFaultProxy(URI target) throws IOException {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     this.target = target;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1_024);
     server.createContext("/", this::handle);
     server.setExecutor(
         Executors.newCachedThreadPool(
@@ -77,12 +101,18 @@ final class FaultProxy implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  /** The endpoint to give the client: {@code http://127.0.0.1:<port>}. */
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** Answers every request for {@code operation} (such as PutItem) with {@code fault}. */
-  void fail(String operation, Fault fault) {
+  /**
+   * Answers every request for {@code operation} with {@code fault} until {@link #heal()}.
+   *
+   * @param operation such as {@code PutItem}, as in the {@code X-Amz-Target} header
+   * @param fault the answer
+   */
+  public void fail(String operation, Fault fault) {
     faults.put(operation, fault);
   }
 
@@ -91,26 +121,83 @@ final class FaultProxy implements AutoCloseable {
    * faults that happen after the service acted (a lost response, an answer without its item).
    */
   @FunctionalInterface
-  interface ResponseHook {
-    /** The answer to send instead, or {@code null} to pass DynamoDB's answer on. */
+  public interface ResponseHook {
+    /**
+     * Sees one answer.
+     *
+     * @param status DynamoDB's HTTP status
+     * @param body DynamoDB's JSON body
+     * @return the answer to send instead, or {@code null} to pass DynamoDB's answer on
+     */
     Answer onResponse(int status, String body);
   }
 
-  /** An HTTP answer. */
-  record Answer(int status, String body) {}
+  /**
+   * An HTTP answer.
+   *
+   * @param status the HTTP status
+   * @param body the JSON body
+   */
+  public record Answer(int status, String body) {}
 
-  /** Runs {@code hook} on DynamoDB's answer to every forwarded {@code operation}. */
-  void afterForwarding(String operation, ResponseHook hook) {
+  /**
+   * Runs {@code hook} on DynamoDB's answer to every forwarded {@code operation}.
+   *
+   * @param operation such as {@code UpdateItem}
+   * @param hook sees the answer and may replace it
+   */
+  public void afterForwarding(String operation, ResponseHook hook) {
     hooks.put(operation, hook);
   }
 
-  void heal() {
+  /** Ends every fault, hook and throttling: requests are forwarded again. */
+  public void heal() {
     faults.clear();
     hooks.clear();
+    bucket = null;
+  }
+
+  /**
+   * Throttles every request with {@code bucket}: a request without a token is answered {@code
+   * ProvisionedThroughputExceededException}. {@link #heal()} ends it.
+   *
+   * @param bucket the rate and burst, such as {@code new TokenBucket(50, 20, Clock.systemUTC())}
+   */
+  public void throttle(TokenBucket bucket) {
+    this.bucket = bucket;
+  }
+
+  /**
+   * How many requests for {@code operation} were forwarded (not faulted nor throttled).
+   *
+   * @param operation such as {@code PutItem}
+   * @return the count since the proxy started
+   */
+  public long forwarded(String operation) {
+    LongAdder n = forwarded.get(operation);
+    return n == null ? 0 : n.sum();
+  }
+
+  /**
+   * How many requests for {@code operation} the {@link #throttle(TokenBucket) bucket} rejected.
+   *
+   * @param operation such as {@code PutItem}
+   * @return the count since the proxy started
+   */
+  public long throttled(String operation) {
+    LongAdder n = throttled.get(operation);
+    return n == null ? 0 : n.sum();
+  }
+
+  /** Every operation forwarded or throttled so far, sorted. */
+  public Set<String> operations() {
+    Set<String> all = new java.util.TreeSet<>(forwarded.keySet());
+    all.addAll(throttled.keySet());
+    return all;
   }
 
   /** The operations requested so far (HTTP requests, so retries count), and forgets them. */
-  List<String> drain() {
+  public List<String> drain() {
     synchronized (requests) {
       List<String> copy = new ArrayList<>(requests);
       requests.clear();
@@ -131,9 +218,24 @@ final class FaultProxy implements AutoCloseable {
         requests.add(operation);
       }
       Fault fault = faults.get(operation);
+      TokenBucket limit = bucket;
+      if (fault == null && limit != null && !limit.tryAcquire()) {
+        throttled.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        fault = Fault.THROTTLE;
+      } else if (fault == null) {
+        forwarded.computeIfAbsent(operation, k -> new LongAdder()).increment();
+      }
       if (fault != null) {
         byte[] error =
-            ("{\"__type\":\"" + fault.type + "\",\"message\":\"injected by FaultProxy\"}")
+            ("{\"__type\":\""
+                    + fault.type
+                    + "\",\"message\":\""
+                    + (fault == Fault.THROTTLE
+                        ? "The level of configured provisioned throughput for the table was"
+                            + " exceeded. Consider increasing your provisioning level with the"
+                            + " UpdateTable API."
+                        : "injected by DynamoDbFaultProxy")
+                    + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
         exchange.sendResponseHeaders(fault.status, error.length);
@@ -189,6 +291,7 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
+  /** Stops the proxy. */
   @Override
   public void close() {
     server.stop(0);
