@@ -165,9 +165,8 @@ public final class ColdStartHarness {
             "dev.lamina.samples.batch.SqsOrdersHandler",
             functionClassPath(samples),
             sqsBatch(10)));
-    List<Path> plainBatch = new ArrayList<>();
-    plainBatch.add(benchmarks.resolve("target/classes"));
-    plainBatch.addAll(functionClassPath(samples));
+    List<Path> benchmarkJars = functionClassPath(benchmarks);
+    List<Path> plainBatch = benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of());
     variants.add(
         new Variant(
             "the same batch, text records, sequential, no time guard",
@@ -178,7 +177,6 @@ public final class ColdStartHarness {
     // only (as a function using it would ship them), next to the same handler unvalidated.
     String signup =
         "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"age\":36,\"tags\":[\"math\"]}";
-    List<Path> benchmarkJars = functionClassPath(benchmarks);
     String[][] candidates = {
       {"sign-up, not validated", "UnvalidatedSignupHandler"},
       {
@@ -207,16 +205,8 @@ public final class ColdStartHarness {
       }
     };
     for (String[] c : candidates) {
-      List<Path> path = new ArrayList<>();
-      path.add(benchmarks.resolve("target/classes"));
-      path.addAll(functionClassPath(samples));
-      for (int i = 2; i < c.length; i++) {
-        for (Path jar : jarsNamed(benchmarkJars, c[i])) {
-          if (!path.contains(jar)) {
-            path.add(jar);
-          }
-        }
-      }
+      List<Path> path =
+          benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of(c).subList(2, c.length));
       variants.add(new Variant(c[0], "dev.lamina.benchmarks.validation." + c[1], path, signup));
     }
     // The idempotent orders sample needs DynamoDB Local: a new key per run (PutItem + UpdateItem).
@@ -236,16 +226,8 @@ public final class ColdStartHarness {
         {"crt", "aws-crt-client-", "aws-crt-", "crt-core-"}
       };
       for (String[] c : clients) {
-        List<Path> path = new ArrayList<>();
-        path.add(benchmarks.resolve("target/classes"));
-        path.addAll(functionClassPath(samples));
-        for (int i = 1; i < c.length; i++) {
-          for (Path jar : jarsNamed(benchmarkJars, c[i])) {
-            if (!path.contains(jar)) {
-              path.add(jar);
-            }
-          }
-        }
+        List<Path> path =
+            benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of(c).subList(1, c.length));
         Map<String, String> env = new LinkedHashMap<>(backend.environment());
         env.put("PROBE_HTTP_CLIENT", c[0]);
         variants.add(
@@ -257,9 +239,7 @@ public final class ColdStartHarness {
                 env));
       }
       // The same work by hand: plain RequestHandler, bare SDK client, same table.
-      List<Path> handWritten = new ArrayList<>();
-      handWritten.add(benchmarks.resolve("target/classes"));
-      handWritten.addAll(functionClassPath(samples));
+      List<Path> handWritten = benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of());
       variants.add(
           new Variant(
               "the orders work by hand (RequestHandler + bare SDK)",
@@ -313,12 +293,11 @@ public final class ColdStartHarness {
     // their classes in jars (a CDS archive takes no directories), each started with the
     // JAVA_TOOL_OPTIONS line of an archive trained on the same class path and JVM just before.
     if (!"false".equals(opts.get("cds"))) {
-      Path samplesJar = samplesJar(samples);
       Path archives = benchmarks.resolve("target/cds");
       for (int i = variants.size() - 1; i >= 0; i--) {
         Variant v = variants.get(i);
         if (v.name().equals(REFERENCE) || v.name().startsWith("Lamina orders sample")) {
-          variants.add(i + 1, withTrainedArchive(v, samplesJar, archives));
+          variants.add(i + 1, withTrainedArchive(v, samples, archives));
         }
       }
     }
@@ -646,36 +625,13 @@ public final class ColdStartHarness {
         && Files.isRegularFile(module.resolve("target/lamina/runtime.classpath"));
   }
 
-  /** The samples module's jar, which holds what its target/classes does. */
-  private static Path samplesJar(Path samples) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.list(samples.resolve("target"))) {
-      return files
-          .filter(
-              f -> {
-                String n = f.getFileName().toString();
-                return n.startsWith("samples-")
-                    && n.endsWith(".jar")
-                    && !n.endsWith("-sources.jar")
-                    && !n.endsWith("-javadoc.jar")
-                    && !n.endsWith("-tests.jar");
-              })
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "No samples jar in [" + samples.resolve("target") + "]: run mvn install"));
-    }
-  }
-
   /**
-   * A variant started with a CDS archive trained for it: its classes from the module's jar
-   * instead of target/classes, the rest of its class path unchanged, and the archive's {@code
+   * A sample's variant started with a CDS archive trained for it: the samples module's jar and
+   * its runtime dependencies (an archive takes jars only), and the archive's {@code
    * JAVA_TOOL_OPTIONS} line in its environment, as a container image would set it.
    */
-  private static Variant withTrainedArchive(Variant v, Path samplesJar, Path archives) {
-    List<Path> classPath = new ArrayList<>();
-    classPath.add(samplesJar);
-    classPath.addAll(v.classPath().subList(1, v.classPath().size()));
+  private static Variant withTrainedArchive(Variant v, Path samples, Path archives) {
+    List<Path> classPath = FunctionClassPath.withModuleJar(samples);
     String slug = v.handler().substring(v.handler().lastIndexOf('.') + 1);
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -697,6 +653,26 @@ public final class ColdStartHarness {
     Map<String, String> env = new LinkedHashMap<>(v.environment());
     env.put("JAVA_TOOL_OPTIONS", trained.javaToolOptions());
     return new Variant(v.name() + " + trained CDS archive", v.handler(), classPath, v.event(), env);
+  }
+
+  /**
+   * A benchmark handler's class path: the benchmarks' classes, the samples' class path, and the
+   * jars of the benchmarks module whose file names start with one of {@code prefixes} (a library
+   * measured with only its own jars, as a function using it would ship them).
+   */
+  private static List<Path> benchmarkClassPath(
+      Path benchmarks, Path samples, List<Path> benchmarkJars, List<String> prefixes) {
+    List<Path> path = new ArrayList<>();
+    path.add(benchmarks.resolve("target/classes"));
+    path.addAll(functionClassPath(samples));
+    for (String prefix : prefixes) {
+      for (Path jar : jarsNamed(benchmarkJars, prefix)) {
+        if (!path.contains(jar)) {
+          path.add(jar);
+        }
+      }
+    }
+    return path;
   }
 
   /** The jars of a class path whose file names start with {@code prefix}; at least one. */

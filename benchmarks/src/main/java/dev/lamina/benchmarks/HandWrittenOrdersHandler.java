@@ -2,17 +2,9 @@ package dev.lamina.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,24 +19,7 @@ public final class HandWrittenOrdersHandler
     implements RequestHandler<Map<String, Object>, Map<String, String>> {
   private final String table = System.getenv("LAMINA_IDEMPOTENCY_TABLE");
   private final DynamoDbClient dynamo =
-      DynamoDbClient.builder()
-          .httpClient(UrlConnectionHttpClient.builder().build())
-          .region(Region.of(System.getenv("AWS_REGION")))
-          .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-          .endpointOverride(URI.create(System.getenv("LAMINA_IDEMPOTENCY_ENDPOINT")))
-          .defaultsMode(DefaultsMode.STANDARD)
-          .endpointDiscoveryEnabled(false)
-          .overrideConfiguration(
-              ClientOverrideConfiguration.builder()
-                  .defaultProfileFile(
-                      ProfileFile.builder()
-                          .content(new ByteArrayInputStream(new byte[0]))
-                          .type(ProfileFile.Type.CONFIGURATION)
-                          .build())
-                  .defaultProfileName("default")
-                  .retryStrategy(RetryMode.STANDARD)
-                  .build())
-          .build();
+      BareDynamoDb.client(UrlConnectionHttpClient.builder().build());
 
   @Override
   public Map<String, String> handleRequest(Map<String, Object> order, Context context) {

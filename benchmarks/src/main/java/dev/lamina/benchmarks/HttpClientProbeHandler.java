@@ -2,23 +2,15 @@ package dev.lamina.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,24 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class HttpClientProbeHandler implements RequestStreamHandler {
   private final String table = System.getenv("LAMINA_IDEMPOTENCY_TABLE");
   private final DynamoDbClient dynamo =
-      DynamoDbClient.builder()
-          .httpClient(httpClient(System.getenv("PROBE_HTTP_CLIENT")))
-          .region(Region.of(System.getenv("AWS_REGION")))
-          .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-          .endpointOverride(URI.create(System.getenv("LAMINA_IDEMPOTENCY_ENDPOINT")))
-          .defaultsMode(DefaultsMode.STANDARD)
-          .endpointDiscoveryEnabled(false)
-          .overrideConfiguration(
-              ClientOverrideConfiguration.builder()
-                  .defaultProfileFile(
-                      ProfileFile.builder()
-                          .content(new ByteArrayInputStream(new byte[0]))
-                          .type(ProfileFile.Type.CONFIGURATION)
-                          .build())
-                  .defaultProfileName("default")
-                  .retryStrategy(RetryMode.STANDARD)
-                  .build())
-          .build();
+      BareDynamoDb.client(httpClient(System.getenv("PROBE_HTTP_CLIENT")));
 
   private static SdkHttpClient httpClient(String name) {
     switch (name == null ? "url-connection" : name) {

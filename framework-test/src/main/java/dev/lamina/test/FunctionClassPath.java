@@ -75,6 +75,48 @@ public final class FunctionClassPath {
     return resolve(moduleDirectory(), List.of(), DEFAULT_FILE);
   }
 
+  /**
+   * The jar {@code mvn package} built for {@code module} (in its {@code target}, not a sources,
+   * javadoc or tests jar), then its runtime dependencies: a class path of jars only, as a
+   * class-data-sharing archive needs.
+   *
+   * @param module the module's directory
+   * @return the class path
+   * @throws IllegalStateException if the module has no built jar
+   */
+  public static List<Path> withModuleJar(Path module) {
+    List<Path> path = new ArrayList<>();
+    path.add(moduleJar(module));
+    path.addAll(resolve(module, List.of(), DEFAULT_FILE));
+    return path;
+  }
+
+  /**
+   * The jar {@code mvn package} built for {@code module}.
+   *
+   * @param module the module's directory
+   * @return the jar in its {@code target}, not a sources, javadoc or tests jar
+   * @throws IllegalStateException if there is none
+   */
+  public static Path moduleJar(Path module) {
+    Path target = module.resolve("target");
+    try (java.util.stream.Stream<Path> files = Files.list(target)) {
+      for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+        String n = f.getFileName().toString();
+        if (n.endsWith(".jar")
+            && !n.endsWith("-sources.jar")
+            && !n.endsWith("-javadoc.jar")
+            && !n.endsWith("-tests.jar")) {
+          return f;
+        }
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    throw new IllegalStateException(
+        "No built jar in [" + target + "]: run mvn package (or install) for that module first");
+  }
+
   /** The given classes directories of {@code module}, then its runtime dependencies. */
   public static List<Path> of(Path module, String... classesDirectories) {
     return resolve(module, Arrays.asList(classesDirectories), DEFAULT_FILE);

@@ -3,6 +3,7 @@ package dev.lamina.core.codec;
 import dev.lamina.core.http.Problem;
 import dev.lamina.core.http.ProblemSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +49,26 @@ public final class InputValidationException extends CodecException implements Pr
 
   /**
    * @param targetType the input's type, as a readable name
-   * @param violations every violation, in a stable order; not empty
+   * @param violations every violation, in any order (they are sorted by path, then rule); not
+   *     empty
    */
   public InputValidationException(String targetType, List<Violation> violations) {
-    super(message(targetType, violations), targetType, violations.get(0).path(), null);
-    this.violations = List.copyOf(violations);
+    this(targetType, sorted(violations), true);
+  }
+
+  private InputValidationException(String targetType, List<Violation> sorted, boolean ignored) {
+    super(message(targetType, sorted), targetType, sorted.get(0).path(), null);
+    this.violations = sorted;
+  }
+
+  /** The violations by path, then rule: the same order whichever validator found them. */
+  private static List<Violation> sorted(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("[violations] must not be empty");
+    }
+    List<Violation> copy = new ArrayList<>(violations);
+    copy.sort(Comparator.comparing(Violation::path).thenComparing(Violation::rule));
+    return List.copyOf(copy);
   }
 
   private static String message(String targetType, List<Violation> violations) {

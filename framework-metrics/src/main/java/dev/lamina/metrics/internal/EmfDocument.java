@@ -57,7 +57,7 @@ record EmfDocument(
    * Renders the document.
    *
    * @param json the feature's JSON factory
-   * @return the lines, without line ends; empty if there is no metric
+   * @return the lines, each ending with {@code \n}; empty if there is no metric
    */
   List<byte[]> render(JsonFactory json) {
     List<byte[]> lines = new ArrayList<>();
@@ -161,6 +161,7 @@ record EmfDocument(
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render a metrics line", e);
     }
+    out.write('\n'); // each line is written whole, its end included
     return out.toByteArray();
   }
 

@@ -208,10 +208,7 @@ public final class MetricsInterceptor implements Interceptor {
       PrintStream out = System.out;
       synchronized (out) {
         for (byte[] line : lines) {
-          byte[] withEnd = new byte[line.length + 1];
-          System.arraycopy(line, 0, withEnd, 0, line.length);
-          withEnd[line.length] = '\n';
-          out.write(withEnd, 0, withEnd.length);
+          out.write(line, 0, line.length);
           out.flush();
         }
       }

@@ -77,7 +77,7 @@ public final class CdsArchive {
     }
   }
 
-  /** Builds and runs one training. */
+  /** Builds and runs one training. Not thread-safe; each {@link #train()} starts its own JVM. */
   public static final class Builder {
     private String handler;
     private List<Path> classPath;
@@ -162,7 +162,6 @@ public final class CdsArchive {
         throw new UncheckedIOException(e);
       }
       List<String> flags = new ArrayList<>(LocalLambda.Builder.lambdaLikeFlags(memorySizeMb));
-      flags.removeIf(f -> f.startsWith("-Xshare"));
       flags.add("-XX:ArchiveClassesAtExit=" + archive);
       LocalLambda.Builder b =
           LocalLambda.builder()

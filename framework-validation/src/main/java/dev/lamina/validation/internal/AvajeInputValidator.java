@@ -12,7 +12,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,9 +76,6 @@ public final class AvajeInputValidator implements InputValidator {
     for (ConstraintViolation v : found) {
       violations.add(new InputValidationException.Violation(jsonPath(c, v.path()), v.message()));
     }
-    violations.sort(
-        Comparator.comparing(InputValidationException.Violation::path)
-            .thenComparing(InputValidationException.Violation::rule));
     throw new InputValidationException(c.getSimpleName(), violations);
   }
 

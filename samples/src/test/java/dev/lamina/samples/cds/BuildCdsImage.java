@@ -1,15 +1,14 @@
 package dev.lamina.samples.cds;
 
+import dev.lamina.test.FunctionClassPath;
 import dev.lamina.test.cds.TrainCds;
+import dev.lamina.test.internal.Directories;
 import dev.lamina.test.internal.RuntimeClientClassPath;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Behind {@code mvn -q -DskipTests -Pcds package -pl samples}: lays out what the sample
@@ -38,18 +37,12 @@ public final class BuildCdsImage {
     Path image = target.resolve("cds-image");
     Path lib = image.resolve("lib");
     Path trainer = image.resolve("trainer");
-    deleteTree(image);
+    Directories.deleteTree(image); // a missing directory is fine
     Files.createDirectories(lib);
     Files.createDirectories(trainer);
 
-    copy(functionJar(target), lib);
-    for (String entry :
-        Files.readString(target.resolve("lamina/runtime.classpath"))
-            .strip()
-            .split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        copy(Path.of(entry), lib);
-      }
+    for (Path jar : FunctionClassPath.withModuleJar(target.getParent())) {
+      copy(jar, lib);
     }
     for (Path ric : RuntimeClientClassPath.locate()) {
       copy(ric, lib);
@@ -69,39 +62,9 @@ public final class BuildCdsImage {
         });
   }
 
-  private static Path functionJar(Path target) throws IOException {
-    try (Stream<Path> files = Files.list(target)) {
-      return files
-          .filter(
-              f -> {
-                String n = f.getFileName().toString();
-                return n.startsWith("samples-")
-                    && n.endsWith(".jar")
-                    && !n.contains("-sources")
-                    && !n.contains("-javadoc")
-                    && !n.contains("-tests");
-              })
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("No samples jar in " + target));
-    }
-  }
-
   private static void copy(Path jar, Path dir) throws IOException {
     if (Files.isRegularFile(jar)) {
       Files.copy(jar, dir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    List<Path> all = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.forEach(all::add);
-    }
-    for (int i = all.size() - 1; i >= 0; i--) {
-      Files.delete(all.get(i));
     }
   }
 }
