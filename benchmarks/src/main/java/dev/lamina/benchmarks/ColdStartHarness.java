@@ -8,6 +8,7 @@ import dev.lamina.test.cds.CdsArchive;
 import dev.lamina.test.ssm.LocalParameterStore;
 import dev.lamina.test.ssm.ParameterType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -288,6 +289,10 @@ public final class ColdStartHarness {
             ? null
             : benchmarks.getParent().resolve(budgetOption).toAbsolutePath().normalize();
     boolean warmup = !"false".equals(opts.get("warmup"));
+    String classLogsOption = opts.get("class-logs");
+    if (classLogsOption != null) {
+      classLogs = benchmarks.getParent().resolve(classLogsOption).toAbsolutePath().normalize();
+    }
 
     // Trained CDS archives (--cds=false skips them): the greeting and the orders sample again,
     // their classes in jars (a CDS archive takes no directories), each started with the
@@ -576,7 +581,31 @@ public final class ColdStartHarness {
             v.name() + " failed: " + result.errorType() + ": " + result.errorMessage());
       }
       LocalLambda.Timings t = lambda.timings();
+      if (classLogs != null) {
+        keepClassLog(lambda, v, t.classesLoadedAtFirstResponse());
+      }
       return new Sample(t.firstResponse().toMillis(), t.classesLoadedAtFirstResponse());
+    }
+  }
+
+  /**
+   * Where {@code --class-logs=DIR} keeps each row's class-load log of its last round, cut at the
+   * first answer: one line per class in load order, with the JVM's uptime when it loaded, which
+   * is the timeline that shows where a cold start spends its time.
+   */
+  private static Path classLogs;
+
+  private static void keepClassLog(LocalLambda lambda, Variant v, int classes) {
+    Path log = lambda.workDirectory().resolve("classes.log");
+    String slug = v.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    slug = slug.replaceAll("^-|-$", "");
+    try {
+      List<String> lines = Files.readAllLines(log);
+      Files.createDirectories(classLogs);
+      Files.write(
+          classLogs.resolve(slug + ".log"), lines.subList(0, Math.min(classes, lines.size())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the class-load log of " + v.name(), e);
     }
   }
 
@@ -723,7 +752,8 @@ public final class ColdStartHarness {
                 + " --baseline-samples=DIR (another checkout's built samples module),"
                 + " --doc=FILE (a document with the table markers, relative to the repository),"
                 + " --only=A,B (rows whose names contain A or B, and the reference),"
-                + " --class-budget=FILE, --warmup=false, --cds=false");
+                + " --class-budget=FILE, --warmup=false, --cds=false,"
+                + " --class-logs=DIR (each row's class-load timeline)");
       }
     }
     return opts;

@@ -27,7 +27,7 @@ import java.util.Iterator;
  */
 public final class CanonicalHash {
   /** Field names are hashed once each: no symbol table to build per document. */
-  private static final JsonFactory JSON =
+  static final JsonFactory JSON =
       JsonFactory.builder()
           .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
           .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)

@@ -46,6 +46,16 @@ public final class JsonPointerPath {
     return new JsonPointerPath(expression, steps.toArray(new String[0]));
   }
 
+  /** How many steps the path has. */
+  int length() {
+    return steps.length;
+  }
+
+  /** The unescaped property name or index of step {@code i}. */
+  String step(int i) {
+    return steps[i];
+  }
+
   /**
    * Whether the path goes into the records of a batch event ({@code /Records/..} of SQS, SNS,
    * Kinesis, DynamoDB Streams and S3 events, {@code /records/..} of Kafka events).

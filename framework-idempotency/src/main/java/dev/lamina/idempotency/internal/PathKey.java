@@ -16,8 +16,19 @@ public final class PathKey implements KeyExtractor {
     return path;
   }
 
+  /**
+   * The key at the path. An input that arrived as bytes or was decoded into the handler's own
+   * type is read with the streaming parser first ({@link StreamedPath}), which leaves the tree
+   * unbuilt, so the payload hash streams too; the tree decides what the streaming read cannot.
+   */
   @Override
   public String keyOf(KeySource source) {
+    if (source instanceof Payload payload && payload.isStreamable()) {
+      String text = StreamedPath.textAt(path, payload.bytes());
+      if (text != StreamedPath.UNDECIDED) {
+        return text;
+      }
+    }
     return path.textAt(source.json());
   }
 

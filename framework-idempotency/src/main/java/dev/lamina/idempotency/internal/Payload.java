@@ -49,6 +49,11 @@ final class Payload implements KeySource {
     return json;
   }
 
+  /** Whether the input is not a tree already, and no tree has been built from its bytes. */
+  boolean isStreamable() {
+    return json == null && !(input instanceof JsonNode);
+  }
+
   /** Whether the tree was already built (by a key extractor). */
   boolean hasTree() {
     return json != null;

@@ -39,7 +39,6 @@ import java.util.Map;
  * user's own record or bean is always validated whole. Stateless.
  */
 public final class ValidatedPart {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
 
   /** The kinds of input with a part of their own. */
@@ -222,7 +221,7 @@ public final class ValidatedPart {
   }
 
   private static JsonNode kafka(JsonNode partitions) {
-    ArrayNode parts = NODES.arrayNode();
+    ArrayNode parts = JsonNodeFactory.instance.arrayNode();
     List<String> names = new ArrayList<>();
     partitions.fieldNames().forEachRemaining(names::add);
     Collections.sort(names);
@@ -240,7 +239,7 @@ public final class ValidatedPart {
   }
 
   private static JsonNode each(JsonNode records, java.util.function.UnaryOperator<JsonNode> part) {
-    ArrayNode parts = NODES.arrayNode();
+    ArrayNode parts = JsonNodeFactory.instance.arrayNode();
     for (Iterator<JsonNode> it = records.elements(); it.hasNext(); ) {
       parts.add(part.apply(it.next()));
     }
@@ -249,10 +248,12 @@ public final class ValidatedPart {
 
   /** An object of name/value pairs; an absent value is written as {@code null}. */
   private static JsonNode object(Object... namesAndValues) {
-    ObjectNode node = NODES.objectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       JsonNode value = (JsonNode) namesAndValues[i + 1];
-      node.set((String) namesAndValues[i], value.isMissingNode() ? NODES.nullNode() : value);
+      node.set(
+          (String) namesAndValues[i],
+          value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value);
     }
     return node;
   }
