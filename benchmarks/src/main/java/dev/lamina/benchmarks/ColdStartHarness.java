@@ -239,6 +239,34 @@ public final class ColdStartHarness {
                 "{}",
                 env));
       }
+      // What each DynamoDB client setting is worth: the SDK's defaults, Lamina's recipe, the
+      // recipe without each of its settings, and the recipe with a fixed endpoint provider.
+      List<Path> probePath = benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of());
+      List<String[]> settingRows = new ArrayList<>();
+      settingRows.add(new String[] {"the SDK's defaults", ""});
+      settingRows.add(
+          new String[] {"Lamina's recipe", String.join(",", SdkSettingsProbeHandler.RECIPE)});
+      for (String s : SdkSettingsProbeHandler.RECIPE) {
+        List<String> without = new ArrayList<>(SdkSettingsProbeHandler.RECIPE);
+        without.remove(s);
+        settingRows.add(new String[] {"the recipe without " + s, String.join(",", without)});
+      }
+      settingRows.add(
+          new String[] {
+            "the recipe + a fixed endpoint provider",
+            String.join(",", SdkSettingsProbeHandler.RECIPE) + ",endpoint-provider"
+          });
+      for (String[] row : settingRows) {
+        Map<String, String> env = new LinkedHashMap<>(backend.environment());
+        env.put("PROBE_SETTINGS", row[1]);
+        variants.add(
+            new Variant(
+                "one DynamoDB GetItem, client settings: " + row[0],
+                SdkSettingsProbeHandler.class.getName(),
+                probePath,
+                "{}",
+                env));
+      }
       // The same work by hand: plain RequestHandler, bare SDK client, same table.
       List<Path> handWritten = benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of());
       variants.add(
