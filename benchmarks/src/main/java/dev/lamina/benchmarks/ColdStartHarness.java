@@ -285,8 +285,11 @@ public final class ColdStartHarness {
       Path before = Path.of(baseline).toAbsolutePath().normalize();
       for (int i = variants.size() - 1; i >= 0; i--) {
         Variant v = variants.get(i);
+        String classFile = v.handler().replace('.', '/') + ".class";
         if (v.handler().startsWith("dev.lamina.samples.")
-            && v.classPath().get(0).equals(samples.resolve("target/classes"))) {
+            && v.classPath().get(0).equals(samples.resolve("target/classes"))
+            && Files.exists(before.resolve("target/classes").resolve(classFile))) {
+          // (a sample the baseline does not have gets no [baseline] row)
           variants.add(
               i + 1,
               new Variant(
@@ -338,8 +341,15 @@ public final class ColdStartHarness {
     }
 
     try {
+      // The harness options of this run, as -Dcold-start.args repeats them.
+      List<String> extra = new ArrayList<>();
+      for (String o : List.of("only", "baseline-samples", "cds", "class-budget", "class-logs")) {
+        if (opts.get(o) != null) {
+          extra.add("--" + o + "=" + opts.get(o));
+        }
+      }
       String command =
-          command(rounds, logLevel, only != null ? "--only=" + only : baseline, docOption);
+          command(rounds, logLevel, extra.isEmpty() ? null : String.join(" ", extra), docOption);
       run(variants, rounds, benchmarks, ssm, logLevel, command, baseline, doc, budget, warmup);
     } finally {
       ssm.close();
@@ -546,8 +556,16 @@ public final class ColdStartHarness {
             ? ""
             : "- Rows marked [baseline]: the samples built in ["
                 + baseline
-                + "], measured in the same rounds.\n",
+                + "]"
+                + baselineCommit(baseline)
+                + ", measured in the same rounds.\n",
         command);
+  }
+
+  /** The baseline checkout's commit, as {@code " at commit abc1234 (subject)"}, or nothing. */
+  private static String baselineCommit(String baseline) {
+    String commit = git(Path.of(baseline).toAbsolutePath(), "log", "-1", "--format=%h (%s)");
+    return commit == null || commit.isBlank() ? "" : " at commit " + commit;
   }
 
   /** The Maven command that repeats this run (after {@code mvn -q -DskipTests install}). */
@@ -559,9 +577,11 @@ public final class ColdStartHarness {
       command.append(" -Dcold-start.log-level=").append(logLevel);
     }
     if (baseline != null) {
-      command
-          .append(" -Dcold-start.args=")
-          .append(baseline.startsWith("--") ? baseline : "--baseline-samples=" + baseline);
+      String args = baseline.startsWith("--") ? baseline : "--baseline-samples=" + baseline;
+      command.append(
+          args.contains(" ")
+              ? " \"-Dcold-start.args=" + args + "\""
+              : " -Dcold-start.args=" + args);
     }
     if (!doc.isBlank()) {
       command.append(" -Dcold-start.doc=").append(doc);
