@@ -1,13 +1,17 @@
 package dev.lamina.core;
 
+import dev.lamina.core.http.Problem;
+import dev.lamina.core.http.ProblemSource;
 import java.time.Duration;
 
 /**
  * The invocation is too close to its deadline to start more work: the remaining time has reached
  * the configured safety margin. Thrown by {@link Invocation#checkRemainingTime()} so long work
- * can stop cleanly before Lambda kills the environment.
+ * can stop cleanly before Lambda kills the environment. An HTTP handler answers it as 503 Service
+ * Unavailable ({@link #problem()}) instead of failing the invocation, which API Gateway would turn
+ * into a bare 502; it is still logged at {@code ERROR}.
  */
-public final class RemainingTimeExceededException extends LaminaException {
+public final class RemainingTimeExceededException extends LaminaException implements ProblemSource {
   private static final long serialVersionUID = 1L;
 
   private final Duration remaining;
@@ -43,5 +47,18 @@ public final class RemainingTimeExceededException extends LaminaException {
   /** The margin that was reached. */
   public Duration margin() {
     return margin;
+  }
+
+  /**
+   * 503 Service Unavailable, without {@code Retry-After}: the same request may need the same
+   * time again, so when to retry is the caller's call. Names no request value.
+   *
+   * @return the problem
+   */
+  @Override
+  public Problem problem() {
+    return Problem.builder(503)
+        .detail("The request could not be completed within the function's time limit")
+        .build();
   }
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
  * caller with its {@link Problem} instead of failing the invocation (which API Gateway would turn
  * into a 502). Lamina's own request errors implement it: malformed or mismatched input (400), a
  * missing idempotency key (400), a key reused with another payload (422), a duplicate still in
- * progress (409 with {@code Retry-After}).
+ * progress (409 with {@code Retry-After}); and two server conditions a caller can act on: the
+ * idempotency store unavailable for a moment (503 with {@code Retry-After}) and the time guard
+ * stopping work before the deadline (503).
  *
  * <p>The problem is shown to the caller: its detail must not contain the request's values.
  *

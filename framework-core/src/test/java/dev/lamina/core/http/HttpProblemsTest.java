@@ -307,6 +307,54 @@ class HttpProblemsTest {
     assertEquals("The payment is locked", response.problem().get("detail").asText());
   }
 
+  /** Stops before doing work when the time guard's margin is reached. */
+  @TimeGuard(safetyMarginMillis = 500)
+  public static class SlowPayments
+      extends LambdaHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    int charged;
+
+    public SlowPayments(HandlerEnvironment environment) {
+      super(environment);
+    }
+
+    @Override
+    protected APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent r, Invocation inv) {
+      inv.checkRemainingTime();
+      charged++;
+      return new APIGatewayProxyResponseEvent().withStatusCode(201).withBody("{}");
+    }
+  }
+
+  @Test
+  void timeGuardStoppingTheWork_is503_withoutRetryAfter_andStillAnErrorLine() {
+    SlowPayments handler = new SlowPayments(environment(Map.of()));
+    String out;
+    try (CapturedStdout stdout = new CapturedStdout()) {
+      out =
+          Invoke.stream(
+              handler,
+              HttpFamilies.REST.event(headers(null), "{\"card\":\"" + BODY_SECRET + "\"}", false),
+              FakeContext.builder()
+                  .requestId("req-late")
+                  .clock(clock)
+                  .timeout(Duration.ofMillis(400))
+                  .build());
+      assertTrue(
+          stdout.lines().stream()
+              .anyMatch(l -> l.contains("\"level\":\"ERROR\"") && l.contains("HTTP 503")),
+          String.join("\n", stdout.lines()));
+    }
+    HttpFamilies.Response response = HttpFamilies.REST.response(out);
+
+    assertProblem(HttpFamilies.REST, response, 503, "Service Unavailable");
+    assertNull(response.headers().get("Retry-After"), "the same request may need the same time");
+    assertEquals(
+        "The request could not be completed within the function's time limit",
+        response.problem().get("detail").asText());
+    assertFalse(response.body().contains(BODY_SECRET));
+    assertEquals(0, handler.charged, "no work after the guard");
+  }
+
   @ParameterizedTest
   @EnumSource(HttpFamilies.class)
   void mappedException_getsTheMappersProblem(HttpFamilies family) {

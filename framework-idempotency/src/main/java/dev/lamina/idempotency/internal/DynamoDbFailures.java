@@ -2,6 +2,7 @@ package dev.lamina.idempotency.internal;
 
 import dev.lamina.idempotency.IdempotencyStoreException;
 import dev.lamina.idempotency.IdempotencyStoreException.Reason;
+import dev.lamina.idempotency.IdempotencyStoreUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -26,7 +27,7 @@ public final class DynamoDbFailures {
           || "ProvisionedThroughputExceededException".equals(code)
           || "RequestLimitExceeded".equals(code)
           || "ThrottlingException".equals(code)) {
-        return new IdempotencyStoreException(
+        return new IdempotencyStoreUnavailableException(
             table,
             operation,
             Reason.THROTTLED,
@@ -61,7 +62,7 @@ public final class DynamoDbFailures {
             e);
       }
       if (status >= 500) {
-        return new IdempotencyStoreException(
+        return new IdempotencyStoreUnavailableException(
             table,
             operation,
             Reason.SERVICE_ERROR,
@@ -79,7 +80,7 @@ public final class DynamoDbFailures {
           e);
     }
     if (e instanceof SdkClientException) {
-      return new IdempotencyStoreException(
+      return new IdempotencyStoreUnavailableException(
           table,
           operation,
           Reason.UNREACHABLE,
