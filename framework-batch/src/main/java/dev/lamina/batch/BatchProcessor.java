@@ -183,7 +183,7 @@ public final class BatchProcessor<E> {
       PerRecord perRecord =
           config.idempotency() == null
               ? PerRecord.DIRECT
-              : config.idempotency().perRecord(namer, c);
+              : config.idempotency().perRecord(namer, c, environment().sleeper());
       return new BatchProcessor<>(
           this, new BatchEngine<>(source, decoder, handler, config, perRecord));
     }

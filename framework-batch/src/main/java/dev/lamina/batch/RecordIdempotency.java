@@ -77,8 +77,8 @@ public final class RecordIdempotency {
     return config;
   }
 
-  PerRecord perRecord(Class<?> handlerClass, PayloadCodec codec) {
+  PerRecord perRecord(Class<?> handlerClass, PayloadCodec codec, dev.lamina.core.Sleeper sleeper) {
     IdempotencyEngine.requireStableNamespace(handlerClass, config.namespace());
-    return new IdempotentRecords(config, key, handlerClass, codec);
+    return new IdempotentRecords(config, key, handlerClass, codec, sleeper);
   }
 }

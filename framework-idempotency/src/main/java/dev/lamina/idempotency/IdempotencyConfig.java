@@ -232,9 +232,25 @@ public final class IdempotencyConfig implements FeatureConfig {
     return scopeToCaller;
   }
 
-  /** The sleeper used while waiting. */
+  /**
+   * The sleeper given with {@link Builder#sleeper}, or {@code Thread.sleep} if none was.
+   *
+   * @return the sleeper; never {@code null}
+   */
   public Sleeper sleeper() {
-    return sleeper;
+    return sleeper != null ? sleeper : d -> dev.lamina.core.Sleeper.system().sleep(d);
+  }
+
+  /**
+   * The sleeper given with {@link Builder#sleeper}, or {@code fallback} if none was: a handler
+   * passes its {@link dev.lamina.core.HandlerEnvironment#sleeper()}, so one test sleeper on the
+   * environment serves every wait of the handler.
+   *
+   * @param fallback the sleeper to use when none was given; not {@code null}
+   * @return the sleeper; never {@code null}
+   */
+  public dev.lamina.core.Sleeper sleeper(dev.lamina.core.Sleeper fallback) {
+    return sleeper != null ? sleeper : Objects.requireNonNull(fallback, "fallback");
   }
 
   /** Builds an {@link IdempotencyConfig}. Not thread-safe. */
@@ -253,7 +269,7 @@ public final class IdempotencyConfig implements FeatureConfig {
     private String namespace;
     private Duration minimumRunTime = Duration.ZERO;
     private boolean scopeToCaller;
-    private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    private Sleeper sleeper;
 
     private Builder() {}
 
@@ -366,7 +382,10 @@ public final class IdempotencyConfig implements FeatureConfig {
       return this;
     }
 
-    /** Replaces {@code Thread.sleep} while waiting; for tests. */
+    /**
+     * Replaces the handler environment's sleeper ({@code Thread.sleep} unless the environment
+     * was given another) while waiting; for tests.
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;

@@ -85,16 +85,17 @@ public final class IdempotencyEngine {
   private final Duration inProgressMargin;
   private final Duration waitForInProgress;
   private final Duration minimumRunTime;
-  private final IdempotencyConfig.Sleeper sleeper;
+  private final dev.lamina.core.Sleeper sleeper;
   private final RecordCache cache;
 
-  private IdempotencyEngine(IdempotencyConfig config, IdempotencyStore store) {
+  private IdempotencyEngine(
+      IdempotencyConfig config, IdempotencyStore store, dev.lamina.core.Sleeper sleeper) {
     this.store = store;
     this.expiry = config.expiry();
     this.inProgressMargin = config.inProgressMargin();
     this.waitForInProgress = config.waitForInProgress();
     this.minimumRunTime = config.minimumRunTime();
-    this.sleeper = config.sleeper();
+    this.sleeper = config.sleeper(sleeper);
     this.cache = new RecordCache(config.localCacheSize());
   }
 
@@ -107,8 +108,24 @@ public final class IdempotencyEngine {
    * @return a new engine with its own local cache
    */
   public static IdempotencyEngine create(IdempotencyConfig config, IdempotencyStore store) {
+    return create(config, store, dev.lamina.core.Sleeper.system());
+  }
+
+  /**
+   * As {@link #create(IdempotencyConfig, IdempotencyStore)}, waiting with {@code sleeper} unless
+   * the configuration gives its own: a handler passes its environment's.
+   *
+   * @param config the settings; not {@code null}
+   * @param store where records live; not {@code null}
+   * @param sleeper waits between polls and after throttling; not {@code null}
+   * @return a new engine with its own local cache
+   */
+  public static IdempotencyEngine create(
+      IdempotencyConfig config, IdempotencyStore store, dev.lamina.core.Sleeper sleeper) {
     return new IdempotencyEngine(
-        Objects.requireNonNull(config, "config"), Objects.requireNonNull(store, "store"));
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(store, "store"),
+        Objects.requireNonNull(sleeper, "sleeper"));
   }
 
   /**

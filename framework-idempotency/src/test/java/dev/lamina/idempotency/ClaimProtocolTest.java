@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -287,6 +288,15 @@ class ClaimProtocolTest {
 
   private RequestStreamHandler waitingHandler(
       IdempotencyConfig config, Duration guardMargin, AtomicInteger runs) {
+    return waitingHandler(
+        config, guardMargin, runs, HandlerEnvironment.builder().clock(clock).variables(Map.of()));
+  }
+
+  private RequestStreamHandler waitingHandler(
+      IdempotencyConfig config,
+      Duration guardMargin,
+      AtomicInteger runs,
+      HandlerEnvironment.Builder environment) {
     Lamina.Builder<Map<String, Object>, String> builder =
         Lamina.handler(
             Map.class,
@@ -297,7 +307,7 @@ class ClaimProtocolTest {
           TimeGuardConfig.custom().safetyMargin(guardMargin).watchdogAt(Duration.ZERO).build());
     }
     return builder
-        .environment(HandlerEnvironment.builder().clock(clock).variables(Map.of()).build())
+        .environment(environment.build())
         .handlerClass(ClaimProtocolTest.class)
         .feature(config)
         .build();
@@ -349,5 +359,39 @@ class ClaimProtocolTest {
         () -> Invoke.stream(handler, ORDER, context("req-2", Duration.ofSeconds(5))));
 
     assertFalse(clock.instant().isAfter(deadline.minusSeconds(3)), clock.instant().toString());
+  }
+
+  @Test
+  void waitingDuplicate_sleepsWithTheHandlerEnvironmentsSleeper_whenTheConfigGivesNone() {
+    someoneElseHoldsTheKey("orders." + ClaimProtocolTest.class.getName());
+    IdempotencyConfig config =
+        config()
+            .waitForInProgress(Duration.ofSeconds(10))
+            .minimumRunTime(Duration.ofSeconds(3))
+            .build();
+    List<Duration> slept = new ArrayList<>();
+    RequestStreamHandler handler =
+        waitingHandler(
+            config,
+            null,
+            new AtomicInteger(),
+            HandlerEnvironment.builder()
+                .clock(clock)
+                .variables(Map.of())
+                .sleeper(
+                    d -> {
+                      slept.add(d);
+                      clock.advance(d);
+                    }));
+
+    // With Thread.sleep instead, the clock would never move and the wait would not end.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThrows(
+                IdempotencyInProgressException.class,
+                () -> Invoke.stream(handler, ORDER, context("req-2", Duration.ofSeconds(5)))));
+
+    assertFalse(slept.isEmpty(), "the environment's sleeper did the waiting");
   }
 }

@@ -34,11 +34,16 @@ public final class IdempotentRecords implements PerRecord {
    * @param key takes the key from the payload; {@code null} for the source identifier
    * @param handlerClass names the namespace, unless the settings give one
    * @param codec writes DynamoDB images as JSON for hashing
+   * @param sleeper waits unless the settings give their own: the handler environment's
    */
   public IdempotentRecords(
-      IdempotencyConfig config, KeyExtractor key, Class<?> handlerClass, PayloadCodec codec) {
+      IdempotencyConfig config,
+      KeyExtractor key,
+      Class<?> handlerClass,
+      PayloadCodec codec,
+      dev.lamina.core.Sleeper sleeper) {
     this.config = config;
-    this.engine = IdempotencyEngine.create(config, config.store());
+    this.engine = IdempotencyEngine.create(config, config.store(), sleeper);
     this.key = key;
     this.handlerClass = handlerClass;
     this.codec = codec;

@@ -89,7 +89,8 @@ public final class IdempotencyInterceptor implements Interceptor {
         context.codec(),
         context.inputType(),
         context.outputType(),
-        context.handlerClass());
+        context.handlerClass(),
+        context.environment().sleeper());
   }
 
   /**
@@ -99,6 +100,7 @@ public final class IdempotencyInterceptor implements Interceptor {
    * @param inputType the handler's input type: fixes the validated part
    * @param outputType the handler's output type, to read stored results back as
    * @param handlerClass names the namespace, unless the configuration gives one
+   * @param sleeper waits unless the configuration gives its own: the handler environment's
    */
   public IdempotencyInterceptor(
       IdempotencyConfig config,
@@ -106,9 +108,10 @@ public final class IdempotencyInterceptor implements Interceptor {
       PayloadCodec codec,
       Type inputType,
       Type outputType,
-      Class<?> handlerClass) {
+      Class<?> handlerClass,
+      dev.lamina.core.Sleeper sleeper) {
     this.config = config;
-    this.engine = IdempotencyEngine.create(config, store);
+    this.engine = IdempotencyEngine.create(config, store, sleeper);
     this.codec = codec;
     this.format = ResultFormat.json(codec, outputType);
     this.handlerClass = handlerClass;
