@@ -1,7 +1,7 @@
 package dev.lamina.idempotency;
 
 /**
- * The idempotency store failed: throttled after the SDK's retries, unreachable, access denied,
+ * The idempotency store failed: throttled past the SDK's and Lamina's retries, unreachable, access denied,
  * table missing, or a service error. The message names the table and the operation. When a claim
  * fails this way, the handler does not run.
  */
@@ -10,7 +10,10 @@ public class IdempotencyStoreException extends IdempotencyException {
 
   /** Why the store failed, for code that reacts to it. */
   public enum Reason {
-    /** The table's throughput was exceeded and the SDK's retries did not get through. */
+    /**
+     * The table's throughput was exceeded, and neither the SDK's retries nor the engine's backoff
+     * (up to 5 s, within the invocation's time) got through.
+     */
     THROTTLED,
     /** The endpoint could not be reached (connection refused, timed out, DNS). */
     UNREACHABLE,

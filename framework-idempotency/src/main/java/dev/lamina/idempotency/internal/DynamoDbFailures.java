@@ -33,7 +33,8 @@ public final class DynamoDbFailures {
             Reason.THROTTLED,
             "throttled ("
                 + code
-                + ") after the SDK's retries; raise the table's capacity or switch"
+                + "), retried by the SDK and then, for up to 5 s within the invocation's time, by"
+                + " Lamina's backoff; raise the table's capacity or switch"
                 + " it to on-demand",
             e);
       }
