@@ -381,6 +381,29 @@ public final class LocalLambda implements AutoCloseable {
                         + String.join("\n", output.last(20))));
   }
 
+  /**
+   * Waits for a line of the child's stdout or stderr (stderr lines start {@code [stderr] }, as in
+   * {@link #output()}) that matches, such as the runtime's error line, which it writes after
+   * posting the error.
+   *
+   * @param matcher what the line must satisfy
+   * @param timeout how long to wait
+   * @return the first matching line
+   * @throws LocalLambdaException if none arrives in time, with the last output
+   */
+  public String awaitOutputLine(java.util.function.Predicate<String> matcher, Duration timeout) {
+    Objects.requireNonNull(matcher, "matcher");
+    return output
+        .awaitMerged(matcher, timeout.toMillis())
+        .orElseThrow(
+            () ->
+                new LocalLambdaException(
+                    "No output line matched within "
+                        + timeout.toMillis()
+                        + " ms; last output:\n"
+                        + String.join("\n", output.last(20))));
+  }
+
   /** The child's stderr lines so far. */
   public List<String> stderrLines() {
     return output.stderr();

@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -220,11 +219,11 @@ class LocalLambdaRuntimeTest {
     try (LocalLambda lambda = lambda(ThrowingHandler.class).start()) {
       lambda.invoke("{\"fail\":1}");
       // The runtime logs the error after posting it: the line arrives shortly after the result.
-      awaitOutput(
-          lambda,
-          lines ->
-              lines.stream()
-                  .anyMatch(l -> l.contains("java.lang.IllegalStateException: asked to fail")));
+      String line =
+          lambda.awaitOutputLine(
+              l -> l.contains("java.lang.IllegalStateException: asked to fail"),
+              Duration.ofSeconds(20));
+      assertTrue(lambda.output().contains(line), "the awaited line is in the captured output");
     }
   }
 
@@ -263,17 +262,6 @@ class LocalLambdaRuntimeTest {
                       l -> l.startsWith("never printed"), Duration.ofMillis(200)));
 
       assertTrue(e.getMessage().contains("sleeping " + event.requestId()), e.getMessage());
-    }
-  }
-
-  private static void awaitOutput(LocalLambda lambda, Predicate<List<String>> condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.test(lambda.output())) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("output never matched: " + lambda.output());
-      }
-      Thread.sleep(20);
     }
   }
 }

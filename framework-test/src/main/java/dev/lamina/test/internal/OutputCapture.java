@@ -97,10 +97,26 @@ public final class OutputCapture {
    */
   public java.util.Optional<String> awaitStdout(
       java.util.function.Predicate<String> matcher, long millis) {
+    return await(stdout, matcher, millis);
+  }
+
+  /**
+   * Waits until a line of either stream matches (stderr lines prefixed {@code [stderr] }, as in
+   * {@link #merged()}), or the time is up.
+   *
+   * @return the first matching line, or empty if none arrived in time
+   */
+  public java.util.Optional<String> awaitMerged(
+      java.util.function.Predicate<String> matcher, long millis) {
+    return await(merged, matcher, millis);
+  }
+
+  private java.util.Optional<String> await(
+      Deque<String> lines, java.util.function.Predicate<String> matcher, long millis) {
     long deadline = System.nanoTime() + millis * 1_000_000;
     synchronized (lock) {
       while (true) {
-        for (String line : stdout) {
+        for (String line : lines) {
           if (matcher.test(line)) {
             return java.util.Optional.of(line);
           }
