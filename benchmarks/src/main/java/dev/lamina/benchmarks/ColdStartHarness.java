@@ -166,6 +166,13 @@ public final class ColdStartHarness {
             "dev.lamina.samples.batch.SqsOrdersHandler",
             functionClassPath(samples),
             sqsBatch(10)));
+    // The Kinesis batch sample: ten click records as Lambda delivers them (data in base64).
+    variants.add(
+        new Variant(
+            "Lamina Kinesis batch sample (BatchHandler, 10 records)",
+            "dev.lamina.samples.batch.KinesisEventsHandler",
+            functionClassPath(samples),
+            kinesisBatch(10)));
     List<Path> benchmarkJars = functionClassPath(benchmarks);
     List<Path> plainBatch = benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of());
     variants.add(
@@ -665,6 +672,36 @@ public final class ColdStartHarness {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the class-load log of " + v.name(), e);
     }
+  }
+
+  /** A Kinesis batch of {@code size} click records, shaped as Lambda sends them. */
+  static String kinesisBatch(int size) {
+    StringBuilder records = new StringBuilder();
+    for (int i = 1; i <= size; i++) {
+      String data =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  ("{\"userId\":\"u-" + i + "\",\"page\":\"/p/" + i + "\"}")
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String sequence = "4954511524349098501828006771497314458218006259324420" + (1000 + i);
+      records
+          .append(i > 1 ? "," : "")
+          .append("{\"kinesis\":{\"kinesisSchemaVersion\":\"1.0\",\"partitionKey\":\"u-")
+          .append(i)
+          .append("\",\"sequenceNumber\":\"")
+          .append(sequence)
+          .append("\",\"data\":\"")
+          .append(data)
+          .append("\",\"approximateArrivalTimestamp\":1428537600.123},")
+          .append("\"eventSource\":\"aws:kinesis\",\"eventVersion\":\"1.0\",")
+          .append("\"eventID\":\"shardId-000000000000:")
+          .append(sequence)
+          .append("\",\"eventName\":\"aws:kinesis:record\",")
+          .append("\"invokeIdentityArn\":\"arn:aws:iam::123456789012:role/lambda-role\",")
+          .append("\"awsRegion\":\"us-east-1\",")
+          .append("\"eventSourceARN\":\"arn:aws:kinesis:us-east-1:123456789012:stream/clicks\"}");
+    }
+    return "{\"Records\":[" + records + "]}";
   }
 
   /** An SQS batch of {@code size} order messages; the last one has a quantity of zero. */

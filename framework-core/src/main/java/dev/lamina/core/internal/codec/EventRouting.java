@@ -2,6 +2,7 @@ package dev.lamina.core.internal.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.lamina.core.internal.codec.events.BatchResponseWriter;
+import dev.lamina.core.internal.codec.events.KinesisEventReader;
 import dev.lamina.core.internal.codec.events.SqsEventReader;
 import java.lang.reflect.Type;
 import java.util.Set;
@@ -47,7 +48,8 @@ public final class EventRouting {
 
   /** True for the event classes the events room reads with jackson-core alone. */
   public static boolean hasStreamingReader(Type type) {
-    return type instanceof Class<?> c && c.getName().equals(EVENTS + "SQSEvent");
+    return type instanceof Class<?> c
+        && (c.getName().equals(EVENTS + "SQSEvent") || c.getName().equals(EVENTS + "KinesisEvent"));
   }
 
   /**
@@ -55,7 +57,9 @@ public final class EventRouting {
    * databind must read it. Loads the event classes only here.
    */
   public static Object readStreaming(JsonFactory json, byte[] document, Type type) {
-    return SqsEventReader.read(json, document);
+    return ((Class<?>) type).getName().equals(EVENTS + "KinesisEvent")
+        ? KinesisEventReader.read(json, document)
+        : SqsEventReader.read(json, document);
   }
 
   private static final Set<String> STREAMING_WRITER =

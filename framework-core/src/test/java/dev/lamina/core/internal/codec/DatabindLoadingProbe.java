@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Run in a child JVM by {@link DatabindLoadingTest}: reads and writes jr-routed values and prints
- * {@code done}; with the argument {@code sqs}, {@code sqs-lenient} or {@code sns} it then reads such an
+ * {@code done}; with the argument {@code sqs}, {@code sqs-lenient}, {@code kinesis} or {@code sns} it then reads such an
  * event too.
  */
 public final class DatabindLoadingProbe {
@@ -40,6 +40,24 @@ public final class DatabindLoadingProbe {
       SQSEvent event =
           codec.read(bytes("{\"Records\":{\"messageId\":\"m-2\",\"body\":\"b\"}}"), SQSEvent.class);
       System.out.println(event.getRecords().get(0).getMessageId());
+    }
+    if (args.length > 0 && args[0].equals("kinesis")) {
+      com.amazonaws.services.lambda.runtime.events.KinesisEvent event =
+          codec.read(
+              bytes(
+                  "{\"Records\":[{\"kinesis\":{\"partitionKey\":\"pk-1\","
+                      + "\"data\":\"aGk=\",\"sequenceNumber\":\"4954\","
+                      + "\"approximateArrivalTimestamp\":1428537600.123},"
+                      + "\"eventID\":\"shardId-000:4954\"}]}"),
+              com.amazonaws.services.lambda.runtime.events.KinesisEvent.class);
+      com.amazonaws.services.lambda.runtime.events.KinesisEvent.Record k =
+          event.getRecords().get(0).getKinesis();
+      System.out.println(
+          k.getPartitionKey()
+              + " "
+              + StandardCharsets.UTF_8.decode(k.getData())
+              + " "
+              + k.getApproximateArrivalTimestamp().getTime());
     }
     if (args.length > 0 && args[0].equals("sns")) {
       com.amazonaws.services.lambda.runtime.events.SNSEvent event =

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The point of the jr engine, checked in a fresh JVM with class-load logging: records, maps, lists
- * and strings never load jackson-databind; an SQS event does.
+ * and strings never load jackson-databind, nor do SQS and Kinesis events as Lambda sends them;
+ * other events do.
  */
 class DatabindLoadingTest {
   private static final String DATABIND = "com.fasterxml.jackson.databind.";
@@ -43,6 +44,14 @@ class DatabindLoadingTest {
     List<String> out = runProbe("sqs");
 
     assertTrue(out.contains("m-1"), String.join("\n", out));
+    assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
+  }
+
+  @Test
+  void kinesisEvent_asLambdaSendsIt_doesNotLoadDatabind() throws Exception {
+    List<String> out = runProbe("kinesis");
+
+    assertTrue(out.contains("pk-1 hi 1428537600123"), String.join("\n", out));
     assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
   }
 

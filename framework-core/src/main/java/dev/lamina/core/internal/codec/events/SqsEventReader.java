@@ -23,17 +23,6 @@ import java.util.Map;
  * holds its result to the runtime's, field by field. Stateless.
  */
 public final class SqsEventReader {
-  /** The signal to hand the document to databind. */
-  private static final IOException DECLINED =
-      new IOException("not the plain shape", null) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-          return this;
-        }
-      };
-
   private SqsEventReader() {}
 
   /** The event, or {@code null} if the document is not in the plain shape (databind reads it). */
@@ -62,7 +51,7 @@ public final class SqsEventReader {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
-    expect(p, JsonToken.START_ARRAY);
+    EventTokens.expect(p, JsonToken.START_ARRAY);
     List<SQSMessage> messages = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       messages.add(message(p));
@@ -74,21 +63,21 @@ public final class SqsEventReader {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
-    expect(p, JsonToken.START_OBJECT);
+    EventTokens.expect(p, JsonToken.START_OBJECT);
     SQSMessage m = new SQSMessage();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
-        case "messageId" -> m.setMessageId(text(p));
-        case "receiptHandle" -> m.setReceiptHandle(text(p));
-        case "body" -> m.setBody(text(p));
-        case "md5OfBody" -> m.setMd5OfBody(text(p));
-        case "md5OfMessageAttributes" -> m.setMd5OfMessageAttributes(text(p));
-        case "eventSourceARN" -> m.setEventSourceArn(text(p));
-        case "eventSource" -> m.setEventSource(text(p));
-        case "awsRegion" -> m.setAwsRegion(text(p));
-        case "attributes" -> m.setAttributes(textMap(p));
+        case "messageId" -> m.setMessageId(EventTokens.text(p));
+        case "receiptHandle" -> m.setReceiptHandle(EventTokens.text(p));
+        case "body" -> m.setBody(EventTokens.text(p));
+        case "md5OfBody" -> m.setMd5OfBody(EventTokens.text(p));
+        case "md5OfMessageAttributes" -> m.setMd5OfMessageAttributes(EventTokens.text(p));
+        case "eventSourceARN" -> m.setEventSourceArn(EventTokens.text(p));
+        case "eventSource" -> m.setEventSource(EventTokens.text(p));
+        case "awsRegion" -> m.setAwsRegion(EventTokens.text(p));
+        case "attributes" -> m.setAttributes(EventTokens.textMap(p));
         case "messageAttributes" -> m.setMessageAttributes(attributes(p));
         default -> p.skipChildren();
       }
@@ -100,7 +89,7 @@ public final class SqsEventReader {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
-    expect(p, JsonToken.START_OBJECT);
+    EventTokens.expect(p, JsonToken.START_OBJECT);
     Map<String, MessageAttribute> out = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -114,22 +103,22 @@ public final class SqsEventReader {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
-    expect(p, JsonToken.START_OBJECT);
+    EventTokens.expect(p, JsonToken.START_OBJECT);
     MessageAttribute a = new MessageAttribute();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
-        case "stringValue" -> a.setStringValue(text(p));
-        case "binaryValue" -> a.setBinaryValue(binary(p));
-        case "dataType" -> a.setDataType(text(p));
+        case "stringValue" -> a.setStringValue(EventTokens.text(p));
+        case "binaryValue" -> a.setBinaryValue(EventTokens.binary(p));
+        case "dataType" -> a.setDataType(EventTokens.text(p));
         case "stringListValues" -> {
           List<String> values = null;
           if (p.currentToken() != JsonToken.VALUE_NULL) {
-            expect(p, JsonToken.START_ARRAY);
+            EventTokens.expect(p, JsonToken.START_ARRAY);
             values = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
-              values.add(text(p));
+              values.add(EventTokens.text(p));
             }
           }
           a.setStringListValues(values);
@@ -137,10 +126,10 @@ public final class SqsEventReader {
         case "binaryListValues" -> {
           List<ByteBuffer> values = null;
           if (p.currentToken() != JsonToken.VALUE_NULL) {
-            expect(p, JsonToken.START_ARRAY);
+            EventTokens.expect(p, JsonToken.START_ARRAY);
             values = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
-              values.add(binary(p));
+              values.add(EventTokens.binary(p));
             }
           }
           a.setBinaryListValues(values);
@@ -149,42 +138,5 @@ public final class SqsEventReader {
       }
     }
     return a;
-  }
-
-  private static Map<String, String> textMap(JsonParser p) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(p, JsonToken.START_OBJECT);
-    Map<String, String> out = new LinkedHashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      out.put(name, text(p));
-    }
-    return out;
-  }
-
-  private static String text(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(p, JsonToken.VALUE_STRING);
-    return p.getText();
-  }
-
-  private static ByteBuffer binary(JsonParser p) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(p, JsonToken.VALUE_STRING);
-    return ByteBuffer.wrap(p.getBinaryValue());
-  }
-
-  private static void expect(JsonParser p, JsonToken token) throws IOException {
-    if (p.currentToken() != token) {
-      throw DECLINED;
-    }
   }
 }
