@@ -173,6 +173,13 @@ public final class ColdStartHarness {
             "dev.lamina.samples.batch.KinesisEventsHandler",
             functionClassPath(samples),
             kinesisBatch(10)));
+    // The DynamoDB Streams batch sample: ten order items inserted, as Lambda delivers them.
+    variants.add(
+        new Variant(
+            "Lamina DynamoDB Streams batch sample (BatchHandler, 10 records)",
+            "dev.lamina.samples.batch.DynamoChangesHandler",
+            functionClassPath(samples),
+            dynamodbBatch(10)));
     List<Path> benchmarkJars = functionClassPath(benchmarks);
     List<Path> plainBatch = benchmarkClassPath(benchmarks, samples, benchmarkJars, List.of());
     variants.add(
@@ -672,6 +679,33 @@ public final class ColdStartHarness {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the class-load log of " + v.name(), e);
     }
+  }
+
+  /** A DynamoDB Streams batch of {@code size} inserted order items, shaped as Lambda sends them. */
+  static String dynamodbBatch(int size) {
+    StringBuilder records = new StringBuilder();
+    for (int i = 1; i <= size; i++) {
+      String sequence = "4000000000000" + (100 + i);
+      records
+          .append(i > 1 ? "," : "")
+          .append("{\"eventID\":\"e-")
+          .append(i)
+          .append("\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\",")
+          .append("\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\",")
+          .append("\"dynamodb\":{\"ApproximateCreationDateTime\":1710756900,")
+          .append("\"Keys\":{\"orderId\":{\"S\":\"o-")
+          .append(i)
+          .append("\"}},\"NewImage\":{\"orderId\":{\"S\":\"o-")
+          .append(i)
+          .append("\"},\"status\":{\"S\":\"NEW\"},\"quantity\":{\"N\":\"")
+          .append(i)
+          .append("\"}},\"SequenceNumber\":\"")
+          .append(sequence)
+          .append("\",\"SizeBytes\":60,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"},")
+          .append("\"eventSourceARN\":\"arn:aws:dynamodb:us-east-1:123456789012:")
+          .append("table/orders/stream/2024-03-01T00:00:00.000\"}");
+    }
+    return "{\"Records\":[" + records + "]}";
   }
 
   /** A Kinesis batch of {@code size} click records, shaped as Lambda sends them. */

@@ -2,6 +2,7 @@ package dev.lamina.core.internal.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.lamina.core.internal.codec.events.BatchResponseWriter;
+import dev.lamina.core.internal.codec.events.DynamodbEventReader;
 import dev.lamina.core.internal.codec.events.KinesisEventReader;
 import dev.lamina.core.internal.codec.events.SqsEventReader;
 import java.lang.reflect.Type;
@@ -46,10 +47,12 @@ public final class EventRouting {
 
   private EventRouting() {}
 
+  private static final Set<String> STREAMING_READER =
+      Set.of(EVENTS + "SQSEvent", EVENTS + "KinesisEvent", EVENTS + "DynamodbEvent");
+
   /** True for the event classes the events room reads with jackson-core alone. */
   public static boolean hasStreamingReader(Type type) {
-    return type instanceof Class<?> c
-        && (c.getName().equals(EVENTS + "SQSEvent") || c.getName().equals(EVENTS + "KinesisEvent"));
+    return type instanceof Class<?> c && STREAMING_READER.contains(c.getName());
   }
 
   /**
@@ -57,9 +60,14 @@ public final class EventRouting {
    * databind must read it. Loads the event classes only here.
    */
   public static Object readStreaming(JsonFactory json, byte[] document, Type type) {
-    return ((Class<?>) type).getName().equals(EVENTS + "KinesisEvent")
-        ? KinesisEventReader.read(json, document)
-        : SqsEventReader.read(json, document);
+    String name = ((Class<?>) type).getName();
+    if (name.equals(EVENTS + "KinesisEvent")) {
+      return KinesisEventReader.read(json, document);
+    }
+    if (name.equals(EVENTS + "DynamodbEvent")) {
+      return DynamodbEventReader.read(json, document);
+    }
+    return SqsEventReader.read(json, document);
   }
 
   private static final Set<String> STREAMING_WRITER =

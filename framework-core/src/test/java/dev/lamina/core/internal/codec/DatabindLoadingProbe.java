@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Run in a child JVM by {@link DatabindLoadingTest}: reads and writes jr-routed values and prints
- * {@code done}; with the argument {@code sqs}, {@code sqs-lenient}, {@code kinesis} or {@code sns} it then reads such an
+ * {@code done}; with the argument {@code sqs}, {@code sqs-lenient}, {@code kinesis}, {@code dynamodb} or {@code sns} it then reads such an
  * event too.
  */
 public final class DatabindLoadingProbe {
@@ -58,6 +58,19 @@ public final class DatabindLoadingProbe {
               + StandardCharsets.UTF_8.decode(k.getData())
               + " "
               + k.getApproximateArrivalTimestamp().getTime());
+    }
+    if (args.length > 0 && args[0].equals("dynamodb")) {
+      com.amazonaws.services.lambda.runtime.events.DynamodbEvent event =
+          codec.read(
+              bytes(
+                  "{\"Records\":[{\"eventName\":\"INSERT\",\"dynamodb\":{"
+                      + "\"Keys\":{\"id\":{\"S\":\"k-1\"}},\"SizeBytes\":26,"
+                      + "\"StreamViewType\":\"NEW_IMAGE\"}}]}"),
+              com.amazonaws.services.lambda.runtime.events.DynamodbEvent.class);
+      System.out.println(
+          event.getRecords().get(0).getDynamodb().getKeys().get("id").getS()
+              + " "
+              + event.getRecords().get(0).getDynamodb().getStreamViewType());
     }
     if (args.length > 0 && args[0].equals("sns")) {
       com.amazonaws.services.lambda.runtime.events.SNSEvent event =

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.PayloadCodec;
+import dev.lamina.core.internal.codec.events.DynamodbEventReader;
 import dev.lamina.core.internal.codec.events.KinesisEventReader;
 import dev.lamina.core.internal.codec.events.SqsEventReader;
 import java.io.IOException;
@@ -96,5 +98,47 @@ class StreamingReadersTest {
     java.util.Date date = event.getRecords().get(0).getKinesis().getApproximateArrivalTimestamp();
     assertEquals(millis, date == null ? 0 : date.getTime());
     assertLikeTheRuntime(event, text.getBytes(StandardCharsets.UTF_8), KinesisEvent.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "DynamodbEvent/dynamo_event.json",
+        "DynamodbEvent/all_attribute_types.json",
+        "DynamodbEvent/dynamo_event_roundtrip.json"
+      })
+  void dynamodbReader_readsTheRealEvents_likeTheRuntime(String name) throws IOException {
+    byte[] json = fixture(name);
+
+    DynamodbEvent event = DynamodbEventReader.read(JSON, json);
+
+    assertNotNull(event, "the streaming reader answered, not databind");
+    assertLikeTheRuntime(event, json, DynamodbEvent.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a size as text, a boolean as text, a view type this events version does not know
+        "{\"Records\":[{\"eventID\":\"e\",\"dynamodb\":{\"SizeBytes\":\"12\"}}]}",
+        "{\"Records\":[{\"eventID\":\"e\",\"dynamodb\":{\"NewImage\":{\"a\":{\"BOOL\":\"true\"}}}}]}",
+        "{\"Records\":[{\"eventID\":\"e\",\"dynamodb\":{\"StreamViewType\":\"SOMETHING_NEW\"}}]}",
+      })
+  void dynamodbReader_declinesTheLeniencies_andTheCodecStillReadsThemLikeTheRuntime(String text) {
+    byte[] json = text.getBytes(StandardCharsets.UTF_8);
+
+    assertNull(DynamodbEventReader.read(JSON, json), "declined");
+    Object runtime;
+    try {
+      runtime = RuntimeOracle.read(json, DynamodbEvent.class);
+    } catch (RuntimeException runtimeFails) {
+      // The runtime cannot read it either: Lamina's codec must fail too (through databind).
+      org.junit.jupiter.api.Assertions.assertThrows(
+          RuntimeException.class, () -> CODEC.read(json, DynamodbEvent.class));
+      return;
+    }
+    FieldGraphWalker.firstDifference(runtime, CODEC.read(json, DynamodbEvent.class))
+        .ifPresent(path -> fail("first difference at " + path + " (runtime, Lamina)"));
   }
 }
