@@ -3,6 +3,7 @@ package dev.lamina.core.internal.codec;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.lamina.core.internal.codec.events.BatchResponseWriter;
 import dev.lamina.core.internal.codec.events.DynamodbEventReader;
+import dev.lamina.core.internal.codec.events.KafkaEventReader;
 import dev.lamina.core.internal.codec.events.KinesisEventReader;
 import dev.lamina.core.internal.codec.events.SqsEventReader;
 import java.lang.reflect.Type;
@@ -48,7 +49,11 @@ public final class EventRouting {
   private EventRouting() {}
 
   private static final Set<String> STREAMING_READER =
-      Set.of(EVENTS + "SQSEvent", EVENTS + "KinesisEvent", EVENTS + "DynamodbEvent");
+      Set.of(
+          EVENTS + "SQSEvent",
+          EVENTS + "KinesisEvent",
+          EVENTS + "DynamodbEvent",
+          EVENTS + "KafkaEvent");
 
   /** True for the event classes the events room reads with jackson-core alone. */
   public static boolean hasStreamingReader(Type type) {
@@ -66,6 +71,9 @@ public final class EventRouting {
     }
     if (name.equals(EVENTS + "DynamodbEvent")) {
       return DynamodbEventReader.read(json, document);
+    }
+    if (name.equals(EVENTS + "KafkaEvent")) {
+      return KafkaEventReader.read(json, document);
     }
     return SqsEventReader.read(json, document);
   }

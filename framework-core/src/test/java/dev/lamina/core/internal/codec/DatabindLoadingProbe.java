@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Run in a child JVM by {@link DatabindLoadingTest}: reads and writes jr-routed values and prints
- * {@code done}; with the argument {@code sqs}, {@code sqs-lenient}, {@code kinesis}, {@code dynamodb} or {@code sns} it then reads such an
+ * {@code done}; with the argument {@code sqs}, {@code sqs-lenient}, {@code kinesis}, {@code dynamodb}, {@code kafka} or {@code sns} it then reads such an
  * event too.
  */
 public final class DatabindLoadingProbe {
@@ -71,6 +71,24 @@ public final class DatabindLoadingProbe {
           event.getRecords().get(0).getDynamodb().getKeys().get("id").getS()
               + " "
               + event.getRecords().get(0).getDynamodb().getStreamViewType());
+    }
+    if (args.length > 0 && args[0].equals("kafka")) {
+      com.amazonaws.services.lambda.runtime.events.KafkaEvent event =
+          codec.read(
+              bytes(
+                  "{\"eventSource\":\"aws:kafka\",\"records\":{\"orders-0\":[{"
+                      + "\"topic\":\"orders\",\"partition\":0,\"offset\":15,"
+                      + "\"timestamp\":1596480920837,\"value\":\"aGk=\","
+                      + "\"headers\":[{\"k\":[104,105]}]}]}}"),
+              com.amazonaws.services.lambda.runtime.events.KafkaEvent.class);
+      com.amazonaws.services.lambda.runtime.events.KafkaEvent.KafkaEventRecord r =
+          event.getRecords().get("orders-0").get(0);
+      System.out.println(
+          r.getTopic()
+              + " "
+              + r.getOffset()
+              + " "
+              + new String(r.getHeaders().get(0).get("k"), StandardCharsets.UTF_8));
     }
     if (args.length > 0 && args[0].equals("sns")) {
       com.amazonaws.services.lambda.runtime.events.SNSEvent event =

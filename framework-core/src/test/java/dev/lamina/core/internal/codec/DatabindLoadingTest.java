@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The point of the jr engine, checked in a fresh JVM with class-load logging: records, maps, lists
- * and strings never load jackson-databind, nor do SQS, Kinesis and DynamoDB Streams events as Lambda sends them;
+ * and strings never load jackson-databind, nor do SQS, Kinesis, DynamoDB Streams and Kafka events as Lambda sends them;
  * other events do.
  */
 class DatabindLoadingTest {
@@ -60,6 +60,14 @@ class DatabindLoadingTest {
     List<String> out = runProbe("dynamodb");
 
     assertTrue(out.contains("k-1 NEW_IMAGE"), String.join("\n", out));
+    assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
+  }
+
+  @Test
+  void kafkaEvent_asLambdaSendsIt_doesNotLoadDatabind() throws Exception {
+    List<String> out = runProbe("kafka");
+
+    assertTrue(out.contains("orders 15 hi"), String.join("\n", out));
     assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
   }
 

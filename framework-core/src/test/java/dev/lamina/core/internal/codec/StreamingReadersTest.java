@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.lamina.core.codec.Codecs;
 import dev.lamina.core.codec.PayloadCodec;
 import dev.lamina.core.internal.codec.events.DynamodbEventReader;
+import dev.lamina.core.internal.codec.events.KafkaEventReader;
 import dev.lamina.core.internal.codec.events.KinesisEventReader;
 import dev.lamina.core.internal.codec.events.SqsEventReader;
 import java.io.IOException;
@@ -140,5 +142,55 @@ class StreamingReadersTest {
     }
     FieldGraphWalker.firstDifference(runtime, CODEC.read(json, DynamodbEvent.class))
         .ifPresent(path -> fail("first difference at " + path + " (runtime, Lamina)"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"KafkaEvent/kafka_event.json"})
+  void kafkaReader_readsTheRealEvents_likeTheRuntime(String name) throws IOException {
+    byte[] json = fixture(name);
+
+    KafkaEvent event = KafkaEventReader.read(JSON, json);
+
+    assertNotNull(event, "the streaming reader answered, not databind");
+    assertLikeTheRuntime(event, json, KafkaEvent.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // an offset as text, a header in base64, a missing partition value, a byte out of range
+        "{\"records\":{\"t-0\":[{\"topic\":\"t\",\"offset\":\"15\"}]}}",
+        "{\"records\":{\"t-0\":[{\"topic\":\"t\",\"headers\":[{\"k\":\"aGk=\"}]}]}}",
+        "{\"records\":{\"t-0\":[{\"topic\":\"t\",\"partition\":null}]}}",
+        "{\"records\":{\"t-0\":[{\"topic\":\"t\",\"headers\":[{\"k\":[300]}]}]}}",
+      })
+  void kafkaReader_declinesTheLeniencies_andTheCodecThenDoesWhatTheRuntimeDoes(String text) {
+    byte[] json = text.getBytes(StandardCharsets.UTF_8);
+
+    assertNull(KafkaEventReader.read(JSON, json), "declined");
+    Object runtime;
+    try {
+      runtime = RuntimeOracle.read(json, KafkaEvent.class);
+    } catch (RuntimeException runtimeFails) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          RuntimeException.class, () -> CODEC.read(json, KafkaEvent.class));
+      return;
+    }
+    FieldGraphWalker.firstDifference(runtime, CODEC.read(json, KafkaEvent.class))
+        .ifPresent(path -> fail("first difference at " + path + " (runtime, Lamina)"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void kafkaHeaderBytes_readAsTheRuntimeReadsThem_negativeAndHighValuesIncluded() {
+    byte[] json =
+        ("{\"records\":{\"t-0\":[{\"topic\":\"t\",\"partition\":0,\"offset\":1,"
+                + "\"headers\":[{\"k\":[0,127,128,255,-1,-128]}]}]}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    KafkaEvent event = KafkaEventReader.read(JSON, json);
+
+    assertNotNull(event);
+    assertLikeTheRuntime(event, json, KafkaEvent.class);
   }
 }
