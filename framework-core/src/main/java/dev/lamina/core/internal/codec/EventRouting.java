@@ -65,17 +65,12 @@ public final class EventRouting {
    * databind must read it. Loads the event classes only here.
    */
   public static Object readStreaming(JsonFactory json, byte[] document, Type type) {
-    String name = ((Class<?>) type).getName();
-    if (name.equals(EVENTS + "KinesisEvent")) {
-      return KinesisEventReader.read(json, document);
-    }
-    if (name.equals(EVENTS + "DynamodbEvent")) {
-      return DynamodbEventReader.read(json, document);
-    }
-    if (name.equals(EVENTS + "KafkaEvent")) {
-      return KafkaEventReader.read(json, document);
-    }
-    return SqsEventReader.read(json, document);
+    return switch (((Class<?>) type).getName()) {
+      case EVENTS + "KinesisEvent" -> KinesisEventReader.read(json, document);
+      case EVENTS + "DynamodbEvent" -> DynamodbEventReader.read(json, document);
+      case EVENTS + "KafkaEvent" -> KafkaEventReader.read(json, document);
+      default -> SqsEventReader.read(json, document);
+    };
   }
 
   private static final Set<String> STREAMING_WRITER =

@@ -1,10 +1,13 @@
 package dev.lamina.core.internal.codec.events;
 
 import static dev.lamina.core.internal.codec.events.EventTokens.DECLINED;
+import static dev.lamina.core.internal.codec.events.EventTokens.binaries;
 import static dev.lamina.core.internal.codec.events.EventTokens.binary;
 import static dev.lamina.core.internal.codec.events.EventTokens.date;
 import static dev.lamina.core.internal.codec.events.EventTokens.expect;
 import static dev.lamina.core.internal.codec.events.EventTokens.text;
+import static dev.lamina.core.internal.codec.events.EventTokens.texts;
+import static dev.lamina.core.internal.codec.events.EventTokens.whole;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -16,7 +19,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +128,7 @@ public final class DynamodbEventReader {
         case "NewImage" -> change.setNewImage(item(p));
         case "OldImage" -> change.setOldImage(item(p));
         case "SequenceNumber" -> change.setSequenceNumber(text(p));
-        case "SizeBytes" -> change.setSizeBytes(whole(p));
+        case "SizeBytes" -> change.setSizeBytes(sizeBytes(p));
         case "StreamViewType" -> change.setStreamViewType(viewType(p));
         default -> p.skipChildren();
       }
@@ -134,15 +136,10 @@ public final class DynamodbEventReader {
     return change;
   }
 
-  private static Long whole(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-      throw DECLINED;
-    }
-    return p.getLongValue();
+  private static Long sizeBytes(JsonParser p) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_NULL
+        ? null
+        : whole(p, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   private static StreamViewType viewType(JsonParser p) throws IOException {
@@ -196,30 +193,6 @@ public final class DynamodbEventReader {
       }
     }
     return v;
-  }
-
-  private static List<String> texts(JsonParser p) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(p, JsonToken.START_ARRAY);
-    List<String> out = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      out.add(text(p));
-    }
-    return out;
-  }
-
-  private static List<ByteBuffer> binaries(JsonParser p) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    expect(p, JsonToken.START_ARRAY);
-    List<ByteBuffer> out = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      out.add(binary(p));
-    }
-    return out;
   }
 
   private static List<AttributeValue> values(JsonParser p) throws IOException {

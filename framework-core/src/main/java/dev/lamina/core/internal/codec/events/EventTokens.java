@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +58,48 @@ final class EventTokens {
     }
     expect(p, JsonToken.VALUE_STRING);
     return ByteBuffer.wrap(p.getBinaryValue());
+  }
+
+  /** A list of texts, or {@code null}. */
+  static List<String> texts(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_ARRAY);
+    List<String> out = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      out.add(text(p));
+    }
+    return out;
+  }
+
+  /** A list of base64 values, or {@code null}. */
+  static List<ByteBuffer> binaries(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(p, JsonToken.START_ARRAY);
+    List<ByteBuffer> out = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      out.add(binary(p));
+    }
+    return out;
+  }
+
+  /**
+   * A whole number from {@code min} to {@code max}; anything else (null, text, a decimal, out of
+   * range) is the runtime's business, so the reader declines.
+   */
+  static long whole(JsonParser p, long min, long max) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
+        || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      throw DECLINED;
+    }
+    long v = p.getLongValue();
+    if (v < min || v > max) {
+      throw DECLINED;
+    }
+    return v;
   }
 
   static void expect(JsonParser p, JsonToken token) throws IOException {

@@ -1,8 +1,8 @@
 package dev.lamina.core.internal.codec.events;
 
-import static dev.lamina.core.internal.codec.events.EventTokens.DECLINED;
 import static dev.lamina.core.internal.codec.events.EventTokens.expect;
 import static dev.lamina.core.internal.codec.events.EventTokens.text;
+import static dev.lamina.core.internal.codec.events.EventTokens.whole;
 
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent.KafkaEventRecord;
@@ -99,19 +99,6 @@ public final class KafkaEventReader {
       }
     }
     return r;
-  }
-
-  /** A whole number in range; anything else (null, text, a decimal) is the runtime's business. */
-  private static long whole(JsonParser p, long min, long max) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT
-        || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-      throw DECLINED;
-    }
-    long v = p.getLongValue();
-    if (v < min || v > max) {
-      throw DECLINED;
-    }
-    return v;
   }
 
   private static List<Map<String, byte[]>> headers(JsonParser p) throws IOException {

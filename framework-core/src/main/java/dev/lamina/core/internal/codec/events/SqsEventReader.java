@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,28 +111,8 @@ public final class SqsEventReader {
         case "stringValue" -> a.setStringValue(EventTokens.text(p));
         case "binaryValue" -> a.setBinaryValue(EventTokens.binary(p));
         case "dataType" -> a.setDataType(EventTokens.text(p));
-        case "stringListValues" -> {
-          List<String> values = null;
-          if (p.currentToken() != JsonToken.VALUE_NULL) {
-            EventTokens.expect(p, JsonToken.START_ARRAY);
-            values = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              values.add(EventTokens.text(p));
-            }
-          }
-          a.setStringListValues(values);
-        }
-        case "binaryListValues" -> {
-          List<ByteBuffer> values = null;
-          if (p.currentToken() != JsonToken.VALUE_NULL) {
-            EventTokens.expect(p, JsonToken.START_ARRAY);
-            values = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              values.add(EventTokens.binary(p));
-            }
-          }
-          a.setBinaryListValues(values);
-        }
+        case "stringListValues" -> a.setStringListValues(EventTokens.texts(p));
+        case "binaryListValues" -> a.setBinaryListValues(EventTokens.binaries(p));
         default -> p.skipChildren();
       }
     }
