@@ -1,13 +1,9 @@
 package dev.lamina.idempotency.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.lamina.test.ClassLoadProbe;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,20 +38,7 @@ class KeyPathLoadingTest {
         "the probe sees databind when the tree is built");
   }
 
-  private static List<String> runProbe(String keyPath) throws IOException, InterruptedException {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xshare:off",
-            "-Xlog:class+load=info:stdout",
-            "-cp",
-            System.getProperty("java.class.path"),
-            KeyPathLoadingProbe.class.getName(),
-            keyPath);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
-    assertEquals(0, process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    return new String(output, StandardCharsets.UTF_8).lines().toList();
+  private static List<String> runProbe(String keyPath) throws Exception {
+    return ClassLoadProbe.run(KeyPathLoadingProbe.class, keyPath);
   }
 }

@@ -1,16 +1,13 @@
 package dev.lamina.core.internal.codec;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.lamina.test.ClassLoadProbe;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The point of the jr engine, checked in a fresh JVM with class-load logging: records, maps, lists
@@ -39,35 +36,18 @@ class DatabindLoadingTest {
         databind.size() + " databind classes, first: " + databind.stream().findFirst().orElse(""));
   }
 
-  @Test
-  void sqsEvent_asLambdaSendsIt_doesNotLoadDatabind() throws Exception {
-    List<String> out = runProbe("sqs");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "sqs, m-1",
+    "kinesis, pk-1 hi 1428537600123",
+    "dynamodb, k-1 NEW_IMAGE",
+    "kafka, orders 15 hi",
+  })
+  void batchEvent_asLambdaSendsIt_doesNotLoadDatabind(String event, String printed)
+      throws Exception {
+    List<String> out = runProbe(event);
 
-    assertTrue(out.contains("m-1"), String.join("\n", out));
-    assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
-  }
-
-  @Test
-  void kinesisEvent_asLambdaSendsIt_doesNotLoadDatabind() throws Exception {
-    List<String> out = runProbe("kinesis");
-
-    assertTrue(out.contains("pk-1 hi 1428537600123"), String.join("\n", out));
-    assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
-  }
-
-  @Test
-  void dynamodbEvent_asLambdaSendsIt_doesNotLoadDatabind() throws Exception {
-    List<String> out = runProbe("dynamodb");
-
-    assertTrue(out.contains("k-1 NEW_IMAGE"), String.join("\n", out));
-    assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
-  }
-
-  @Test
-  void kafkaEvent_asLambdaSendsIt_doesNotLoadDatabind() throws Exception {
-    List<String> out = runProbe("kafka");
-
-    assertTrue(out.contains("orders 15 hi"), String.join("\n", out));
+    assertTrue(out.contains(printed), String.join("\n", out));
     assertTrue(out.stream().noneMatch(l -> l.contains(DATABIND)), "read by the streaming reader");
   }
 
@@ -89,21 +69,7 @@ class DatabindLoadingTest {
         out.stream().filter(l -> l.contains(DATABIND + "ObjectMapper ")).toList().isEmpty());
   }
 
-  private static List<String> runProbe(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off",
-                "-Xlog:class+load=info:stdout",
-                "-cp",
-                System.getProperty("java.class.path"),
-                DatabindLoadingProbe.class.getName()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
-    assertEquals(0, process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    return new String(output, StandardCharsets.UTF_8).lines().toList();
+  private static List<String> runProbe(String... args) throws Exception {
+    return ClassLoadProbe.run(DatabindLoadingProbe.class, args);
   }
 }
