@@ -3,7 +3,6 @@ package dev.lamina.idempotency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -164,10 +163,7 @@ class StoreUnavailableHttpTest {
   }
 
   @Test
-  void onlyTheRetryableReasons_areUnavailable() {
-    assertTrue(
-        new IdempotencyStoreUnavailableException("t", "PutItem", Reason.THROTTLED, "d", null)
-            instanceof dev.lamina.core.http.ProblemSource);
+  void throttledPastTheEnginesBudget_is503() {
     proxy.fail("PutItem", DynamoDbFaultProxy.Fault.THROTTLE);
     Payments handler = handler(proxy.endpoint());
     // Throttled past the engine's budget (about 5 s of backing off), then answered 503.

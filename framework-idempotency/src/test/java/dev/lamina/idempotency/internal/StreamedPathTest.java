@@ -3,6 +3,7 @@ package dev.lamina.idempotency.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -140,6 +141,6 @@ class StreamedPathTest {
         }
       }
     }
-    assertEquals(true, answered > documents.size() * paths.size() / 2, answered + " answered");
+    assertTrue(answered > documents.size() * paths.size() / 2, answered + " answered");
   }
 }
