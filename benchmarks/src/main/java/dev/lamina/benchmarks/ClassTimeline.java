@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * than the JDK's shared archive, when the first of them loaded, and the time until the next class
  * loaded after each of them, summed. That sum is rough (it charges the work done between two
  * loads to the part of the first), but on a cold JVM most of the time is loading, linking and
- * first runs of the classes just loaded, so it points at the parts worth working on.
+ * first runs of the classes just loaded, so it points at the parts worth working on. Stateless.
  *
  * <pre>{@code
  * java -cp benchmarks/target/classes dev.lamina.benchmarks.ClassTimeline benchmarks/target/class-logs/*.log
@@ -71,7 +71,20 @@ public final class ClassTimeline {
   private ClassTimeline() {}
 
   /** One part's figures. */
-  record Part(String name, int classes, int fromJars, double firstUptime, double seconds) {}
+  record Part(String name, int classes, int fromJars, double firstUptime, double seconds) {
+    /** This part with one more class, loaded later. */
+    Part plus(Part later) {
+      return new Part(
+          name,
+          classes + later.classes,
+          fromJars + later.fromJars,
+          firstUptime,
+          seconds + later.seconds);
+    }
+  }
+
+  /** One line of the log: when, which part, and whether from a jar. */
+  private record Load(double uptime, String part, boolean fromJar) {}
 
   /**
    * Reads a class-load log.
@@ -80,29 +93,27 @@ public final class ClassTimeline {
    * @return the parts in the order their first class loaded
    */
   static List<Part> read(List<String> lines) {
-    List<double[]> times = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    List<Boolean> jar = new ArrayList<>();
+    List<Load> loads = new ArrayList<>();
     for (String line : lines) {
       Matcher m = LINE.matcher(line);
       if (m.matches()) {
-        times.add(new double[] {Double.parseDouble(m.group(1))});
-        parts.add(partOf(m.group(2)));
-        jar.add(!m.group(3).startsWith("shared objects file") && !m.group(3).startsWith("jrt:"));
+        String source = m.group(3);
+        loads.add(
+            new Load(
+                Double.parseDouble(m.group(1)),
+                partOf(m.group(2)),
+                !source.startsWith("shared objects file") && !source.startsWith("jrt:")));
       }
     }
-    Map<String, double[]> sums = new LinkedHashMap<>(); // classes, from jars, first, seconds
-    for (int i = 0; i < parts.size(); i++) {
-      double t = times.get(i)[0];
-      double next = i + 1 < parts.size() ? times.get(i + 1)[0] : t;
-      double[] s = sums.computeIfAbsent(parts.get(i), k -> new double[] {0, 0, t, 0});
-      s[0]++;
-      s[1] += jar.get(i) ? 1 : 0;
-      s[3] += next - t;
+    Map<String, Part> parts = new LinkedHashMap<>();
+    for (int i = 0; i < loads.size(); i++) {
+      Load load = loads.get(i);
+      double next = i + 1 < loads.size() ? loads.get(i + 1).uptime() : load.uptime();
+      Part one =
+          new Part(load.part(), 1, load.fromJar() ? 1 : 0, load.uptime(), next - load.uptime());
+      parts.merge(load.part(), one, Part::plus);
     }
-    List<Part> result = new ArrayList<>();
-    sums.forEach((k, s) -> result.add(new Part(k, (int) s[0], (int) s[1], s[2], s[3])));
-    return result;
+    return new ArrayList<>(parts.values());
   }
 
   static String partOf(String className) {

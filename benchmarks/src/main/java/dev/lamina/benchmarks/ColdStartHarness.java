@@ -335,9 +335,10 @@ public final class ColdStartHarness {
             : benchmarks.getParent().resolve(budgetOption).toAbsolutePath().normalize();
     boolean warmup = !"false".equals(opts.get("warmup"));
     String classLogsOption = opts.get("class-logs");
-    if (classLogsOption != null) {
-      classLogs = benchmarks.getParent().resolve(classLogsOption).toAbsolutePath().normalize();
-    }
+    Path classLogs =
+        classLogsOption == null
+            ? null
+            : benchmarks.getParent().resolve(classLogsOption).toAbsolutePath().normalize();
 
     // Trained CDS archives (--cds=false skips them): the greeting and the orders sample again,
     // their classes in jars (a CDS archive takes no directories), each started with the
@@ -364,7 +365,18 @@ public final class ColdStartHarness {
       }
       String command =
           command(rounds, logLevel, extra.isEmpty() ? null : String.join(" ", extra), docOption);
-      run(variants, rounds, benchmarks, ssm, logLevel, command, baseline, doc, budget, warmup);
+      run(
+          variants,
+          rounds,
+          benchmarks,
+          ssm,
+          logLevel,
+          command,
+          baseline,
+          doc,
+          budget,
+          warmup,
+          classLogs);
     } finally {
       ssm.close();
       if (backend != null) {
@@ -383,7 +395,8 @@ public final class ColdStartHarness {
       String baseline,
       Path doc,
       Path budget,
-      boolean warmup)
+      boolean warmup,
+      Path classLogs)
       throws IOException {
     String header = describeRun(rounds, logLevel, command, baseline, benchmarks.getParent(), doc);
     Map<Variant, List<Sample>> results = new LinkedHashMap<>();
@@ -392,7 +405,7 @@ public final class ColdStartHarness {
     int callsBefore = ssm.requests().size();
     if (warmup) {
       for (Variant v : variants) {
-        measure(v, logLevel); // warm the file cache; not counted
+        measure(v, logLevel, null); // warm the file cache; not counted
       }
     }
     // Every variant ran once above; divide by how many read SSM each way (a baseline doubles them).
@@ -418,7 +431,7 @@ public final class ColdStartHarness {
     int extensionCallsPerColdStart = (int) ((measured.size() - sdkCalls) / extensionVariants);
     for (int round = 1; round <= rounds; round++) {
       for (Variant v : variants) {
-        results.get(v).add(measure(v, logLevel));
+        results.get(v).add(measure(v, logLevel, classLogs));
       }
       System.out.printf(Locale.ROOT, "round %d/%d done%n", round, rounds);
     }
@@ -632,7 +645,8 @@ public final class ColdStartHarness {
     }
   }
 
-  private static Sample measure(Variant v, String logLevel) {
+  /** One cold start; its class-load log kept in {@code classLogs} unless that is {@code null}. */
+  private static Sample measure(Variant v, String logLevel, Path classLogs) {
     try (LocalLambda lambda =
         LocalLambda.builder()
             .handler(v.handler())
@@ -654,20 +668,18 @@ public final class ColdStartHarness {
       }
       LocalLambda.Timings t = lambda.timings();
       if (classLogs != null) {
-        keepClassLog(lambda, v, t.classesLoadedAtFirstResponse());
+        keepClassLog(lambda, v, t.classesLoadedAtFirstResponse(), classLogs);
       }
       return new Sample(t.firstResponse().toMillis(), t.classesLoadedAtFirstResponse());
     }
   }
 
   /**
-   * Where {@code --class-logs=DIR} keeps each row's class-load log of its last round, cut at the
-   * first answer: one line per class in load order, with the JVM's uptime when it loaded, which
-   * is the timeline that shows where a cold start spends its time.
+   * Keeps a row's class-load log ({@code --class-logs=DIR}; the last round's overwrites the
+   * others), cut at the first answer: one line per class in load order, with the JVM's uptime
+   * when it loaded, which is the timeline that shows where a cold start spends its time.
    */
-  private static Path classLogs;
-
-  private static void keepClassLog(LocalLambda lambda, Variant v, int classes) {
+  private static void keepClassLog(LocalLambda lambda, Variant v, int classes, Path classLogs) {
     Path log = lambda.workDirectory().resolve("classes.log");
     String slug = v.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     slug = slug.replaceAll("^-|-$", "");

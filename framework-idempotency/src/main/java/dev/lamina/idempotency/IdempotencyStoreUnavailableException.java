@@ -10,7 +10,7 @@ import dev.lamina.core.http.ProblemSource;
  * (which API Gateway turns into a bare 502); the failure is still logged at {@code ERROR} with its
  * cause. Store failures that a retry cannot fix (access denied, a missing table) stay plain
  * {@link IdempotencyStoreException}s and fail the invocation, so they show in the function's
- * errors.
+ * errors. Immutable.
  */
 public class IdempotencyStoreUnavailableException extends IdempotencyStoreException
     implements ProblemSource {
